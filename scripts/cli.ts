@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { DomainError } from '../src/common/errors/domain-error';
+import { ConfigError } from '../src/config/app-config';
+import { variableDocs } from '../src/config/config.schema';
+import { print, withContext } from './cli/context';
+import { tokenCommands } from './cli/token.commands';
+
+const program = new Command('rw').description('Remote-work provisioning service: administration').showHelpAfterError();
+
+tokenCommands(program);
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (the service also does it at start)')
+  .action(async () => {
+    await withContext(async () => print('Migrations are up to date.'));
+  });
+
+program
+  .command('config')
+  .description('list every environment variable the service reads')
+  .action(() => {
+    for (const [name, doc] of Object.entries(variableDocs)) print(`${name.padEnd(28)} ${doc.secret ? '[secret] ' : ''}${doc.description}`);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    for (const p of err.problems) process.stderr.write(`configuration error: ${p.variable} ${p.message}\n`);
+  } else if (err instanceof DomainError) {
+    process.stderr.write(`${err.code}: ${err.message}\n`);
+  } else {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm test`: starts private Redis and slapd instances, runs the whole suite on SQLite, runs the integration
+ * and e2e tiers again on PostgreSQL, prints `N passed, N failed`, and stops what it started.
+ *
+ *   npm test                          everything
+ *   npm test -- --selectProjects unit jest arguments are passed through
+ *   RW_TEST_DB=sqlite npm test        skip the PostgreSQL pass (also: postgres)
+ *   TEST_POSTGRES_URL=postgres://…    the PostgreSQL server to create throwaway databases on
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ensurePackages, startRedis, startSlapd, makeTempDir } = require('./services');
+
+const root = path.resolve(__dirname, '..', '..');
+const resultsDir = path.join(root, 'test-results');
+const log = (m) => process.stderr.write(`[test] ${m}\n`);
+
+async function postgresReachable(url) {
+  let Client;
+  try {
+    ({ Client } = require('pg'));
+  } catch {
+    return false;
+  }
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch (err) {
+    log(`PostgreSQL at ${url.replace(/\/\/[^@]*@/, '//…@')} is not reachable: ${err.message}`);
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function runJest(label, args, env) {
+  const outputFile = path.join(resultsDir, `${label}.json`);
+  fs.rmSync(outputFile, { force: true });
+  log(`jest pass "${label}": ${args.join(' ') || '(all projects)'}`);
+  const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--json', `--outputFile=${outputFile}`, ...args], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  let passed = 0;
+  let failed = 0;
+  if (fs.existsSync(outputFile)) {
+    const result = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
+    passed = result.numPassedTests;
+    failed = result.numFailedTests + result.numRuntimeErrorTestSuites;
+    if (result.numTotalTests === 0) failed += 1;
+  } else {
+    failed += 1;
+  }
+  if (r.status !== 0 && failed === 0) failed = 1;
+  return { passed, failed };
+}
+
+async function main() {
+  const passThrough = process.argv.slice(2);
+  const which = process.env.RW_TEST_DB ?? 'both';
+  const ci = process.env.CI === 'true';
+  fs.mkdirSync(resultsDir, { recursive: true });
+  ensurePackages(log);
+
+  const tmp = makeTempDir('rw-test-');
+  const stops = [];
+  const stopAll = () => {
+    for (const stop of stops.splice(0)) {
+      try {
+        stop();
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  process.on('exit', stopAll);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+  const redis = await startRedis(tmp);
+  stops.push(redis.stop);
+  const ldap = await startSlapd(tmp);
+  stops.push(ldap.stop);
+  log(`private redis ${redis.url}, slapd ${ldap.url}`);
+
+  const env = {
+    ...process.env,
+    TZ: 'UTC',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    TEST_REDIS_URL: redis.url,
+    TEST_LDAP_URL: ldap.url,
+    TEST_LDAP_SUFFIX: ldap.suffix,
+    TEST_LDAP_ADMIN_DN: ldap.adminDn,
+    TEST_LDAP_ADMIN_PASSWORD: ldap.adminPassword,
+    TEST_TMP: tmp,
+  };
+  const pgUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+  const totals = { passed: 0, failed: 0 };
+  const add = (r) => {
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+  };
+
+  if (which !== 'postgres') add(runJest('sqlite', ['--maxWorkers=2', ...passThrough], { ...env, TEST_DB: 'sqlite' }));
+
+  const selectsOnlyUnit = passThrough.includes('--selectProjects') && !passThrough.some((a) => a === 'integration' || a === 'e2e');
+  if (which !== 'sqlite' && !selectsOnlyUnit) {
+    if (await postgresReachable(pgUrl)) {
+      const args = passThrough.includes('--selectProjects') ? passThrough : ['--selectProjects', 'integration', 'e2e', ...passThrough];
+      add(runJest('postgres', ['--maxWorkers=2', ...args], { ...env, TEST_DB: 'postgres', TEST_POSTGRES_URL: pgUrl }));
+    } else if (ci) {
+      log('CI=true and PostgreSQL is not reachable: the PostgreSQL pass counts as failed');
+      totals.failed += 1;
+    } else {
+      log('PostgreSQL pass skipped (set TEST_POSTGRES_URL to a server with trust auth to run it)');
+    }
+  }
+
+  stopAll();
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const line = `${totals.passed} passed, ${totals.failed} failed`;
+  fs.writeFileSync(path.join(resultsDir, 'summary.txt'), line + '\n');
+  process.stdout.write(line + '\n');
+  process.exit(totals.failed === 0 ? 0 : 1);
+}
+
+main().catch((err) => {
+  log(err.stack || String(err));
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Tx } from '../database/unit-of-work';
+import { ChainedAuditRecord } from './domain/audit-chain';
+import { AuditEventEntity, AuditHeadEntity } from './audit-event.entity';
+
+const HEAD_ID = 1;
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The head row, locked for the rest of the transaction on PostgreSQL so that concurrent appends queue up
+   * behind it (on SQLite units of work are already serialised).
+   */
+  async lockHead(tx: Tx): Promise<{ seq: number; hash: string } | null> {
+    const qb = tx.manager.getRepository(AuditHeadEntity).createQueryBuilder('h').where('h.id = :id', { id: HEAD_ID });
+    if (tx.kind === 'postgres') qb.setLock('pessimistic_write');
+    const head = await qb.getOne();
+    return head ? { seq: head.seq, hash: head.hash } : null;
+  }
+
+  async append(tx: Tx, record: ChainedAuditRecord, hadHead: boolean): Promise<void> {
+    await tx.manager.insert(AuditEventEntity, record);
+    if (hadHead) await tx.manager.update(AuditHeadEntity, { id: HEAD_ID }, { seq: record.seq, hash: record.hash });
+    else await tx.manager.insert(AuditHeadEntity, { id: HEAD_ID, seq: record.seq, hash: record.hash });
+  }
+
+  async head(): Promise<{ seq: number; hash: string } | null> {
+    const head = await this.dataSource.getRepository(AuditHeadEntity).findOne({ where: { id: HEAD_ID } });
+    return head ? { seq: head.seq, hash: head.hash } : null;
+  }
+
+  /** Keyset pages of the log in sequence order, so verification never holds the whole log in memory. */
+  async *stream(pageSize = 2000): AsyncGenerator<ChainedAuditRecord> {
+    let after = 0;
+    for (;;) {
+      const page = await this.dataSource
+        .getRepository(AuditEventEntity)
+        .createQueryBuilder('e')
+        .where('e.seq > :after', { after })
+        .orderBy('e.seq', 'ASC')
+        .limit(pageSize)
+        .getMany();
+      for (const row of page) yield { ...row, seq: Number(row.seq) };
+      if (page.length < pageSize) return;
+      after = Number(page[page.length - 1].seq);
+    }
+  }
+
+  async list(filter: { entityType?: string; entityId?: string; action?: string; beforeSeq?: number; limit: number }): Promise<AuditEventEntity[]> {
+    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
+    if (filter.entityType) qb.andWhere('e.entity_type = :t', { t: filter.entityType });
+    if (filter.entityId) qb.andWhere('e.entity_id = :i', { i: filter.entityId });
+    if (filter.action) qb.andWhere('e.action = :a', { a: filter.action });
+    if (filter.beforeSeq) qb.andWhere('e.seq < :b', { b: filter.beforeSeq });
+    return qb.orderBy('e.seq', 'DESC').limit(filter.limit).getMany();
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { Actor } from '../common/auth/roles';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { AuditRepository } from './audit.repository';
+import { ChainVerdict, ChainVerifier, chain } from './domain/audit-chain';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary?: Record<string, unknown>;
+}
+
+const SECRET_KEYS = /pass(word|phrase)?|secret|token|private.?key|p12|pkcs12|otp/i;
+
+/** Defence in depth: a summary never carries a secret, whatever a caller puts in it. */
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactSecrets(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) ? '[redacted]' : redactSecrets(v, depth + 1);
+  return out;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Appends inside the caller's transaction: the change and its audit event commit or roll back together. */
+  async record(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+    const head = await this.repository.lockHead(tx);
+    const record = chain(head, {
+      occurredAt: this.clock.nowIso(),
+      actor: actor.name === actor.id ? actor.id : `${actor.id} (${actor.name})`,
+      actorRole: actor.role,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      summary: JSON.stringify(redactSecrets(entry.summary ?? {})),
+    });
+    await this.repository.append(tx, record, head !== null);
+  }
+
+  /** For events that have no change to ride on, such as a refused handover: its own small transaction. */
+  async recordAlone(actor: Actor, entry: AuditEntry): Promise<void> {
+    await this.uow.run((tx) => this.record(tx, actor, entry));
+  }
+
+  async verify(): Promise<ChainVerdict> {
+    const verifier = new ChainVerifier();
+    // Read the head first: events appended while we stream are past it and do not count as tampering.
+    const head = await this.repository.head();
+    for await (const record of this.repository.stream()) {
+      if (head && record.seq > head.seq) break;
+      if (!verifier.feed(record)) break;
+    }
+    return verifier.finish(head);
+  }
+}

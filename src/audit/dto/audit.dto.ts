@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class AuditBreakDto {
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: ['HASH_MISMATCH', 'LINK_BROKEN', 'SEQUENCE_GAP', 'HEAD_MISMATCH'] }) reason: string;
+}
+
+export class AuditVerifyDto {
+  @ApiProperty({ description: 'true when every event hashes to its stored value and links to the previous one' }) ok: boolean;
+  @ApiProperty({ description: 'events checked' }) events: number;
+  @ApiPropertyOptional({ type: AuditBreakDto }) brokenAt?: AuditBreakDto;
+}
+
+export class AuditEventDto {
+  @ApiProperty() seq: number;
+  @ApiProperty() occurredAt: string;
+  @ApiProperty() actor: string;
+  @ApiProperty() actorRole: string;
+  @ApiProperty() action: string;
+  @ApiProperty() entityType: string;
+  @ApiProperty() entityId: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) summary: Record<string, unknown>;
+  @ApiProperty() hash: string;
+}
+
+export class AuditEventPageDto {
+  @ApiProperty({ type: [AuditEventDto] }) items: AuditEventDto[];
+  @ApiPropertyOptional({ description: 'pass as `before` for the next (older) page' }) nextBefore?: number;
+}
+
+export class AuditQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) @Matches(/^[a-z_]+$/) entityType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) action?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) before?: number;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}

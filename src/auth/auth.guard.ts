@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { PUBLIC_KEY, ROLES_KEY } from '../common/auth/access.decorators';
+import { Actor, Role } from '../common/auth/roles';
+import { Forbidden, Unauthenticated } from '../common/errors/domain-error';
+import { TokenService } from './token.service';
+
+export function bearerToken(request: Request): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+/** Global guard: every route is public by declaration or restricted to declared roles; nothing else passes. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const token = bearerToken(request);
+    if (!token) throw new Unauthenticated();
+    const actor = await this.tokens.authenticate(token);
+    request.actor = actor;
+    if (!roles) throw new Forbidden('ROUTE_HAS_NO_RULE', 'This route declares no access rule and is closed');
+    if (actor.role !== 'admin' && !roles.includes(actor.role as Role)) {
+      throw new Forbidden('FORBIDDEN', 'Your role does not allow this action', { role: actor.role, allowed: roles });
+    }
+    return true;
+  }
+}

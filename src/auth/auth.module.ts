@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiTokenRepository } from './api-token.repository';
+import { AuthGuard } from './auth.guard';
+import { TokenService } from './token.service';
+import { TokensController } from './tokens.controller';
+
+@Global()
+@Module({
+  controllers: [TokensController],
+  providers: [ApiTokenRepository, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService],
+})
+export class AuthModule {}

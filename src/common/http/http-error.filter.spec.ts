@@ -1,0 +1,37 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { Conflict, NotFound, RuleViolation, ValidationFailed } from '../errors/domain-error';
+import { toErrorResponse } from './http-error.filter';
+
+describe('error mapping', () => {
+  it('maps domain errors by kind, keeping code and details', () => {
+    expect(toErrorResponse(new NotFound('asset', 'x'), 'r').status).toBe(404);
+    expect(toErrorResponse(new Conflict('ASSET_ALREADY_ASSIGNED', 'taken'), 'r')).toMatchObject({
+      status: 409,
+      body: { error: { code: 'ASSET_ALREADY_ASSIGNED', message: 'taken' } },
+    });
+    expect(toErrorResponse(new RuleViolation('GATE_REFUSED', 'no', { codes: ['AGREEMENT_MISSING'] }), 'r')).toMatchObject({
+      status: 422,
+      body: { error: { details: { codes: ['AGREEMENT_MISSING'] } } },
+    });
+    expect(toErrorResponse(new ValidationFailed([{ field: 'a', messages: ['bad'] }]), 'r').status).toBe(400);
+  });
+
+  it('turns an unknown error into a 500 with a correlation id and no internals', () => {
+    const err = new Error('connection to 10.0.0.5 refused; password=hunter2');
+    const { status, body, unexpected } = toErrorResponse(err, 'req-123');
+    expect(status).toBe(500);
+    expect(unexpected).toBe(true);
+    expect(body.error.code).toBe('INTERNAL_ERROR');
+    expect(body.error.details).toEqual({ correlationId: 'req-123' });
+    expect(JSON.stringify(body)).not.toMatch(/hunter2|10\.0\.0\.5|stack/);
+  });
+
+  it('maps framework errors to stable codes', () => {
+    expect(toErrorResponse(new NotFoundException(), 'r').body.error.code).toBe('ROUTE_NOT_FOUND');
+    expect(toErrorResponse(new BadRequestException('Unexpected token } in JSON at position 3'), 'r').body.error).toEqual({
+      code: 'MALFORMED_JSON',
+      message: 'The request body is not valid JSON',
+    });
+    expect(toErrorResponse({ type: 'entity.too.large', status: 413 }, 'r')).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
+  });
+});

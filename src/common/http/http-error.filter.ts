@@ -1,0 +1,105 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorKind } from '../errors/domain-error';
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+/** Errors raised by Express middleware (body parser) carry a `type` and a `status`. */
+interface MiddlewareError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  message?: string;
+}
+
+export function toErrorResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody; unexpected: boolean } {
+  if (exception instanceof DomainError) {
+    const body: ErrorBody = { error: { code: exception.code, message: exception.message } };
+    if (exception.details) body.error.details = exception.details;
+    return { status: STATUS_BY_KIND[exception.kind], body, unexpected: false };
+  }
+  const mw = exception as MiddlewareError;
+  if (mw && typeof mw === 'object' && typeof mw.type === 'string' && (mw.status ?? mw.statusCode)) {
+    const status = (mw.status ?? mw.statusCode) as number;
+    const code =
+      mw.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : mw.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : mw.type === 'charset.unsupported' || mw.type === 'encoding.unsupported' ? 'UNSUPPORTED_MEDIA_TYPE' : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST');
+    const message = code === 'MALFORMED_JSON' ? 'The request body is not valid JSON' : code === 'PAYLOAD_TOO_LARGE' ? 'The request body is too large' : 'The request could not be read';
+    return { status, body: { error: { code, message } }, unexpected: false };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === 400) {
+      // Nest turns body-parser's SyntaxError (bad JSON) and Express's URIError (bad %-encoding) into a 400.
+      const json = /JSON/.test(exception.message);
+      return {
+        status,
+        body: { error: { code: json ? 'MALFORMED_JSON' : 'MALFORMED_REQUEST', message: json ? 'The request body is not valid JSON' : 'The request could not be parsed' } },
+        unexpected: false,
+      };
+    }
+    if (status < 500) {
+      const code = CODE_BY_STATUS[status] ?? 'BAD_REQUEST';
+      const message = status === 404 ? 'No such route' : exception.message;
+      return { status, body: { error: { code, message } }, unexpected: false };
+    }
+  }
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    body: {
+      error: {
+        code: 'INTERNAL_ERROR',
+        message: 'Something went wrong on our side; quote the correlation id when reporting it',
+        details: { correlationId: requestId },
+      },
+    },
+    unexpected: true,
+  };
+}
+
+/** The one place errors become HTTP (SPEC §4 shape). Unknown errors: 500, a correlation id, no stack. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const requestId = String(request.id ?? request.headers['x-request-id'] ?? 'unknown');
+    const { status, body, unexpected } = toErrorResponse(exception, requestId);
+    if (unexpected) {
+      const err = exception instanceof Error ? exception : new Error(String(exception));
+      this.logger.error({ err, requestId, method: request.method, path: request.path }, 'unexpected error');
+    }
+    if (response.headersSent) return;
+    response.status(status).json(body);
+  }
+}

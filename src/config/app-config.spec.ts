@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('starts on embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.env.PORT).toBe(3000);
+    expect(config.database.kind).toBe('sqlite');
+    expect(config.queue.kind).toBe('in-process');
+    expect(config.env.TIMEZONE).toBe('Europe/Rome');
+  });
+
+  it('switches to PostgreSQL and BullMQ when their URLs are set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@localhost/db', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(config.database.kind).toBe('postgres');
+    expect(config.queue.kind).toBe('bullmq');
+  });
+
+  it('names the variable of a bad value and stops', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    try {
+      loadConfig({ PORT: '99999', TIMEZONE: 'Mars/Olympus' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['PORT', 'TIMEZONE']);
+    }
+  });
+
+  it('never puts a secret value in its error or its description', () => {
+    const secret = 'postgres-password-that-must-not-leak';
+    expect(() => loadConfig({ DATABASE_URL: `mysql://u:${secret}@h/db` })).toThrow(ConfigError);
+    try {
+      loadConfig({ DATABASE_URL: `mysql://u:${secret}@h/db` });
+    } catch (e) {
+      expect(String((e as Error).message)).not.toContain(secret);
+    }
+    const config = loadConfig({ CA_PASSPHRASE: 'a-very-long-passphrase', BOOTSTRAP_ADMIN_TOKEN: 'x'.repeat(30) });
+    const text = JSON.stringify(config.describe());
+    expect(text).not.toContain('a-very-long-passphrase');
+    expect(text).not.toContain('x'.repeat(30));
+    expect(config.describe().CA_PASSPHRASE).toBe('[set]');
+  });
+
+  it('requires the CA passphrase in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CA_PASSPHRASE/);
+  });
+});

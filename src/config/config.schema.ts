@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the service reads, described once. `secret: true` variables are never logged
+ * and never echoed in error messages (only their name is).
+ */
+export interface VariableDoc {
+  description: string;
+  secret?: boolean;
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .min(1)
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL with scheme ${protocols.join(' or ')}`);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port.default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  CONFIG_DIR: z.string().min(1).default('./config'),
+  TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Rome')
+    .default('Europe/Rome'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_POOL_SIZE: positiveInt.default(10),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('rw'),
+  RUN_WORKERS: bool.default(true),
+  JOB_CONCURRENCY: positiveInt.default(4),
+  JOB_ATTEMPTS: positiveInt.default(5),
+  JOB_BACKOFF_MS: positiveInt.default(1000),
+  OUTBOX_POLL_MS: positiveInt.default(1000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(15000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('1mb'),
+  IMPORT_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('25mb'),
+  TRUST_PROXY: bool.default(false),
+  BOOTSTRAP_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  SESSION_TOKEN_TTL_MINUTES: positiveInt.default(480),
+  CA_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
+  LDAP_URL: url(['ldap:', 'ldaps:']).optional(),
+  LDAP_BIND_DN: z.string().min(1).optional(),
+  LDAP_BIND_PASSWORD: z.string().min(1).optional(),
+  LDAP_BASE_DN: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export const variableDocs: Record<keyof Env, VariableDoc> = {
+  NODE_ENV: { description: 'development (default), production or test; production requires CA_PASSPHRASE' },
+  HOST: { description: 'interface to listen on (default 0.0.0.0)' },
+  PORT: { description: 'HTTP port (default 3000)' },
+  DATA_DIR: { description: 'folder for the SQLite file, the PKI material and generated secrets (default ./data)' },
+  CONFIG_DIR: { description: 'folder with the editable configuration files (default ./config)' },
+  TIMEZONE: { description: 'time zone that decides what "today" is for agreements and indicators (default Europe/Rome)' },
+  DATABASE_URL: { description: 'postgres://… switches from the embedded SQLite to PostgreSQL', secret: true },
+  DATABASE_POOL_SIZE: { description: 'PostgreSQL connection pool size (default 10)' },
+  REDIS_URL: { description: 'redis://… switches jobs from the in-process driver to BullMQ', secret: true },
+  QUEUE_PREFIX: { description: 'BullMQ key prefix, to share one Redis between deployments (default rw)' },
+  RUN_WORKERS: { description: 'run job workers, the outbox relay and schedules in this process (default true)' },
+  JOB_CONCURRENCY: { description: 'jobs run at once per process (default 4)' },
+  JOB_ATTEMPTS: { description: 'attempts before a job is kept as failed (default 5)' },
+  JOB_BACKOFF_MS: { description: 'first retry delay; doubles at each attempt (default 1000)' },
+  OUTBOX_POLL_MS: { description: 'how often the outbox relay looks for unsent work (default 1000)' },
+  SHUTDOWN_TIMEOUT_MS: { description: 'how long shutdown waits for in-flight jobs (default 15000)' },
+  LOG_LEVEL: { description: 'fatal, error, warn, info (default), debug, trace or silent' },
+  BODY_LIMIT: { description: 'largest JSON body accepted (default 1mb)' },
+  IMPORT_BODY_LIMIT: { description: 'largest CSV/TSV upload accepted (default 25mb)' },
+  TRUST_PROXY: { description: 'trust X-Forwarded-* from a reverse proxy (default false)' },
+  BOOTSTRAP_ADMIN_TOKEN: { description: 'when set and no admin token exists, an admin token with this value is created', secret: true },
+  SESSION_TOKEN_TTL_MINUTES: { description: 'lifetime of tokens issued by directory login (default 480)' },
+  CA_PASSPHRASE: { description: 'passphrase of the CA private key; required in production', secret: true },
+  LDAP_URL: { description: 'ldap://… or ldaps://… switches on the directory (sync and login)' },
+  LDAP_BIND_DN: { description: 'DN of the service account used for sync and group writes' },
+  LDAP_BIND_PASSWORD: { description: 'password of LDAP_BIND_DN', secret: true },
+  LDAP_BASE_DN: { description: 'base DN for user searches' },
+};
+
+export const secretVariables = (Object.keys(variableDocs) as (keyof Env)[]).filter((k) => variableDocs[k].secret);

@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
+  if (config.database.kind === 'postgres') {
+    return { ...common, type: 'postgres', url: config.database.url, extra: { max: config.database.poolSize } };
+  }
+  fs.mkdirSync(path.dirname(config.database.file), { recursive: true });
+  return { ...common, type: 'sqlite', database: config.database.file, enableWAL: true, busyTimeout: 5000 };
+}
+
+const MIGRATION_LOCK = 7_263_541;
+
+/**
+ * Runs pending migrations. On PostgreSQL several instances may start at once: a session-level advisory lock,
+ * held on a connection of its own, lets one migrate while the others wait and then find nothing to do.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  if (dataSource.options.type !== 'postgres') {
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  }
+  const lockRunner = dataSource.createQueryRunner();
+  await lockRunner.connect();
+  try {
+    await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await lockRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lockRunner.release();
+  }
+}
+
+export async function openDatabase(config: AppConfig): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(config));
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  return dataSource;
+}
