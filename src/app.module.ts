@@ -4,6 +4,14 @@ import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { ActivitiesModule } from './activities/activities.module';
+import { AgreementsModule } from './agreements/agreements.module';
+import { DirectoryModule } from './directory/directory.module';
+import { InventoryModule } from './inventory/inventory.module';
+import { KpiModule } from './kpi/kpi.module';
+import { OffboardingModule } from './offboarding/offboarding.module';
+import { PkiModule } from './pki/pki.module';
+import { VpnModule } from './vpn/vpn.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http/http-error.filter';
@@ -56,6 +64,14 @@ export class AppModule {
         AuthModule,
         JobsModule,
         MetricsModule,
+        DirectoryModule,
+        ActivitiesModule,
+        AgreementsModule,
+        OffboardingModule,
+        InventoryModule,
+        PkiModule,
+        VpnModule,
+        KpiModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

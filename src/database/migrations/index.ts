@@ -1,4 +1,28 @@
+import { MigrationInterface } from 'typeorm';
+import { activitiesMigrations } from '../../activities/migrations';
+import { agreementsMigrations } from '../../agreements/migrations';
+import { directoryMigrations } from '../../directory/migrations';
+import { inventoryMigrations } from '../../inventory/migrations';
+import { kpiMigrations } from '../../kpi/migrations';
+import { offboardingMigrations } from '../../offboarding/migrations';
+import { pkiMigrations } from '../../pki/migrations';
+import { vpnMigrations } from '../../vpn/migrations';
 import { Foundation1764200000000 } from './1764200000000-foundation';
 
-/** Every migration, oldest first. Run at start and in test setup, on SQLite and PostgreSQL alike. */
-export const migrations = [Foundation1764200000000];
+/**
+ * Every migration. Each feature keeps its migrations beside its code (so features grow without touching
+ * one shared list); TypeORM runs them all in timestamp order, at start and in test setup, on SQLite and
+ * PostgreSQL alike. Timestamp ranges: foundation 17642…, directory 17643…, activities 17644…,
+ * agreements 17645…, offboarding 17646…, inventory 17647…, pki 17648…, vpn 17649…, kpi 17650….
+ */
+export const migrations: (new () => MigrationInterface)[] = [
+  Foundation1764200000000,
+  ...directoryMigrations,
+  ...activitiesMigrations,
+  ...agreementsMigrations,
+  ...offboardingMigrations,
+  ...inventoryMigrations,
+  ...pkiMigrations,
+  ...vpnMigrations,
+  ...kpiMigrations,
+];

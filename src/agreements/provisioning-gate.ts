@@ -1,0 +1,32 @@
+import { Tx } from '../database/unit-of-work';
+
+/** Every reason the gate can refuse (SPEC §2 "The gate"). */
+export const GATE_REFUSALS = [
+  'EMPLOYEE_INACTIVE',
+  'EMPLOYEE_NOT_ELIGIBLE',
+  'AGREEMENT_MISSING',
+  'AGREEMENT_NOT_SIGNED',
+  'AGREEMENT_NOT_IN_FORCE',
+  'SAFETY_NOTICE_MISSING',
+] as const;
+export type GateRefusal = (typeof GATE_REFUSALS)[number];
+
+export interface GateDecision {
+  employeeId: string;
+  /** The calendar date (municipality time zone) the decision is for. */
+  date: string;
+  allowed: boolean;
+  /** Every refusal that applies, not just the first. */
+  refusals: GateRefusal[];
+  /** The agreement that makes the employee pass (or the one closest to passing), when any. */
+  agreementId: string | null;
+}
+
+/**
+ * The port inventory and VPN call before handing over a gated device (laptop, docking station, mobile router)
+ * or issuing VPN access. It is the single place the rule lives (implemented in the agreements module).
+ * `tx`: evaluate inside the caller's transaction, so the decision and the change it allows commit together.
+ */
+export abstract class ProvisioningGate {
+  abstract check(employeeId: string, tx?: Tx): Promise<GateDecision>;
+}

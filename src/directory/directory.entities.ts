@@ -1,0 +1,4 @@
+import { EmployeeEntity } from './employee.entity';
+import { ServiceEntity } from './service.entity';
+
+export const directoryEntities = [ServiceEntity, EmployeeEntity];

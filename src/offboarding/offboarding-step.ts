@@ -1,0 +1,29 @@
+import { Tx } from '../database/unit-of-work';
+
+export type OffboardingTrigger = 'agreement_ended' | 'left_directory';
+
+export interface OffboardingCase {
+  id: string;
+  employeeId: string;
+  trigger: OffboardingTrigger;
+  /** The agreement that ended (agreement_ended) or null. */
+  agreementId: string | null;
+  /** Calendar date the trigger took effect. */
+  effectiveDate: string;
+}
+
+/**
+ * One thing offboarding does, contributed by the feature that owns it: inventory opens return tasks for
+ * gated devices still held; VPN suspends the account, revokes certificates (affiliationChanged when the
+ * agreement ended, cessationOfOperation when the person left) and removes directory group membership.
+ * Steps must be idempotent: the offboarding job may run more than once for the same case.
+ */
+export interface OffboardingStep {
+  readonly name: string;
+  run(offboardingCase: OffboardingCase, tx: Tx): Promise<Record<string, unknown> | void>;
+}
+
+/** Features register their steps here in `onModuleInit`. */
+export abstract class OffboardingSteps {
+  abstract register(step: OffboardingStep): void;
+}
