@@ -27,3 +27,13 @@ export interface OffboardingStep {
 export abstract class OffboardingSteps {
   abstract register(step: OffboardingStep): void;
 }
+
+declare module '../jobs/job-types' {
+  interface JobPayloads {
+    /**
+     * Recorded through the outbox by agreements (expiry sweep, withdrawal taking effect) and directory sync
+     * (a leaver). Job id convention: `offboarding-<employeeId>-<trigger>-<agreementId|effectiveDate>`.
+     */
+    'offboarding.start': { employeeId: string; trigger: OffboardingTrigger; agreementId: string | null; effectiveDate: string };
+  }
+}

@@ -4,8 +4,8 @@ import { TokenService } from '../../../src/auth/token.service';
 import { SYSTEM_ACTOR } from '../../../src/common/auth/roles';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 
-/** Routes that are public by design (SPEC §3): health, the PKI distribution points, the API documentation. */
-const PUBLIC_BY_DESIGN = [/^\/health$/, /^\/pki\//, /^\/api\/docs/];
+/** Routes public by design (SPEC §3): health, the PKI distribution points, the API documentation, and login itself. */
+const PUBLIC_BY_DESIGN = [/^\/health$/, /^\/pki\//, /^\/api\/docs/, /^\/api\/v1\/auth\/login$/];
 
 describe('authentication and roles', () => {
   let t: TestApp;
