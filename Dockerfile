@@ -15,6 +15,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY config ./config
+COPY web ./web
 VOLUME ["/data"]
 EXPOSE 3000
 USER node

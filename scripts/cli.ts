@@ -10,6 +10,9 @@ import { tokenCommands } from './cli/token.commands';
 const program = new Command('rw').description('Remote-work provisioning service: administration').showHelpAfterError();
 
 tokenCommands(program);
+(require('./cli/directory.commands') as typeof import('./cli/directory.commands')).directoryCommands(program);
+(require('./cli/inventory.commands') as typeof import('./cli/inventory.commands')).inventoryCommands(program);
+(require('./cli/pki.commands') as typeof import('./cli/pki.commands')).pkiCommands(program);
 
 program
   .command('migrate')

@@ -13,6 +13,7 @@ import { OffboardingModule } from './offboarding/offboarding.module';
 import { PkiModule } from './pki/pki.module';
 import { VpnModule } from './vpn/vpn.module';
 import { AuditModule } from './audit/audit.module';
+import { WebModule } from './web/web.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { CoreModule, CoreOptions } from './core/core.module';
@@ -72,6 +73,7 @@ export class AppModule {
         PkiModule,
         VpnModule,
         KpiModule,
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

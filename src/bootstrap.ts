@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/http/validation';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { MetricsService } from './metrics/metrics.service';
+import { mountStaticAssets } from './web/static-assets';
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -47,6 +48,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     });
     next();
   });
+  mountStaticAssets(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);

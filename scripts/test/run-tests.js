@@ -112,7 +112,8 @@ async function main() {
   const selectsOnlyUnit = passThrough.includes('--selectProjects') && !passThrough.some((a) => a === 'integration' || a === 'e2e');
   if (which !== 'sqlite' && !selectsOnlyUnit) {
     if (await postgresReachable(pgUrl)) {
-      const args = passThrough.includes('--selectProjects') ? passThrough : ['--selectProjects', 'integration', 'e2e', ...passThrough];
+      // Project selection goes last: jest's --selectProjects takes every following word as a project name.
+      const args = passThrough.includes('--selectProjects') ? passThrough : [...passThrough, '--selectProjects', 'integration', 'e2e'];
       add(runJest('postgres', ['--maxWorkers=2', ...args], { ...env, TEST_DB: 'postgres', TEST_POSTGRES_URL: pgUrl }));
     } else if (ci) {
       log('CI=true and PostgreSQL is not reachable: the PostgreSQL pass counts as failed');

@@ -1,1 +1,4 @@
-export const activitiesEntities: Function[] = [];
+import { ActivityEntity } from './activity.entity';
+import { EmployeeActivityEntity } from './employee-activity.entity';
+
+export const activitiesEntities: Function[] = [ActivityEntity, EmployeeActivityEntity];

@@ -1,1 +1,3 @@
-export const agreementsEntities: Function[] = [];
+import { AgreementEntity } from './agreement.entity';
+
+export const agreementsEntities: Function[] = [AgreementEntity];

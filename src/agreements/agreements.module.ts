@@ -1,4 +1,48 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
+import { SYSTEM_ACTOR } from '../common/auth/roles';
+import { JobRegistry } from '../jobs/job-registry';
+import { Schedules } from '../jobs/schedules';
+import { AgreementEndedTrigger } from './agreement-ended.trigger';
+import { AgreementLifecycleService } from './agreement-lifecycle.service';
+import { AgreementRepository } from './agreement.repository';
+import { AgreementSweepService } from './agreement-sweep.service';
+import { AgreementsController } from './agreements.controller';
+import { AgreementsService } from './agreements.service';
+import { ProvisioningGate } from './provisioning-gate';
+import { ProvisioningGateService } from './provisioning-gate.service';
+import { ProvisioningStatusController } from './provisioning-status.controller';
 
-@Module({})
-export class AgreementsModule {}
+/**
+ * Agreements and the provisioning gate. Inventory and VPN import this module and inject `ProvisioningGate`
+ * (optionally passing their transaction to `check`).
+ */
+@Module({
+  imports: [ActivitiesModule],
+  controllers: [AgreementsController, ProvisioningStatusController],
+  providers: [
+    AgreementRepository,
+    AgreementsService,
+    AgreementLifecycleService,
+    AgreementSweepService,
+    AgreementEndedTrigger,
+    ProvisioningGateService,
+    { provide: ProvisioningGate, useExisting: ProvisioningGateService },
+  ],
+  exports: [ProvisioningGate],
+})
+export class AgreementsModule implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobRegistry,
+    private readonly schedules: Schedules,
+    private readonly sweeper: AgreementSweepService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register('agreements.sweep', async () => {
+      await this.sweeper.sweep(SYSTEM_ACTOR);
+    });
+    // Ten past midnight in the municipality's time zone: the first minutes of the day that changes the state.
+    this.schedules.register({ id: 'agreements-sweep', cron: '10 0 * * *', job: 'agreements.sweep', payload: {} });
+  }
+}

@@ -1,15 +1,9 @@
 import { Tx } from '../database/unit-of-work';
 
-/** Every reason the gate can refuse (SPEC §2 "The gate"). */
-export const GATE_REFUSALS = [
-  'EMPLOYEE_INACTIVE',
-  'EMPLOYEE_NOT_ELIGIBLE',
-  'AGREEMENT_MISSING',
-  'AGREEMENT_NOT_SIGNED',
-  'AGREEMENT_NOT_IN_FORCE',
-  'SAFETY_NOTICE_MISSING',
-] as const;
-export type GateRefusal = (typeof GATE_REFUSALS)[number];
+// The refusal codes live with the gate policy (plain domain code); re-exported here as part of the port.
+export { GATE_REFUSALS } from './domain/gate-refusals';
+export type { GateRefusal } from './domain/gate-refusals';
+import type { GateRefusal } from './domain/gate-refusals';
 
 export interface GateDecision {
   employeeId: string;

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/auth/access.decorators';
 import { Actor, Role } from '../common/auth/roles';
 import { Forbidden, Unauthenticated } from '../common/errors/domain-error';
+import { CSRF_HEADER, needsCsrfHeader, sessionTokenFromCookie } from './session-cookie';
 import { TokenService } from './token.service';
 
 export function bearerToken(request: Request): string | null {
@@ -26,14 +27,29 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const token = bearerToken(request);
-    if (!token) throw new Unauthenticated();
-    const actor = await this.tokens.authenticate(token);
+    const actor = await this.authenticate(request);
     request.actor = actor;
     if (!roles) throw new Forbidden('ROUTE_HAS_NO_RULE', 'This route declares no access rule and is closed');
     if (actor.role !== 'admin' && !roles.includes(actor.role as Role)) {
       throw new Forbidden('FORBIDDEN', 'Your role does not allow this action', { role: actor.role, allowed: roles });
     }
     return true;
+  }
+
+  /**
+   * API clients send `Authorization: Bearer`; the browser pages send the HttpOnly session cookie set at login.
+   * A cookie rides along with any request the browser makes, so state-changing calls authenticated by cookie
+   * must also carry the custom CSRF header, which another site cannot add (SameSite=Strict is the first wall).
+   */
+  private async authenticate(request: Request): Promise<Actor> {
+    const bearer = bearerToken(request);
+    if (bearer) return this.tokens.authenticate(bearer);
+    const cookie = sessionTokenFromCookie(request);
+    if (!cookie) throw new Unauthenticated();
+    const actor = await this.tokens.authenticate(cookie);
+    if (needsCsrfHeader(request.method) && request.headers[CSRF_HEADER] !== '1') {
+      throw new Forbidden('CSRF_HEADER_MISSING', `Requests authenticated by the session cookie must send the ${CSRF_HEADER} header`);
+    }
+    return actor;
   }
 }

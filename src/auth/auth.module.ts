@@ -2,12 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiTokenRepository } from './api-token.repository';
 import { AuthGuard } from './auth.guard';
+import { SessionController } from './session.controller';
 import { TokenService } from './token.service';
 import { TokensController } from './tokens.controller';
 
 @Global()
 @Module({
-  controllers: [TokensController],
+  controllers: [TokensController, SessionController],
   providers: [ApiTokenRepository, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })

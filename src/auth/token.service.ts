@@ -110,6 +110,12 @@ export class TokenService {
     });
   }
 
+  /** Logout: only session tokens are closed this way (an API token used directly is left alone). */
+  async revokeSession(actor: Actor, tokenId: string): Promise<void> {
+    const token = await this.tokens.findById(tokenId);
+    if (token?.kind === 'session') await this.revoke(actor, tokenId);
+  }
+
   /** Resolves a bearer token to its actor, or says why not. Refusal reasons are logged, not returned. */
   async authenticate(token: string): Promise<Actor> {
     if (!looksLikeToken(token)) throw new Unauthenticated('TOKEN_INVALID', 'The bearer token is not valid');

@@ -61,10 +61,19 @@ export const envSchema = z.object({
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   SESSION_TOKEN_TTL_MINUTES: positiveInt.default(480),
   CA_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
+  PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
+  CERT_VALIDITY_DAYS: z.coerce.number().int().min(1).max(825).default(365),
+  CRL_NEXT_UPDATE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   LDAP_URL: url(['ldap:', 'ldaps:']).optional(),
   LDAP_BIND_DN: z.string().min(1).optional(),
   LDAP_BIND_PASSWORD: z.string().min(1).optional(),
   LDAP_BASE_DN: z.string().min(1).optional(),
+  MUNICIPALITY_NAME: z.string().min(1).max(200).default('Comune'),
+  ASSET_TAG_PREFIX: z.string().regex(/^[A-Z0-9]{1,10}$/, 'must be 1-10 upper-case letters or digits').default('INV'),
+  RETURN_TASK_DUE_DAYS: positiveInt.default(15),
+  LDAP_CONFIG_FILE: z.string().min(1).optional(),
+  DIRECTORY_MAX_DEACTIVATION_SHARE: z.coerce.number().min(0).max(1).optional(),
+  VPN_CONFIG_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -93,10 +102,23 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
   BOOTSTRAP_ADMIN_TOKEN: { description: 'when set and no admin token exists, an admin token with this value is created', secret: true },
   SESSION_TOKEN_TTL_MINUTES: { description: 'lifetime of tokens issued by directory login (default 480)' },
   CA_PASSPHRASE: { description: 'passphrase of the CA private key; required in production', secret: true },
+  PUBLIC_BASE_URL: {
+    description: 'base URL gateways and clients reach the service at, written into certificates (CRL distribution point, OCSP); default http://localhost:PORT',
+  },
+  CERT_VALIDITY_DAYS: { description: 'validity of station certificates in days (default 365)' },
+  CRL_NEXT_UPDATE_DAYS: { description: 'days between a CRL\'s thisUpdate and nextUpdate (default 7); it is refreshed well before' },
   LDAP_URL: { description: 'ldap://… or ldaps://… switches on the directory (sync and login)' },
   LDAP_BIND_DN: { description: 'DN of the service account used for sync and group writes' },
   LDAP_BIND_PASSWORD: { description: 'password of LDAP_BIND_DN', secret: true },
   LDAP_BASE_DN: { description: 'base DN for user searches' },
+  MUNICIPALITY_NAME: { description: 'the organisation named on receipts, e.g. "Comune di Prato" (default Comune)' },
+  ASSET_TAG_PREFIX: { description: 'prefix of generated asset tags, e.g. INV → INV-0000001 (default INV)' },
+  RETURN_TASK_DUE_DAYS: { description: 'days after offboarding takes effect within which devices must be returned (default 15)' },
+  LDAP_CONFIG_FILE: { description: 'directory mapping file (default <CONFIG_DIR>/directory.json): preset, filter, attributes, groups, roles' },
+  DIRECTORY_MAX_DEACTIVATION_SHARE: {
+    description: 'share (0-1) of active directory employees one sync may deactivate before it refuses to change anything (default 0.05, or the file)',
+  },
+  VPN_CONFIG_FILE: { description: 'VPN profiles, gateways to seed, OpenVPN client template, renewal and load settings (default <CONFIG_DIR>/vpn.json)' },
 };
 
 export const secretVariables = (Object.keys(variableDocs) as (keyof Env)[]).filter((k) => variableDocs[k].secret);

@@ -1,4 +1,47 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { DirectoryGroups } from './directory-groups.service';
+import { DirectoryLoginService } from './directory-login.service';
+import { DirectorySettings } from './directory-settings';
+import { DirectorySyncController } from './directory-sync.controller';
+import { DirectorySyncJobs } from './directory-sync.jobs';
+import { DirectorySyncRunRepository } from './directory-sync-run.repository';
+import { DirectorySyncService } from './directory-sync.service';
+import { EmployeeDirectory } from './employee-directory';
+import { EmployeeImportService } from './employee-import.service';
+import { EmployeeRepository } from './employee.repository';
+import { EmployeeService } from './employee.service';
+import { EmployeesController } from './employees.controller';
+import { LdapConnector } from './ldap/ldap-connector';
+import { LeaverOffboarding } from './leaver-offboarding';
+import { LoginController } from './login.controller';
+import { ServiceCatalog } from './service-catalog.service';
+import { ServiceRepository } from './service.repository';
+import { ServicesController } from './services.controller';
 
-@Module({})
+/**
+ * Employees and services, directory sync and login, VPN-group writes. Other features import this module for
+ * `EmployeeDirectory` (reads), `ServiceRepository.ensure`, `DirectoryGroups` (VPN group) and
+ * `DirectorySyncService` (the CLI).
+ */
+@Module({
+  controllers: [ServicesController, EmployeesController, DirectorySyncController, LoginController],
+  providers: [
+    { provide: DirectorySettings, inject: [AppConfig], useFactory: (config: AppConfig) => DirectorySettings.fromConfig(config) },
+    LdapConnector,
+    ServiceRepository,
+    EmployeeRepository,
+    DirectorySyncRunRepository,
+    LeaverOffboarding,
+    ServiceCatalog,
+    EmployeeService,
+    EmployeeImportService,
+    EmployeeDirectory,
+    DirectorySyncService,
+    DirectorySyncJobs,
+    DirectoryGroups,
+    DirectoryLoginService,
+  ],
+  exports: [EmployeeDirectory, ServiceRepository, DirectoryGroups, DirectorySyncService, EmployeeImportService, DirectorySettings],
+})
 export class DirectoryModule {}

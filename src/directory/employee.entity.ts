@@ -28,6 +28,8 @@ export class EmployeeEntity {
   @Column('varchar', { name: 'deactivated_at', nullable: true }) deactivatedAt: string | null;
   @Column('varchar', { name: 'deactivation_reason', nullable: true }) deactivationReason: string | null;
   @Column('varchar', { name: 'last_synced_at', nullable: true }) lastSyncedAt: string | null;
+  /** The entry's DN at the last sync: where group writes (VPN group) point. */
+  @Column('varchar', { name: 'directory_dn', nullable: true }) directoryDn: string | null;
   @Column('varchar', { name: 'created_at' }) createdAt: string;
   @Column('varchar', { name: 'updated_at' }) updatedAt: string;
   @Column('integer') version: number;

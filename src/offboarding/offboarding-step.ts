@@ -17,6 +17,10 @@ export interface OffboardingCase {
  * gated devices still held; VPN suspends the account, revokes certificates (affiliationChanged when the
  * agreement ended, cessationOfOperation when the person left) and removes directory group membership.
  * Steps must be idempotent: the offboarding job may run more than once for the same case.
+ * `run` is called inside a unit of work (`tx`) that also records the step as done: write through `tx` and never
+ * open another `uow.run` from a step (on SQLite units are serialised, so that would deadlock). Throwing fails
+ * the step; the job retries it later, and steps already done on the case are skipped. The returned record is
+ * stored on the case (keep it small, no secrets).
  */
 export interface OffboardingStep {
   readonly name: string;

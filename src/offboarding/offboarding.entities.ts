@@ -1,1 +1,4 @@
-export const offboardingEntities: Function[] = [];
+import { OffboardingCaseStepEntity } from './offboarding-case-step.entity';
+import { OffboardingCaseEntity } from './offboarding-case.entity';
+
+export const offboardingEntities: Function[] = [OffboardingCaseEntity, OffboardingCaseStepEntity];

@@ -6,6 +6,12 @@ declare module '../jobs/job-types' {
      * reason keyCompromise and rebuild the CRL at once. Job id: `pki-compromised-<assetId>-<reportId>`.
      */
     'pki.station-compromised': { assetId: string; reportedAt: string };
+    /**
+     * Rebuild the CRL if it no longer reflects the certificates (recorded with every status change, so a
+     * committed revocation reaches the CRL even if the process stops first) or, from the schedule, if it is
+     * getting old. Handlers skip when the published CRL is already current.
+     */
+    'pki.crl-rebuild': { trigger: 'revocation' | 'schedule' };
   }
 }
 export {};

@@ -1,1 +1,5 @@
-export const pkiEntities: Function[] = [];
+import { CertificateEntity } from './certificate.entity';
+import { PkiCaEntity } from './pki-ca.entity';
+import { PkiCrlEntity } from './pki-crl.entity';
+
+export const pkiEntities: Function[] = [CertificateEntity, PkiCaEntity, PkiCrlEntity];

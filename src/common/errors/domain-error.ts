@@ -2,7 +2,7 @@
  * Domain errors carry a stable SNAKE_CASE code; the HTTP status is decided in one place
  * (`http-error.filter.ts`) from the error's kind, so jobs and the CLI can reuse the same rules.
  */
-export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'unavailable';
+export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -60,5 +60,12 @@ export class Forbidden extends DomainError {
 export class Unavailable extends DomainError {
   constructor(code: string, message: string, details?: Record<string, unknown>) {
     super('unavailable', code, message, details);
+  }
+}
+
+/** Too many attempts (login throttling); the filter adds `Retry-After`. */
+export class TooManyRequests extends DomainError {
+  constructor(code: string, message: string, readonly retryAfterSeconds: number) {
+    super('rate_limited', code, message, { retryAfterSeconds });
   }
 }

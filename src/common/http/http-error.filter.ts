@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, ErrorKind } from '../errors/domain-error';
+import { DomainError, ErrorKind, TooManyRequests } from '../errors/domain-error';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -9,6 +9,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
@@ -54,6 +55,12 @@ export function toErrorResponse(exception: unknown, requestId: string): { status
     const message = code === 'MALFORMED_JSON' ? 'The request body is not valid JSON' : code === 'PAYLOAD_TOO_LARGE' ? 'The request body is too large' : 'The request could not be read';
     return { status, body: { error: { code, message } }, unexpected: false };
   }
+  // http-errors raised by Express middleware (static files: 403 for traversal, 404 for a missing file).
+  const httpStatus = mw && typeof mw === 'object' ? (mw.status ?? mw.statusCode) : undefined;
+  if (typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500 && mw.expose) {
+    const code = httpStatus === 404 ? 'NOT_FOUND' : (CODE_BY_STATUS[httpStatus] ?? 'BAD_REQUEST');
+    return { status: httpStatus, body: { error: { code, message: httpStatus === 404 ? 'Not found' : 'The request was refused' } }, unexpected: false };
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status === 400) {
@@ -84,6 +91,16 @@ export function toErrorResponse(exception: unknown, requestId: string): { status
   };
 }
 
+function isPageRequest(request: Request): boolean {
+  return request.method === 'GET' && !/^\/(api|pki|health|metrics)(\/|$)/.test(request.path) && request.accepts(['json', 'html']) === 'html';
+}
+
+const FORBIDDEN_PAGE =
+  '<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Accesso non consentito</title>' +
+  '<link rel="stylesheet" href="/ui/assets/app.css"></head><body><main class="page"><h1>Accesso non consentito</h1>' +
+  '<p>Il tuo ruolo non consente di aprire questa pagina.</p><p><a href="/ui">Torna alla pagina iniziale</a> · ' +
+  '<a href="/ui/login">Accedi con un altro utente</a></p></main></body></html>';
+
 /** The one place errors become HTTP (SPEC §4 shape). Unknown errors: 500, a correlation id, no stack. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -100,6 +117,16 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ err, requestId, method: request.method, path: request.path }, 'unexpected error');
     }
     if (response.headersSent) return;
+    if ((status === 401 || status === 403) && isPageRequest(request)) {
+      // A person in a browser: send them to the login page (or say plainly they may not see this page).
+      if (status === 401) {
+        response.redirect(302, `/ui/login?next=${encodeURIComponent(request.originalUrl)}`);
+      } else {
+        response.status(403).type('html').send(FORBIDDEN_PAGE);
+      }
+      return;
+    }
+    if (exception instanceof TooManyRequests) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(status).json(body);
   }
 }

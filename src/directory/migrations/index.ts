@@ -1,4 +1,5 @@
 import { ServicesEmployees1764300000000 } from './1764300000000-services-employees';
+import { DirectorySync1764300000001 } from './1764300000001-directory-sync';
 
 /** This module's migrations; all modules' run together in timestamp order. */
-export const directoryMigrations = [ServicesEmployees1764300000000];
+export const directoryMigrations = [ServicesEmployees1764300000000, DirectorySync1764300000001];

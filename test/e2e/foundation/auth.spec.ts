@@ -5,7 +5,15 @@ import { SYSTEM_ACTOR } from '../../../src/common/auth/roles';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 
 /** Routes public by design (SPEC §3): health, the PKI distribution points, the API documentation, and login itself. */
-const PUBLIC_BY_DESIGN = [/^\/health$/, /^\/pki\//, /^\/api\/docs/, /^\/api\/v1\/auth\/login$/];
+const PUBLIC_BY_DESIGN = [
+  /^\/health$/,
+  /^\/pki\//,
+  /^\/api\/docs/,
+  /^\/api\/v1\/auth\/(login|session|methods)$/,
+  // the login page itself and the root redirect; other pages and all data need a session
+  /^\/ui\/login$/,
+  /^\/$/,
+];
 
 describe('authentication and roles', () => {
   let t: TestApp;

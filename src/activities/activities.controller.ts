@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../common/auth/access.decorators';
+import { Actor } from '../common/auth/roles';
+import { ActivitiesService } from './activities.service';
+import { ActivityImportService } from './activity-import.service';
+import { ActivityImportQueryDto, ActivityImportReportDto, ActivityListDto, ActivityListQueryDto, ActivitySummaryDto } from './dto/activities.dto';
+
+@ApiTags('activities')
+@ApiBearerAuth()
+@Controller('api/v1/activities')
+export class ActivitiesController {
+  constructor(
+    private readonly importer: ActivityImportService,
+    private readonly activities: ActivitiesService,
+  ) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('admin', 'hr')
+  @ApiConsumes('text/tab-separated-values', 'text/csv', 'text/plain')
+  @ApiBody({ description: 'the activity map in the format of data/activity-map.tsv (TSV or CSV, header line first)', schema: { type: 'string' } })
+  @ApiOkResponse({ type: ActivityImportReportDto })
+  import(@CurrentActor() actor: Actor, @Body() body: unknown, @Query() query: ActivityImportQueryDto): Promise<ActivityImportReportDto> {
+    return this.importer.import(actor, body, query.dryRun ?? false);
+  }
+
+  @Get('summary')
+  @Roles('admin', 'hr', 'manager', 'rtd')
+  @ApiOkResponse({ type: ActivitySummaryDto })
+  summary(): Promise<ActivitySummaryDto> {
+    return this.activities.summary();
+  }
+
+  @Get()
+  @Roles('admin', 'hr', 'manager', 'rtd')
+  @ApiOkResponse({ type: ActivityListDto })
+  list(@Query() query: ActivityListQueryDto): Promise<ActivityListDto> {
+    return this.activities.list(query);
+  }
+}

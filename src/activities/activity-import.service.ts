@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { Actor } from '../common/auth/roles';
+import { DomainError } from '../common/errors/domain-error';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { ActivityEntity } from './activity.entity';
+import { ActivityRepository } from './activity.repository';
+import { ParsedMap, parseActivityMap } from './domain/activity-map.parser';
+import { ActivityImportPlan, planActivityImport } from './domain/activity-import.plan';
+import { ActivityImportReportDto } from './dto/activities.dto';
+
+/**
+ * Imports the activity map atomically: a file with any bad row writes nothing (and says which rows, lines and
+ * columns); a good file is applied in one transaction. Re-importing the same file finds every activity by its
+ * natural key and reports it unchanged.
+ */
+@Injectable()
+export class ActivityImportService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly activities: ActivityRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async import(actor: Actor, text: unknown, dryRun: boolean): Promise<ActivityImportReportDto> {
+    if (typeof text !== 'string' || text.trim() === '') {
+      throw new DomainError(
+        'validation',
+        'IMPORT_BODY_REQUIRED',
+        'Send the activity map as the request body with content type text/tab-separated-values, text/csv or text/plain',
+      );
+    }
+    const parsed = parseActivityMap(text);
+    if (parsed.errors.length > 0) {
+      const report = this.report(parsed, dryRun, null);
+      if (dryRun) return report;
+      throw new DomainError('validation', 'ACTIVITY_IMPORT_INVALID', `The activity map has ${parsed.errors.length} problem(s); nothing was imported`, {
+        errors: report.errors,
+        rows: report.rows,
+      });
+    }
+    if (dryRun) return this.report(parsed, true, await this.plan(parsed));
+    return this.uow.run(async (tx) => {
+      const plan = await this.plan(parsed, tx);
+      await this.apply(tx, plan);
+      const report = this.report(parsed, false, plan);
+      await this.audit.record(tx, actor, {
+        action: 'activities.import',
+        entityType: 'activity_map',
+        entityId: 'activities',
+        summary: {
+          rows: report.rows,
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          servicesCreated: report.servicesCreated.map((s) => s.code),
+        },
+      });
+      return report;
+    });
+  }
+
+  private async plan(parsed: ParsedMap, tx?: Tx): Promise<ActivityImportPlan> {
+    const codes = [...new Set(parsed.rows.map((r) => r.serviceCode))];
+    const services = await this.activities.findServicesByCodes(codes, tx);
+    const existing = await this.activities.findByNaturalKeys(
+      parsed.rows.map((r) => r.naturalKey),
+      tx,
+    );
+    return planActivityImport(parsed.rows, new Map(services.map((s) => [s.code, s.name])), existing);
+  }
+
+  private async apply(tx: Tx, plan: ActivityImportPlan): Promise<void> {
+    const now = this.clock.nowIso();
+    for (const s of plan.servicesToCreate) await this.activities.insertServiceIfMissing(tx, s.code, s.name, now);
+    const codes = [...new Set(plan.creates.map((r) => r.serviceCode))];
+    const serviceIds = new Map((await this.activities.findServicesByCodes(codes, tx)).map((s) => [s.code, s.id]));
+    const rows: ActivityEntity[] = plan.creates.map((r) => ({
+      id: randomUUID(),
+      naturalKey: r.naturalKey,
+      serviceId: serviceIds.get(r.serviceCode)!,
+      serviceCode: r.serviceCode,
+      macroActivity: r.macroActivity,
+      name: r.name,
+      mode: r.mode,
+      notes: r.notes,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    await this.activities.insertMany(tx, rows);
+    for (const u of plan.updates) {
+      await this.activities.update(tx, u.id, { macroActivity: u.row.macroActivity, name: u.row.name, mode: u.row.mode, notes: u.row.notes, updatedAt: now });
+    }
+  }
+
+  private report(parsed: ParsedMap, dryRun: boolean, plan: ActivityImportPlan | null): ActivityImportReportDto {
+    return {
+      dryRun,
+      valid: parsed.errors.length === 0,
+      format: parsed.format,
+      rows: parsed.total,
+      created: plan?.creates.length ?? 0,
+      updated: plan?.updates.length ?? 0,
+      unchanged: plan?.unchanged ?? 0,
+      servicesCreated: plan?.servicesToCreate ?? [],
+      serviceNameDifferences: plan?.serviceNameDifferences ?? [],
+      errors: parsed.errors,
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { ActivityMode, isRemoteCapable } from './activity-mode';
+
+export interface LinkedActivity {
+  id: string;
+  serviceCode: string;
+  macroActivity: string;
+  name: string;
+  mode: ActivityMode;
+}
+
+export interface Eligibility<T extends LinkedActivity> {
+  eligible: boolean;
+  /** The linked activities that make the employee eligible (fully or partially remote), or none. */
+  decidingActivities: T[];
+}
+
+/** SPEC §2: eligible for remote work when linked to at least one fully_remote or partially_remote activity. */
+export function decideEligibility<T extends LinkedActivity>(linked: T[]): Eligibility<T> {
+  const deciding = linked.filter((a) => isRemoteCapable(a.mode));
+  return { eligible: deciding.length > 0, decidingActivities: deciding };
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { Actor } from '../common/auth/roles';
+import { NotFound, RuleViolation } from '../common/errors/domain-error';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { ActivityRepository } from './activity.repository';
+import { toActivityDto } from './activity.mapper';
+import { decideEligibility } from './domain/eligibility.policy';
+import { EligibilityDto } from './dto/activities.dto';
+import { EmployeeActivityRepository } from './employee-activity.repository';
+import { EmployeeLookupRepository } from './employee-lookup.repository';
+
+/** Employee ↔ activity links and the eligibility they decide; the gate reads `isEligible` inside its transaction. */
+@Injectable()
+export class EligibilityService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly employees: EmployeeLookupRepository,
+    private readonly activities: ActivityRepository,
+    private readonly links: EmployeeActivityRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async replaceLinks(actor: Actor, employeeId: string, activityIds: string[]): Promise<EligibilityDto> {
+    await this.uow.run(async (tx) => {
+      const employee = await this.employees.lock(tx, employeeId);
+      if (!employee) throw new NotFound('employee', employeeId);
+      const found = await this.activities.findByIds(activityIds, tx);
+      const missing = activityIds.filter((id) => !found.some((a) => a.id === id));
+      if (missing.length > 0) throw new RuleViolation('UNKNOWN_ACTIVITIES', `${missing.length} activity id(s) do not exist`, { activityIds: missing });
+      const before = (await this.links.linkedActivities(employeeId, tx)).map((a) => a.id);
+      await this.links.replace(tx, employeeId, activityIds, this.clock.nowIso());
+      const after = decideEligibility(found);
+      await this.audit.record(tx, actor, {
+        action: 'employee.activities_replace',
+        entityType: 'employee',
+        entityId: employeeId,
+        summary: {
+          added: activityIds.filter((id) => !before.includes(id)),
+          removed: before.filter((id) => !activityIds.includes(id)),
+          eligible: after.eligible,
+        },
+      });
+    });
+    return this.eligibility(employeeId);
+  }
+
+  async eligibility(employeeId: string): Promise<EligibilityDto> {
+    const employee = await this.employees.findById(employeeId);
+    if (!employee) throw new NotFound('employee', employeeId);
+    const linked = await this.links.linkedActivities(employeeId);
+    const decision = decideEligibility(linked);
+    return { employeeId, eligible: decision.eligible, decidingActivities: decision.decidingActivities.map(toActivityDto), linkedActivities: linked.length };
+  }
+
+  /** For the gate: read inside the caller's transaction when given one. */
+  async isEligible(employeeId: string, tx?: Tx): Promise<boolean> {
+    return decideEligibility(await this.links.linkedActivities(employeeId, tx)).eligible;
+  }
+}

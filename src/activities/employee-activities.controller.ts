@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AnyRole, CurrentActor, Roles } from '../common/auth/access.decorators';
+import { Actor } from '../common/auth/roles';
+import { uuidParam } from '../common/http/pipes';
+import { EligibilityDto, ReplaceEmployeeActivitiesDto } from './dto/activities.dto';
+import { EligibilityService } from './eligibility.service';
+
+@ApiTags('activities')
+@ApiBearerAuth()
+@Controller('api/v1/employees')
+export class EmployeeActivitiesController {
+  constructor(private readonly eligibility: EligibilityService) {}
+
+  @Put(':id/activities')
+  @Roles('admin', 'hr', 'manager')
+  @ApiOkResponse({ type: EligibilityDto, description: 'the eligibility that follows from the new set of links' })
+  replace(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: ReplaceEmployeeActivitiesDto): Promise<EligibilityDto> {
+    return this.eligibility.replaceLinks(actor, id, body.activityIds);
+  }
+
+  @Get(':id/eligibility')
+  @AnyRole()
+  @ApiOkResponse({ type: EligibilityDto })
+  get(@Param('id', uuidParam()) id: string): Promise<EligibilityDto> {
+    return this.eligibility.eligibility(id);
+  }
+}

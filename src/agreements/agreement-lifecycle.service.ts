@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { EmployeeLookupRepository } from '../activities/employee-lookup.repository';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { Actor } from '../common/auth/roles';
+import { Conflict, NotFound, RuleViolation } from '../common/errors/domain-error';
+import { UnitOfWork } from '../database/unit-of-work';
+import { AgreementEndedTrigger } from './agreement-ended.trigger';
+import { AgreementEntity } from './agreement.entity';
+import { toAgreementDto } from './agreement.mapper';
+import { AgreementRepository } from './agreement.repository';
+import { AgreementsService } from './agreements.service';
+import { assertTransition, isTerminal } from './domain/agreement-state';
+import { assertValidTerms } from './domain/agreement-terms.policy';
+import { coversDate } from './domain/in-force';
+import { assertMaySign, assertSameDocument } from './domain/signature.policy';
+import { decideWithdrawal } from './domain/withdrawal.policy';
+import { AgreementDto } from './dto/agreement.dto';
+import { SafetyNoticeDto, SignAgreementDto, SuspendAgreementDto, WithdrawAgreementDto } from './dto/agreement-input.dto';
+
+/**
+ * Signing, withdrawal, suspension and the safety notice. Each is one unit of work: read, let the domain rules
+ * decide, conditional update on (id, version), audit — so two clerks acting at once cannot both win.
+ */
+@Injectable()
+export class AgreementLifecycleService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly agreements: AgreementRepository,
+    private readonly records: AgreementsService,
+    private readonly employees: EmployeeLookupRepository,
+    private readonly ended: AgreementEndedTrigger,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async sign(actor: Actor, id: string, input: SignAgreementDto): Promise<AgreementDto> {
+    const today = this.records.today();
+    const stored = await this.uow.run(async (tx) => {
+      const current = await this.records.mustFind(id, tx);
+      const employee = await this.records.lockEmployee(tx, current.employeeId);
+      if (current.state !== 'draft') throw new Conflict('AGREEMENT_STATE_CONFLICT', `The agreement is ${current.state}, not a draft awaiting signatures`, { state: current.state });
+      const already = input.party === 'employee' ? current.employeeSignedAt : current.managerSignedAt;
+      if (already) throw new Conflict('ALREADY_SIGNED', `The ${input.party} has already signed this agreement`, { party: input.party });
+      const signer = await this.employees.findById(input.signerEmployeeId, tx);
+      if (!signer) throw new NotFound('signer', input.signerEmployeeId);
+      if (!employee.active) throw new RuleViolation('EMPLOYEE_INACTIVE', 'The employee is not active', { employeeId: employee.id });
+      assertMaySign(input.party, employee, signer);
+      // The employee may have become a manager since the draft was written.
+      assertValidTerms(current, employee);
+      assertSameDocument(current.documentSha256, input.documentSha256);
+
+      const now = this.clock.nowIso();
+      const changes: Partial<AgreementEntity> =
+        input.party === 'employee'
+          ? { employeeSignedAt: now, employeeSignerId: signer.id, documentSha256: input.documentSha256 }
+          : { managerSignedAt: now, managerSignerId: signer.id, documentSha256: input.documentSha256 };
+      const next = { ...current, ...changes };
+      if (next.employeeSignedAt && next.managerSignedAt) {
+        if (next.endDate !== null && next.endDate < today) {
+          throw new RuleViolation('AGREEMENT_PERIOD_OVER', `The agreement's period ended on ${next.endDate}`, { endDate: next.endDate });
+        }
+        changes.state = next.startDate <= today ? 'active' : 'signed';
+        assertTransition(current.state, changes.state);
+        await this.records.assertNoOverlap(tx, { ...next, state: changes.state });
+      }
+      const updated = await this.agreements.update(tx, current, changes, now);
+      await this.audit.record(tx, actor, {
+        action: 'agreement.sign',
+        entityType: 'agreement',
+        entityId: id,
+        summary: { party: input.party, signerEmployeeId: signer.id, documentSha256: input.documentSha256, state: updated.state },
+      });
+      return updated;
+    });
+    return toAgreementDto(stored, today);
+  }
+
+  async withdraw(actor: Actor, id: string, input: WithdrawAgreementDto): Promise<AgreementDto> {
+    const today = this.records.today();
+    const stored = await this.uow.run(async (tx) => {
+      const current = await this.records.mustFind(id, tx);
+      const employee = await this.records.lockEmployee(tx, current.employeeId);
+      if (current.state === 'draft' || isTerminal(current.state)) {
+        throw new Conflict('AGREEMENT_STATE_CONFLICT', `An agreement in state ${current.state} cannot be withdrawn`, { state: current.state });
+      }
+      const decision = decideWithdrawal(
+        { initiatedBy: input.initiatedBy, noticeDate: input.noticeDate, justifiedCause: input.justifiedCause ?? false, requestedEffectiveDate: input.effectiveDate },
+        { startDate: current.startDate, endDate: current.endDate, disabledWorker: employee.disabledWorker, today },
+      );
+      // A notified withdrawal can only be brought forward (e.g. by a justified cause), never postponed or repeated.
+      if (current.withdrawalEffectiveDate && decision.effectiveDate >= current.withdrawalEffectiveDate) {
+        throw new Conflict('WITHDRAWAL_ALREADY_NOTIFIED', `A withdrawal already takes effect on ${current.withdrawalEffectiveDate}`, {
+          effectiveDate: current.withdrawalEffectiveDate,
+        });
+      }
+      const changes: Partial<AgreementEntity> = {
+        withdrawalInitiatedBy: input.initiatedBy,
+        withdrawalNoticeDate: input.noticeDate,
+        withdrawalEffectiveDate: decision.effectiveDate,
+        withdrawalJustifiedCause: input.justifiedCause ?? false,
+        withdrawalReason: input.reason,
+        withdrawalBasis: decision.basis,
+        withdrawalNoticeDays: decision.noticeDays,
+      };
+      if (decision.immediate) {
+        assertTransition(current.state, 'withdrawn');
+        changes.state = 'withdrawn';
+        changes.endedOn = decision.effectiveDate;
+      }
+      const updated = await this.agreements.update(tx, current, changes, this.clock.nowIso());
+      const offboarding = decision.immediate ? await this.ended.agreementEnded(tx, updated, decision.effectiveDate, today) : false;
+      await this.audit.record(tx, actor, {
+        action: 'agreement.withdraw',
+        entityType: 'agreement',
+        entityId: id,
+        summary: {
+          initiatedBy: input.initiatedBy,
+          noticeDate: input.noticeDate,
+          effectiveDate: decision.effectiveDate,
+          basis: decision.basis,
+          immediate: decision.immediate,
+          offboarding,
+        },
+      });
+      return updated;
+    });
+    return toAgreementDto(stored, today);
+  }
+
+  /** Suspension pauses remote work (the gate refuses) without ending the agreement: no offboarding. */
+  async suspend(actor: Actor, id: string, input: SuspendAgreementDto): Promise<AgreementDto> {
+    const today = this.records.today();
+    const stored = await this.uow.run(async (tx) => {
+      const current = await this.records.mustFind(id, tx);
+      assertTransition(current.state, 'suspended');
+      const now = this.clock.nowIso();
+      const updated = await this.agreements.update(tx, current, { state: 'suspended', suspendedAt: now, suspensionReason: input.reason }, now);
+      await this.audit.record(tx, actor, { action: 'agreement.suspend', entityType: 'agreement', entityId: id, summary: { reason: input.reason } });
+      return updated;
+    });
+    return toAgreementDto(stored, today);
+  }
+
+  async resume(actor: Actor, id: string, note?: string): Promise<AgreementDto> {
+    const today = this.records.today();
+    const stored = await this.uow.run(async (tx) => {
+      const current = await this.records.mustFind(id, tx);
+      if (current.state !== 'suspended') throw new Conflict('AGREEMENT_STATE_CONFLICT', 'Only a suspended agreement can be resumed', { state: current.state });
+      if (!coversDate(current, today)) {
+        throw new RuleViolation('AGREEMENT_PERIOD_OVER', 'The agreement is no longer in its period (ended or withdrawn); the daily sweep closes it', {
+          endDate: current.endDate,
+          withdrawalEffectiveDate: current.withdrawalEffectiveDate,
+        });
+      }
+      const updated = await this.agreements.update(tx, current, { state: 'active', suspendedAt: null, suspensionReason: null }, this.clock.nowIso());
+      await this.audit.record(tx, actor, {
+        action: 'agreement.resume',
+        entityType: 'agreement',
+        entityId: id,
+        summary: { note: note ?? null, suspendedAt: current.suspendedAt },
+      });
+      return updated;
+    });
+    return toAgreementDto(stored, today);
+  }
+
+  /** Re-delivery every 12 months; allowed on any agreement not ended, drafts included (it is not part of the signed text). */
+  async recordSafetyNotice(actor: Actor, id: string, input: SafetyNoticeDto): Promise<AgreementDto> {
+    const today = this.records.today();
+    const stored = await this.uow.run(async (tx) => {
+      const current = await this.records.mustFind(id, tx);
+      if (isTerminal(current.state)) throw new Conflict('AGREEMENT_STATE_CONFLICT', `The agreement is ${current.state}`, { state: current.state });
+      this.records.assertSafetyNoticeDate(input.deliveredOn, today);
+      if (current.safetyNoticeDeliveredOn && input.deliveredOn < current.safetyNoticeDeliveredOn) {
+        throw new RuleViolation('SAFETY_NOTICE_OLDER_THAN_RECORDED', `A later delivery (${current.safetyNoticeDeliveredOn}) is already recorded`, {
+          recorded: current.safetyNoticeDeliveredOn,
+        });
+      }
+      const updated = await this.agreements.update(tx, current, { safetyNoticeDeliveredOn: input.deliveredOn }, this.clock.nowIso());
+      await this.audit.record(tx, actor, {
+        action: 'agreement.safety_notice',
+        entityType: 'agreement',
+        entityId: id,
+        summary: { deliveredOn: input.deliveredOn, previous: current.safetyNoticeDeliveredOn },
+      });
+      return updated;
+    });
+    return toAgreementDto(stored, today);
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Conflict } from '../common/errors/domain-error';
+import { Tx } from '../database/unit-of-work';
+import { AgreementEntity } from './agreement.entity';
+import { AgreementState } from './domain/agreement-state';
+
+export interface AgreementListFilter {
+  employeeId?: string;
+  state?: AgreementState;
+  inForceOn?: string;
+  limit: number;
+  offset: number;
+}
+
+/** SQL twin of `isInForce` (domain/in-force.ts): signed by both, signed/active, and the date inside the period. */
+export const IN_FORCE_SQL =
+  "a.state IN ('signed', 'active') AND a.employee_signed_at IS NOT NULL AND a.manager_signed_at IS NOT NULL AND a.document_sha256 IS NOT NULL" +
+  ' AND a.start_date <= :inForceOn AND (a.end_date IS NULL OR a.end_date >= :inForceOn)' +
+  ' AND (a.withdrawal_effective_date IS NULL OR a.withdrawal_effective_date > :inForceOn)';
+
+type Changes = Partial<Omit<AgreementEntity, 'id' | 'employeeId' | 'version' | 'createdAt' | 'createdBy'>>;
+
+/** The agreement aggregate. Every change is a conditional update on (id, version). */
+@Injectable()
+export class AgreementRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(tx?: Tx): EntityManager {
+    return tx?.manager ?? this.dataSource.manager;
+  }
+
+  findById(id: string, tx?: Tx): Promise<AgreementEntity | null> {
+    return this.manager(tx).getRepository(AgreementEntity).findOne({ where: { id } });
+  }
+
+  forEmployee(employeeId: string, tx?: Tx): Promise<AgreementEntity[]> {
+    return this.manager(tx).getRepository(AgreementEntity).find({ where: { employeeId }, order: { startDate: 'ASC', id: 'ASC' } });
+  }
+
+  async insert(tx: Tx, entity: AgreementEntity): Promise<void> {
+    await tx.manager.insert(AgreementEntity, entity);
+  }
+
+  /**
+   * Applies `changes` only if nobody changed the agreement since `current` was read; otherwise 409, and the
+   * caller's transaction rolls back. Returns the agreement as stored.
+   */
+  async update(tx: Tx, current: AgreementEntity, changes: Changes, nowIso: string): Promise<AgreementEntity> {
+    const result = await tx.manager
+      .createQueryBuilder()
+      .update(AgreementEntity)
+      .set({ ...changes, updatedAt: nowIso, version: current.version + 1 })
+      .where('id = :id AND version = :version', { id: current.id, version: current.version })
+      .execute();
+    if ((result.affected ?? 0) === 0) {
+      throw new Conflict('AGREEMENT_CHANGED', 'The agreement was changed by someone else meanwhile; read it again and retry', {
+        agreementId: current.id,
+        version: current.version,
+      });
+    }
+    return { ...current, ...changes, updatedAt: nowIso, version: current.version + 1 };
+  }
+
+  async list(filter: AgreementListFilter): Promise<{ items: AgreementEntity[]; total: number }> {
+    const qb = this.dataSource.getRepository(AgreementEntity).createQueryBuilder('a');
+    if (filter.employeeId) qb.andWhere('a.employee_id = :employeeId', { employeeId: filter.employeeId });
+    if (filter.state) qb.andWhere('a.state = :state', { state: filter.state });
+    if (filter.inForceOn) qb.andWhere(IN_FORCE_SQL, { inForceOn: filter.inForceOn });
+    const [items, total] = await qb.orderBy('a.start_date', 'DESC').addOrderBy('a.id', 'ASC').skip(filter.offset).take(filter.limit).getManyAndCount();
+    return { items, total };
+  }
+
+  /** Ids of agreements the sweep may have to move on `today` (activation, expiry, withdrawal taking effect). */
+  async dueForSweep(today: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource
+      .getRepository(AgreementEntity)
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .where("a.state IN ('signed', 'active', 'suspended')")
+      .andWhere(
+        "((a.state = 'signed' AND a.start_date <= :today) OR (a.end_date IS NOT NULL AND a.end_date < :today) OR (a.withdrawal_effective_date IS NOT NULL AND a.withdrawal_effective_date <= :today))",
+        { today },
+      )
+      .orderBy('a.start_date', 'ASC')
+      .getRawMany();
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EmployeeLookupRepository } from '../activities/employee-lookup.repository';
+import { AuditService } from '../audit/audit.service';
+import { calendarDate, Clock } from '../common/clock';
+import { Actor } from '../common/auth/roles';
+import { Conflict, NotFound, RuleViolation } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { EmployeeEntity } from '../directory/employee.entity';
+import { AgreementEntity, toSnapshot } from './agreement.entity';
+import { toAgreementDto } from './agreement.mapper';
+import { AgreementRepository } from './agreement.repository';
+import { assertValidTerms } from './domain/agreement-terms.policy';
+import { overlappingAgreements } from './domain/in-force';
+import { AgreementDto, AgreementListDto } from './dto/agreement.dto';
+import { AgreementListQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto/agreement-input.dto';
+
+/** Recording agreements: create, edit the draft, read. Signing and the rest of the lifecycle: AgreementLifecycleService. */
+@Injectable()
+export class AgreementsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly agreements: AgreementRepository,
+    private readonly employees: EmployeeLookupRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  today(): string {
+    return calendarDate(this.clock.now(), this.config.env.TIMEZONE);
+  }
+
+  async create(actor: Actor, input: CreateAgreementDto): Promise<AgreementDto> {
+    const today = this.today();
+    const created = await this.uow.run(async (tx) => {
+      const employee = await this.lockEmployee(tx, input.employeeId);
+      if (!employee.active) throw new RuleViolation('EMPLOYEE_INACTIVE', 'The employee is not active', { employeeId: employee.id });
+      this.assertSafetyNoticeDate(input.safetyNoticeDeliveredOn ?? null, today);
+      const now = this.clock.nowIso();
+      const entity: AgreementEntity = {
+        id: randomUUID(),
+        employeeId: employee.id,
+        state: 'draft',
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        remoteDaysPerWeek: input.remoteDaysPerWeek,
+        places: JSON.stringify(input.places),
+        contactBand: input.contactBand,
+        nonOperabilityBand: input.nonOperabilityBand,
+        rightToDisconnect: input.rightToDisconnect,
+        toolsProvided: JSON.stringify(input.toolsProvided),
+        objectives: input.objectives,
+        resultsMonitoring: input.resultsMonitoring,
+        safetyNoticeDeliveredOn: input.safetyNoticeDeliveredOn ?? null,
+        employeeSignedAt: null,
+        employeeSignerId: null,
+        managerSignedAt: null,
+        managerSignerId: null,
+        documentSha256: null,
+        suspendedAt: null,
+        suspensionReason: null,
+        withdrawalInitiatedBy: null,
+        withdrawalNoticeDate: null,
+        withdrawalEffectiveDate: null,
+        withdrawalJustifiedCause: null,
+        withdrawalReason: null,
+        withdrawalBasis: null,
+        withdrawalNoticeDays: null,
+        endedOn: null,
+        createdBy: actor.name,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      assertValidTerms(entity, employee);
+      await this.assertNoOverlap(tx, entity);
+      await this.agreements.insert(tx, entity);
+      await this.audit.record(tx, actor, {
+        action: 'agreement.create',
+        entityType: 'agreement',
+        entityId: entity.id,
+        summary: { employeeId: entity.employeeId, startDate: entity.startDate, endDate: entity.endDate, remoteDaysPerWeek: entity.remoteDaysPerWeek },
+      });
+      return entity;
+    });
+    return toAgreementDto(created, today);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateAgreementDto): Promise<AgreementDto> {
+    const today = this.today();
+    const updated = await this.uow.run(async (tx) => {
+      const current = await this.mustFind(id, tx);
+      const employee = await this.lockEmployee(tx, current.employeeId);
+      if (current.state !== 'draft' || current.employeeSignedAt || current.managerSignedAt) {
+        throw new Conflict('AGREEMENT_NOT_EDITABLE', 'Only a draft nobody has signed yet can be edited', { state: current.state });
+      }
+      if (input.safetyNoticeDeliveredOn !== undefined) this.assertSafetyNoticeDate(input.safetyNoticeDeliveredOn, today);
+      const changes: Partial<AgreementEntity> = {};
+      const fields = ['startDate', 'remoteDaysPerWeek', 'contactBand', 'nonOperabilityBand', 'rightToDisconnect', 'objectives', 'resultsMonitoring', 'safetyNoticeDeliveredOn'] as const;
+      for (const f of fields) if (input[f] !== undefined) (changes as Record<string, unknown>)[f] = input[f];
+      if (input.endDate !== undefined) changes.endDate = input.endDate;
+      if (input.places !== undefined) changes.places = JSON.stringify(input.places);
+      if (input.toolsProvided !== undefined) changes.toolsProvided = JSON.stringify(input.toolsProvided);
+      const next = { ...current, ...changes };
+      assertValidTerms(next, employee);
+      await this.assertNoOverlap(tx, next);
+      const stored = await this.agreements.update(tx, current, changes, this.clock.nowIso());
+      await this.audit.record(tx, actor, { action: 'agreement.update', entityType: 'agreement', entityId: id, summary: { fields: Object.keys(changes) } });
+      return stored;
+    });
+    return toAgreementDto(updated, today);
+  }
+
+  async get(id: string): Promise<AgreementDto> {
+    return toAgreementDto(await this.mustFind(id), this.today());
+  }
+
+  async list(query: AgreementListQueryDto): Promise<AgreementListDto> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const { items, total } = await this.agreements.list({ employeeId: query.employeeId, state: query.state, inForceOn: query.inForceOn, limit, offset });
+    const today = this.today();
+    return { items: items.map((a) => toAgreementDto(a, today)), total, limit, offset };
+  }
+
+  async mustFind(id: string, tx?: Tx): Promise<AgreementEntity> {
+    const found = await this.agreements.findById(id, tx);
+    if (!found) throw new NotFound('agreement', id);
+    return found;
+  }
+
+  /** The employee's row lock serialises agreement decisions for one employee (overlaps) on PostgreSQL. */
+  async lockEmployee(tx: Tx, employeeId: string): Promise<EmployeeEntity> {
+    const employee = await this.employees.lock(tx, employeeId);
+    if (!employee) throw new NotFound('employee', employeeId);
+    return employee;
+  }
+
+  /** At most one agreement in force over any date range: drafts count too, so two drafts cannot compete. */
+  async assertNoOverlap(tx: Tx, candidate: AgreementEntity): Promise<void> {
+    const others = (await this.agreements.forEmployee(candidate.employeeId, tx)).map(toSnapshot);
+    const clash = overlappingAgreements(toSnapshot(candidate), others, true);
+    if (clash.length > 0) {
+      throw new Conflict('AGREEMENT_OVERLAP', 'The employee already has an agreement covering part of this period', {
+        agreementIds: clash.map((c) => c.id),
+      });
+    }
+  }
+
+  assertSafetyNoticeDate(deliveredOn: string | null, today: string): void {
+    if (deliveredOn !== null && deliveredOn > today) {
+      throw new RuleViolation('SAFETY_NOTICE_DATE_IN_FUTURE', 'The safety notice cannot be recorded as delivered after today', { deliveredOn, today });
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { assertTransition, canTransition } from './agreement-state';
+
+describe('agreement states: draft → signed → active → (suspended) → withdrawn | expired', () => {
+  it('a draft becomes signed (future start) or active (start reached) when both have signed', () => {
+    expect(canTransition('draft', 'signed')).toBe(true);
+    expect(canTransition('draft', 'active')).toBe(true);
+  });
+
+  it('an active agreement can be suspended and resumed', () => {
+    expect(canTransition('active', 'suspended')).toBe(true);
+    expect(canTransition('suspended', 'active')).toBe(true);
+  });
+
+  it('signed, active and suspended agreements end by withdrawal or expiry', () => {
+    for (const from of ['signed', 'active', 'suspended'] as const) {
+      expect(canTransition(from, 'withdrawn')).toBe(true);
+      expect(canTransition(from, 'expired')).toBe(true);
+    }
+  });
+
+  it('an ended agreement never comes back, and a draft cannot be suspended or withdrawn', () => {
+    for (const to of ['draft', 'signed', 'active', 'suspended'] as const) {
+      expect(canTransition('withdrawn', to)).toBe(false);
+      expect(canTransition('expired', to)).toBe(false);
+    }
+    expect(canTransition('draft', 'suspended')).toBe(false);
+    expect(canTransition('draft', 'withdrawn')).toBe(false);
+    expect(canTransition('signed', 'suspended')).toBe(false);
+  });
+
+  it('a refused transition is a 409 with a stable code', () => {
+    expect(() => assertTransition('expired', 'active')).toThrow(expect.objectContaining({ kind: 'conflict', code: 'AGREEMENT_STATE_CONFLICT' }));
+  });
+});

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { EligibilityService } from '../activities/eligibility.service';
+import { EmployeeLookupRepository } from '../activities/employee-lookup.repository';
+import { calendarDate, Clock } from '../common/clock';
+import { NotFound } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { Tx } from '../database/unit-of-work';
+import { toSnapshot } from './agreement.entity';
+import { AgreementRepository } from './agreement.repository';
+import { decideGate } from './domain/gate.policy';
+import { GateDecision, ProvisioningGate } from './provisioning-gate';
+
+/**
+ * The gate's adapter: gathers what the policy needs (employee, eligibility, agreements) — inside the caller's
+ * transaction when given one, so a handover or a certificate commits together with the decision that allowed
+ * it — and lets `decideGate` decide. An unknown employee is a 404 (EMPLOYEE_NOT_FOUND), not a refusal.
+ */
+@Injectable()
+export class ProvisioningGateService extends ProvisioningGate {
+  constructor(
+    private readonly employees: EmployeeLookupRepository,
+    private readonly eligibility: EligibilityService,
+    private readonly agreements: AgreementRepository,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  check(employeeId: string, tx?: Tx): Promise<GateDecision> {
+    return this.checkOn(employeeId, calendarDate(this.clock.now(), this.config.env.TIMEZONE), tx);
+  }
+
+  /** The decision for another calendar date (YYYY-MM-DD), e.g. a handover booked ahead. */
+  async checkOn(employeeId: string, date: string, tx?: Tx): Promise<GateDecision> {
+    const employee = await this.employees.findById(employeeId, tx);
+    if (!employee) throw new NotFound('employee', employeeId);
+    // Sequential: inside a caller's transaction both reads share one connection.
+    const eligible = await this.eligibility.isEligible(employeeId, tx);
+    const agreements = await this.agreements.forEmployee(employeeId, tx);
+    return decideGate({ date, employee: { id: employee.id, active: employee.active }, eligible, agreements: agreements.map(toSnapshot) });
+  }
+}

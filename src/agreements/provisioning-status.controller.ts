@@ -1,0 +1,33 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/auth/access.decorators';
+import { uuidParam } from '../common/http/pipes';
+import { GATE_EXPLANATIONS_IT } from './domain/gate-explanations';
+import { ProvisioningStatusDto } from './dto/agreement.dto';
+import { ProvisioningGateService } from './provisioning-gate.service';
+
+@ApiTags('agreements')
+@ApiBearerAuth()
+@Controller('api/v1/employees')
+export class ProvisioningStatusController {
+  constructor(private readonly gate: ProvisioningGateService) {}
+
+  /** What the gate would answer today, with the reasons in plain Italian for the person at the desk. */
+  @Get(':id/provisioning-status')
+  @Roles('technician', 'hotline', 'hr', 'manager', 'rtd')
+  @ApiOkResponse({ type: ProvisioningStatusDto })
+  async status(@Param('id', uuidParam()) id: string): Promise<ProvisioningStatusDto> {
+    const decision = await this.gate.check(id);
+    return {
+      employeeId: decision.employeeId,
+      date: decision.date,
+      allowed: decision.allowed,
+      codes: decision.refusals,
+      refusals: decision.refusals.map((code) => ({ code, explanation: GATE_EXPLANATIONS_IT[code] })),
+      agreementId: decision.agreementId,
+      summary: decision.allowed
+        ? `Il dipendente può ricevere dispositivi e accesso VPN in data ${decision.date}.`
+        : `Il dipendente non può ricevere dispositivi né accesso VPN in data ${decision.date}: ${decision.refusals.length} motivo/i.`,
+    };
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { TokenService } from '../auth/token.service';
+import { Actor, Role } from '../common/auth/roles';
+import { Clock, calendarDate } from '../common/clock';
+import { Forbidden, TooManyRequests, Unauthenticated } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { LdapEntry, asStrings, attributeOf, entryKey, isDisabled } from './domain/directory-entry';
+import { DirectoryProfile } from './domain/directory-profile';
+import { LoginThrottle } from './domain/login-throttle';
+import { roleForGroups } from './domain/role-mapping';
+import { EmployeeRepository } from './employee.repository';
+import { LdapConnector, personFilter, unavailable } from './ldap/ldap-connector';
+import { EqualityFilter, AndFilter, FilterParser, Client } from 'ldapts';
+
+export interface LoginResult {
+  token: string;
+  role: Role;
+  expiresAt: string;
+}
+
+type FailureReason = 'empty_credentials' | 'unknown_user' | 'ambiguous_user' | 'wrong_password' | 'disabled' | 'inactive_employee';
+
+const INVALID = () => new Unauthenticated('INVALID_CREDENTIALS', 'The username or password is not valid');
+
+/**
+ * Directory login: find the user's entry with the service account, bind as that DN with the password (an
+ * empty password is refused before any bind: servers may treat it as anonymous), map the user's groups to a
+ * role, issue a session token. Unknown user, wrong password, a disabled entry and an inactive employee all
+ * answer the same 401 INVALID_CREDENTIALS. A user whose password was right but who is in no mapped group gets
+ * 403 NO_ROLE: only someone who proved the password learns that, so it tells an attacker nothing.
+ */
+@Injectable()
+export class DirectoryLoginService {
+  private readonly throttle = new LoginThrottle();
+
+  constructor(
+    private readonly ldap: LdapConnector,
+    private readonly employees: EmployeeRepository,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async login(usernameInput: string, password: string, address: string): Promise<LoginResult> {
+    const { profile } = this.ldap.require();
+    const username = usernameInput.trim();
+    const key = LoginThrottle.key(username, address);
+    const now = Date.now();
+    const wait = this.throttle.retryAfterMs(key, now);
+    if (wait > 0) throw new TooManyRequests('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', Math.ceil(wait / 1000));
+
+    const fail = async (reason: FailureReason): Promise<never> => {
+      const failures = this.throttle.recordFailure(key, now);
+      await this.audit.recordAlone(loginActor(username), {
+        action: 'auth.login_failed',
+        entityType: 'directory_login',
+        entityId: username.slice(0, 120) || '(empty)',
+        summary: { reason, address, failures },
+      });
+      throw INVALID();
+    };
+
+    if (!username || !password) return fail('empty_credentials');
+    const found = await this.findUser(profile, username);
+    if (found.length !== 1) return fail(found.length === 0 ? 'unknown_user' : 'ambiguous_user');
+    const entry = found[0];
+    if (!(await this.ldap.verifyPassword(entry.dn, password))) return fail('wrong_password');
+    if (isDisabled(entry, profile.disabled, this.today())) return fail('disabled');
+
+    const externalId = entryKey(entry, profile);
+    const employee = (externalId ? await this.employees.findByExternalId(externalId) : null) ?? (await this.employees.findByUsername(username));
+    if (employee && !employee.active) return fail('inactive_employee');
+
+    const groups = await this.groupsOf(profile, entry, username);
+    const rule = roleForGroups(groups, profile.roles);
+    const subject = employee ? `employee:${employee.id}` : entry.dn;
+    if (!rule) {
+      this.throttle.recordSuccess(key);
+      await this.audit.recordAlone(loginActor(username), {
+        action: 'auth.login_refused',
+        entityType: 'directory_login',
+        entityId: username,
+        summary: { reason: 'no_role', subject, address },
+      });
+      throw new Forbidden('NO_ROLE', 'Your directory account is in no group that gives access to this service');
+    }
+    this.throttle.recordSuccess(key);
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.env.SESSION_TOKEN_TTL_MINUTES * 60_000).toISOString();
+    const actor: Actor = { id: subject, name: username, role: rule.role };
+    const created = await this.tokens.create(actor, { name: `login:${username}`.slice(0, 120), role: rule.role, kind: 'session', subject, expiresAt });
+    await this.audit.recordAlone(actor, {
+      action: 'auth.login_succeeded',
+      entityType: 'directory_login',
+      entityId: username,
+      summary: { method: 'ldap', role: rule.role, group: rule.group, subject, address, tokenId: created.view.id },
+    });
+    return { token: created.token, role: rule.role, expiresAt };
+  }
+
+  private today(): string {
+    return calendarDate(this.clock.now(), this.config.env.TIMEZONE);
+  }
+
+  private findUser(profile: DirectoryProfile, username: string): Promise<LdapEntry[]> {
+    const attributes = [profile.attributes.username, profile.key.attribute, ...profile.disabled.map((r) => r.attribute)];
+    if (profile.groups.membership === 'memberOf') attributes.push(profile.groups.attribute);
+    return this.ldap.asService(async (client, p) => {
+      try {
+        const r = await client.search(p.userBaseDn, {
+          scope: 'sub',
+          filter: personFilter(p, p.attributes.username, username),
+          attributes,
+          explicitBufferAttributes: p.key.format === 'guid' ? [p.key.attribute] : [],
+          sizeLimit: 2,
+        });
+        return r.searchEntries as LdapEntry[];
+      } catch (err) {
+        throw unavailable(err, 'the user search failed');
+      }
+    });
+  }
+
+  private async groupsOf(profile: DirectoryProfile, entry: LdapEntry, username: string): Promise<string[]> {
+    const g = profile.groups;
+    if (g.membership === 'memberOf') return asStrings(attributeOf(entry, g.attribute));
+    return this.ldap.asService(async (client: Client) => {
+      const filter = new AndFilter({
+        filters: [FilterParser.parseString(g.filter), new EqualityFilter({ attribute: g.memberAttribute, value: g.memberValue === 'dn' ? entry.dn : username })],
+      });
+      try {
+        const r = await client.search(g.baseDn, { scope: 'sub', filter, attributes: ['1.1'] });
+        return r.searchEntries.map((e) => e.dn);
+      } catch (err) {
+        throw unavailable(err, 'the group search failed');
+      }
+    });
+  }
+}
+
+function loginActor(username: string): Actor {
+  return { id: `login:${username.slice(0, 120)}`, name: username.slice(0, 120), role: 'system' };
+}

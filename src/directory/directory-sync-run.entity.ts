@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type SyncRunStatus = 'queued' | 'running' | 'ok' | 'refused' | 'failed';
+export type SyncRunTrigger = 'manual' | 'schedule';
+
+/** One directory sync: what it did, or why it changed nothing. */
+@Entity('directory_sync_runs')
+export class DirectorySyncRunEntity {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+  @Column('varchar') status: SyncRunStatus;
+  @Column('varchar') trigger: SyncRunTrigger;
+  @Column('varchar', { name: 'requested_by' }) requestedBy: string;
+  @Column('varchar', { name: 'requested_at' }) requestedAt: string;
+  @Column('varchar', { name: 'started_at', nullable: true }) startedAt: string | null;
+  @Column('varchar', { name: 'finished_at', nullable: true }) finishedAt: string | null;
+  @Column('integer') created: number;
+  @Column('integer') updated: number;
+  @Column('integer') deactivated: number;
+  @Column('integer') reactivated: number;
+  @Column('integer') unchanged: number;
+  @Column('integer') skipped: number;
+  @Column('integer', { name: 'directory_entries' }) directoryEntries: number;
+  /** JSON list of {dn, key, field, reason}, capped; error_count has the full number. */
+  @Column('text') errors: string;
+  @Column('integer', { name: 'error_count' }) errorCount: number;
+  @Column('integer', { name: 'duration_ms', nullable: true }) durationMs: number | null;
+  @Column('text', { name: 'refusal_reason', nullable: true }) refusalReason: string | null;
+  @Column('text', { name: 'failure', nullable: true }) failure: string | null;
+  /** 1 while running, else null: a unique index lets one run at a time hold it, across instances. */
+  @Column('integer', { name: 'running_slot', nullable: true }) runningSlot: number | null;
+}

@@ -1,0 +1,80 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../common/auth/access.decorators';
+import { Actor } from '../common/auth/roles';
+import { NotFound } from '../common/errors/domain-error';
+import { uuidParam } from '../common/http/pipes';
+import { DirectorySyncRunEntity } from './directory-sync-run.entity';
+import { DirectorySyncRunRepository } from './directory-sync-run.repository';
+import { DirectorySyncService } from './directory-sync.service';
+import { SyncQueryDto, SyncRunDto, SyncRunListQueryDto } from './dto/sync-run.dto';
+
+export function toSyncRunDto(r: DirectorySyncRunEntity): SyncRunDto {
+  return {
+    id: r.id,
+    status: r.status,
+    trigger: r.trigger,
+    requestedBy: r.requestedBy,
+    requestedAt: r.requestedAt,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    directoryEntries: Number(r.directoryEntries),
+    created: Number(r.created),
+    updated: Number(r.updated),
+    deactivated: Number(r.deactivated),
+    reactivated: Number(r.reactivated),
+    unchanged: Number(r.unchanged),
+    skipped: Number(r.skipped),
+    errors: JSON.parse(r.errors || '[]'),
+    errorCount: Number(r.errorCount),
+    durationMs: r.durationMs === null ? null : Number(r.durationMs),
+    refusalReason: r.refusalReason,
+    failure: r.failure,
+  };
+}
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('api/v1/directory')
+export class DirectorySyncController {
+  constructor(
+    private readonly sync: DirectorySyncService,
+    private readonly runs: DirectorySyncRunRepository,
+  ) {}
+
+  @Post('sync')
+  @Roles('admin')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Sync employees from the directory',
+    description:
+      'Queues a run (202; a run already queued is returned instead of a second one) or, with wait=true, runs it now and answers 200 ' +
+      'with the finished run: status ok, refused (the safety limit: nothing changed, refusalReason says why) or failed. ' +
+      '409 DIRECTORY_NOT_CONFIGURED without LDAP_URL; 409 SYNC_IN_PROGRESS while another run holds the slot.',
+  })
+  @ApiOkResponse({ type: SyncRunDto })
+  async start(@CurrentActor() actor: Actor, @Query() query: SyncQueryDto, @Res({ passthrough: true }) res: Response): Promise<SyncRunDto> {
+    if (query.wait) {
+      res.status(200);
+      return toSyncRunDto(await this.sync.runNow(actor, 'manual'));
+    }
+    return toSyncRunDto(await this.sync.request(actor, 'manual'));
+  }
+
+  @Get('sync-runs')
+  @Roles('admin', 'rtd')
+  @ApiOkResponse({ type: [SyncRunDto] })
+  async list(@Query() query: SyncRunListQueryDto): Promise<SyncRunDto[]> {
+    return (await this.runs.list(query.limit ?? 20, query.status)).map(toSyncRunDto);
+  }
+
+  @Get('sync-runs/:id')
+  @Roles('admin', 'rtd')
+  @ApiOkResponse({ type: SyncRunDto })
+  async get(@Param('id', uuidParam()) id: string): Promise<SyncRunDto> {
+    const run = await this.runs.findById(id);
+    if (!run) throw new NotFound('sync_run', id);
+    return toSyncRunDto(run);
+  }
+}

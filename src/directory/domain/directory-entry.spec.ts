@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { guidToString, isDisabled, requestedAttributes, toDirectoryPerson } from './directory-entry';
+import { resolveProfile } from './directory-profile';
+
+const file = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../config/directory.json'), 'utf8'));
+const openldap = resolveProfile(file, { baseDn: 'dc=example,dc=org' });
+const ad = resolveProfile({ ...file, preset: 'activeDirectory' }, { baseDn: 'DC=comune,DC=local' });
+
+describe('directory entries', () => {
+  it('turns an AD objectGUID into its canonical text form', () => {
+    // Microsoft's byte order: the first three groups little-endian.
+    const bytes = Buffer.from('33221100554477668899aabbccddeeff', 'hex');
+    expect(guidToString(bytes)).toBe('00112233-4455-6677-8899-aabbccddeeff');
+  });
+
+  it('maps an OpenLDAP entry with the preset', () => {
+    const r = toDirectoryPerson(
+      { dn: 'uid=mrossi,ou=people,dc=example,dc=org', entryUUID: 'ABC-1', uid: 'mrossi', employeeNumber: 'M1', givenName: 'Maria', sn: 'Rossi', mail: 'm@x.it', departmentNumber: 'sd', employeeType: ['staff', 'Dirigente'] },
+      openldap,
+      '2026-11-27',
+    );
+    expect(r).toEqual({
+      ok: true,
+      person: expect.objectContaining({ key: 'abc-1', username: 'mrossi', serviceCode: 'SD', isManager: true, disabled: false, email: 'm@x.it' }),
+    });
+  });
+
+  it('maps an AD entry: binary GUID key, sAMAccountName, userAccountControl bit 2 = disabled', () => {
+    const r = toDirectoryPerson(
+      { dn: 'CN=Rossi,DC=comune,DC=local', objectGUID: Buffer.alloc(16, 1), sAMAccountName: 'mrossi', employeeID: '42', givenName: 'M', sn: 'R', department: 'PA', userAccountControl: '514' },
+      ad,
+      '2026-11-27',
+    );
+    expect(r.ok && r.person).toMatchObject({ key: '01010101-0101-0101-0101-010101010101', username: 'mrossi', disabled: true });
+    expect(requestedAttributes(ad)).toEqual(expect.arrayContaining(['objectGUID', 'sAMAccountName', 'userAccountControl', 'memberOf']));
+  });
+
+  it('says why an entry cannot be a person', () => {
+    const r = toDirectoryPerson({ dn: 'uid=x', entryUUID: 'k', uid: 'x', givenName: 'A', sn: 'B', departmentNumber: 'SD' }, openldap, '2026-11-27');
+    expect(r).toEqual({ ok: false, problem: { dn: 'uid=x', key: 'k', field: 'employeeNumber', reason: 'missing employeeNumber' } });
+    const noKey = toDirectoryPerson({ dn: 'uid=y', uid: 'y' }, openldap, '2026-11-27');
+    expect(!noKey.ok && noKey.problem.field).toBe('entryUUID');
+  });
+
+  it('reads OpenLDAP disabled accounts from shadowExpire (days since 1970) or a lock', () => {
+    const today = '2026-11-27';
+    expect(isDisabled({ dn: 'x', shadowExpire: '1' }, openldap.disabled, today)).toBe(true);
+    expect(isDisabled({ dn: 'x', shadowExpire: '99999' }, openldap.disabled, today)).toBe(false);
+    expect(isDisabled({ dn: 'x', shadowExpire: '-1' }, openldap.disabled, today)).toBe(false);
+    expect(isDisabled({ dn: 'x', pwdAccountLockedTime: '20260101000000Z' }, openldap.disabled, today)).toBe(true);
+    expect(isDisabled({ dn: 'x' }, openldap.disabled, today)).toBe(false);
+  });
+});

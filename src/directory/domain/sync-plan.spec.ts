@@ -1,0 +1,133 @@
+import { DirectoryPerson } from './directory-entry';
+import { EmployeeSnapshot, planSync, SyncPlanInput } from './sync-plan';
+
+let n = 0;
+const newId = () => `new-${++n}`;
+
+function person(i: number, over: Partial<DirectoryPerson> = {}): DirectoryPerson {
+  return {
+    key: `key-${i}`,
+    dn: `uid=u${i},ou=people,dc=x`,
+    username: `u${i}`,
+    employeeNumber: `M${i}`,
+    firstName: `First${i}`,
+    lastName: `Last${i}`,
+    email: `u${i}@x.org`,
+    serviceCode: 'SD',
+    profile: null,
+    category: null,
+    isManager: false,
+    disabled: false,
+    ...over,
+  };
+}
+
+function synced(p: DirectoryPerson, over: Partial<EmployeeSnapshot> = {}): EmployeeSnapshot {
+  return {
+    id: `emp-${p.key}`,
+    employeeNumber: p.employeeNumber,
+    externalId: p.key,
+    source: 'directory',
+    username: p.username,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    email: p.email,
+    serviceId: 'svc-sd',
+    profile: p.profile,
+    category: p.category,
+    isManager: false,
+    active: !p.disabled,
+    deactivationReason: p.disabled ? 'disabled_in_directory' : null,
+    directoryDn: p.dn,
+    version: 1,
+    ...over,
+  };
+}
+
+function input(people: DirectoryPerson[], existing: EmployeeSnapshot[], over: Partial<SyncPlanInput> = {}): SyncPlanInput {
+  return { people, problems: [], existing, serviceIdsByCode: new Map([['SD', 'svc-sd'], ['PA', 'svc-pa']]), autoCreateServices: false, maxDeactivationShare: 0.05, newId, ...over };
+}
+
+const hundred = Array.from({ length: 100 }, (_, i) => person(i));
+
+describe('directory sync plan', () => {
+  it('creates everyone on a first sync, disabled people as inactive', () => {
+    const people = [...hundred.slice(0, 99), person(99, { disabled: true })];
+    const plan = planSync(input(people, []));
+    expect(plan.counts).toMatchObject({ created: 100, updated: 0, deactivated: 0, unchanged: 0, skipped: 0 });
+    expect(plan.refusal).toBeNull();
+  });
+
+  it('changes nothing when nothing changed', () => {
+    const plan = planSync(input(hundred, hundred.map((p) => synced(p))));
+    expect(plan.counts).toMatchObject({ created: 0, updated: 0, deactivated: 0, reactivated: 0, unchanged: 100 });
+    expect(plan.updates).toEqual([]);
+  });
+
+  it('updates only the fields that differ', () => {
+    const existing = hundred.map((p) => synced(p));
+    const people = hundred.map((p, i) => (i === 3 ? { ...p, lastName: 'Renamed', serviceCode: 'PA' } : p));
+    const plan = planSync(input(people, existing));
+    expect(plan.counts.updated).toBe(1);
+    expect(plan.updates[0]).toMatchObject({ id: 'emp-key-3', version: 1, changes: { lastName: 'Renamed', serviceId: 'svc-pa' } });
+  });
+
+  it('deactivates a leaver and a newly disabled person', () => {
+    const existing = hundred.map((p) => synced(p));
+    const people = hundred.filter((_, i) => i !== 10).map((p, i) => (i === 20 ? { ...p, disabled: true } : p));
+    const plan = planSync(input(people, existing));
+    expect(plan.refusal).toBeNull();
+    expect(plan.counts.deactivated).toBe(2);
+    const reasons = plan.updates.map((u) => [u.id, u.activity]);
+    expect(reasons).toContainEqual(['emp-key-10', { active: false, reason: 'left_directory' }]);
+    expect(reasons).toContainEqual(['emp-key-21', { active: false, reason: 'disabled_in_directory' }]);
+  });
+
+  it('refuses to change anything when the directory answers with nobody', () => {
+    const plan = planSync(input([], hundred.map((p) => synced(p)), { maxDeactivationShare: 1 }));
+    expect(plan.refusal).toMatch(/returned no one/);
+  });
+
+  it('refuses a run that would deactivate more than the allowed share', () => {
+    const plan = planSync(input(hundred.slice(0, 90), hundred.map((p) => synced(p))));
+    expect(plan.counts.deactivated).toBe(10);
+    expect(plan.refusal).toMatch(/deactivate 10 of 100 .*10\.0%.*limit of 5\.0%/);
+  });
+
+  it('reactivates someone the directory had deactivated, but never someone HR deactivated', () => {
+    const existing = hundred.map((p) => synced(p));
+    existing[1] = { ...existing[1], active: false, deactivationReason: 'left_directory' };
+    existing[2] = { ...existing[2], active: false, deactivationReason: 'resigned' };
+    const plan = planSync(input(hundred, existing));
+    expect(plan.counts).toMatchObject({ reactivated: 1, unchanged: 99 });
+    expect(plan.updates[0]).toMatchObject({ id: 'emp-key-1', activity: { active: true } });
+  });
+
+  it('skips people with an unknown service (without deactivating them) unless services are auto-created', () => {
+    const existing = hundred.map((p) => synced(p));
+    const people = hundred.map((p, i) => (i === 5 ? { ...p, serviceCode: 'ZZ' } : p));
+    const plan = planSync(input(people, existing));
+    expect(plan.counts).toMatchObject({ skipped: 1, deactivated: 0 });
+    expect(plan.errors[0]).toMatchObject({ field: 'serviceCode', reason: 'unknown service code ZZ' });
+    const auto = planSync(input(people, existing, { autoCreateServices: true }));
+    expect(auto.servicesToCreate.map((s) => s.code)).toEqual(['ZZ']);
+    expect(auto.counts.updated).toBe(1);
+  });
+
+  it('adopts an employee imported from CSV with the same number and no key', () => {
+    const csv = { ...synced(person(1)), id: 'csv-1', externalId: null, source: 'csv', directoryDn: null };
+    const plan = planSync(input([person(1)], [csv]));
+    expect(plan.creates).toEqual([]);
+    expect(plan.updates[0]).toMatchObject({ id: 'csv-1', changes: { externalId: 'key-1', source: 'directory', directoryDn: person(1).dn } });
+  });
+
+  it('skips a person whose number or username belongs to another employee', () => {
+    const other = { ...synced(person(1)), id: 'other', externalId: 'other-key', source: 'manual' };
+    const plan = planSync(input([person(1)], [other]));
+    expect(plan.counts).toMatchObject({ created: 0, skipped: 1 });
+    expect(plan.errors[0].field).toBe('employeeNumber');
+    const dupUser = planSync(input([person(1), person(2, { username: 'U1' })], []));
+    expect(dupUser.counts).toMatchObject({ created: 1, skipped: 1 });
+    expect(dupUser.errors[0].reason).toMatch(/also belongs to/);
+  });
+});

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class SyncQueryDto {
+  @ApiPropertyOptional({ description: 'run now and answer with the finished run (else: queued, 202)', default: false })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value))
+  @IsBoolean()
+  wait?: boolean;
+}
+
+export class SyncRunListQueryDto {
+  @ApiPropertyOptional({ default: 20, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ enum: ['queued', 'running', 'ok', 'refused', 'failed'] })
+  @IsOptional()
+  @IsIn(['queued', 'running', 'ok', 'refused', 'failed'])
+  status?: 'queued' | 'running' | 'ok' | 'refused' | 'failed';
+}
+
+export class SyncErrorDto {
+  @ApiProperty({ nullable: true, type: String }) dn: string | null;
+  @ApiProperty({ nullable: true, type: String }) key: string | null;
+  @ApiProperty() field: string;
+  @ApiProperty() reason: string;
+}
+
+export class SyncRunDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['queued', 'running', 'ok', 'refused', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['manual', 'schedule'] }) trigger: string;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ nullable: true, type: String }) startedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+  @ApiProperty({ description: 'entries the directory returned' }) directoryEntries: number;
+  @ApiProperty() created: number;
+  @ApiProperty() updated: number;
+  @ApiProperty() deactivated: number;
+  @ApiProperty() reactivated: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty() skipped: number;
+  @ApiProperty({ type: [SyncErrorDto], description: 'the first 200 problems' }) errors: SyncErrorDto[];
+  @ApiProperty() errorCount: number;
+  @ApiProperty({ nullable: true, type: Number }) durationMs: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'why a refused run changed nothing (counts say what it would have done)' }) refusalReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) failure: string | null;
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../common/auth/access.decorators';
+import { Actor } from '../common/auth/roles';
+import { ValidationFailed } from '../common/errors/domain-error';
+import { uuidParam } from '../common/http/pipes';
+import { CreateEmployeeDto, EmployeeDto, EmployeeListQueryDto, EmployeePageDto, UpdateEmployeeDto } from './dto/employee.dto';
+import { ImportQueryDto, ImportReportDto } from './dto/import.dto';
+import { EmployeeImportService } from './employee-import.service';
+import { EmployeeService } from './employee.service';
+
+const CSV_DESCRIPTION = [
+  'Employee CSV (Content-Type text/csv), comma or semicolon separated, UTF-8 (BOM allowed), header line first.',
+  '',
+  'Required columns: employee_number (matricola, unique), first_name, last_name, service_code (an existing service).',
+  'Optional columns: external_id (stable id in the source system, unique), username (directory login, unique),',
+  'email, profile, category (max 10 chars), is_manager, is_director_general, disabled_worker, active',
+  '(flags: true/false, yes/no, sì/no, 1/0). Header names are case-insensitive; camelCase is accepted.',
+  '',
+  'Rows match existing employees by external_id when given, else by employee_number, and update only the',
+  'columns present; a blank text cell clears the value, a blank flag cell keeps it. active=false deactivates',
+  'the employee and starts offboarding.',
+  '',
+  'dryRun=true: every problem of every line (line, column, code, message) and what would change; nothing is',
+  'written. Otherwise all or nothing: any error answers 422 IMPORT_REJECTED with the same list and writes nothing.',
+  'Error codes: CSV_MALFORMED, EMPTY_FILE, UNKNOWN_COLUMN, MISSING_COLUMN, DUPLICATE_COLUMN, WRONG_FIELD_COUNT,',
+  'MISSING_FIELD, TOO_LONG, BAD_EMAIL, BAD_USERNAME, BAD_SERVICE_CODE, BAD_FLAG, UNKNOWN_SERVICE_CODE,',
+  'DUPLICATE_IN_FILE, DUPLICATE_IN_DATABASE, CONFLICTING_IDS.',
+].join('\n');
+
+@ApiTags('employees')
+@ApiBearerAuth()
+@Controller('api/v1/employees')
+export class EmployeesController {
+  constructor(
+    private readonly employees: EmployeeService,
+    private readonly imports: EmployeeImportService,
+  ) {}
+
+  @Post()
+  @Roles('hr')
+  @ApiCreatedResponse({ type: EmployeeDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateEmployeeDto): Promise<EmployeeDto> {
+    return this.employees.create(actor, body);
+  }
+
+  @Post('import')
+  @Roles('hr')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Import employees from CSV (dry run or all-or-nothing)', description: CSV_DESCRIPTION })
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: CSV_DESCRIPTION, schema: { type: 'string', example: 'employee_number,first_name,last_name,service_code,username,email\nM0001,Maria,Rossi,SD,mrossi,maria.rossi@comune.example.it' } })
+  @ApiOkResponse({ type: ImportReportDto })
+  import(@CurrentActor() actor: Actor, @Query() query: ImportQueryDto, @Body() body: unknown): Promise<ImportReportDto> {
+    if (typeof body !== 'string' || body.trim() === '') {
+      throw new ValidationFailed([{ field: 'body', messages: ['send the CSV as the body with Content-Type text/csv'] }], 'A CSV body is required', 'CSV_BODY_REQUIRED');
+    }
+    return this.imports.import(actor, body, query.dryRun ?? false);
+  }
+
+  @Get()
+  @Roles('hr', 'technician', 'hotline', 'manager')
+  @ApiOkResponse({ type: EmployeePageDto })
+  list(@Query() query: EmployeeListQueryDto): Promise<EmployeePageDto> {
+    return this.employees.list(query);
+  }
+
+  @Get(':id')
+  @Roles('hr', 'technician', 'hotline', 'manager')
+  @ApiOkResponse({ type: EmployeeDto })
+  get(@Param('id', uuidParam()) id: string): Promise<EmployeeDto> {
+    return this.employees.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('hr')
+  @ApiOkResponse({ type: EmployeeDto })
+  update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: UpdateEmployeeDto): Promise<EmployeeDto> {
+    return this.employees.update(actor, id, body);
+  }
+}

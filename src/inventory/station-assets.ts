@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { Tx } from '../database/unit-of-work';
+import { AssetState } from './domain/asset-state';
+import { DeviceKind, Ownership } from './domain/device-kind';
+import { AssetRepository } from './repositories/asset.repository';
+
+/** What other features (PKI, VPN) see of an asset: enough to bind a station certificate to a laptop. */
+export interface StationAssetView {
+  id: string;
+  assetTag: string;
+  kind: DeviceKind;
+  manufacturer: string;
+  serial: string;
+  ownership: Ownership;
+  state: AssetState;
+  holderEmployeeId: string | null;
+}
+
+/** Read port exported by InventoryModule. Pass `tx` to read inside your own transaction. */
+@Injectable()
+export class StationAssets {
+  constructor(private readonly assets: AssetRepository) {}
+
+  async findById(id: string, tx?: Tx): Promise<StationAssetView | null> {
+    const a = await this.assets.findById(id, tx?.manager);
+    if (!a) return null;
+    return { id: a.id, assetTag: a.assetTag, kind: a.kind, manufacturer: a.manufacturer, serial: a.serial, ownership: a.ownership, state: a.state, holderEmployeeId: a.holderEmployeeId };
+  }
+}

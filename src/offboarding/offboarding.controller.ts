@@ -1,0 +1,27 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/auth/access.decorators';
+import { uuidParam } from '../common/http/pipes';
+import { OffboardingCaseDto, OffboardingCaseListDto, OffboardingCaseListQueryDto } from './dto/offboarding.dto';
+import { OffboardingCasesService } from './offboarding-cases.service';
+
+@ApiTags('offboarding')
+@ApiBearerAuth()
+@Controller('api/v1/offboarding')
+export class OffboardingController {
+  constructor(private readonly cases: OffboardingCasesService) {}
+
+  @Get('cases')
+  @Roles('admin', 'technician', 'hotline', 'hr')
+  @ApiOkResponse({ type: OffboardingCaseListDto })
+  list(@Query() query: OffboardingCaseListQueryDto): Promise<OffboardingCaseListDto> {
+    return this.cases.list(query);
+  }
+
+  @Get('cases/:id')
+  @Roles('admin', 'technician', 'hotline', 'hr')
+  @ApiOkResponse({ type: OffboardingCaseDto })
+  get(@Param('id', uuidParam()) id: string): Promise<OffboardingCaseDto> {
+    return this.cases.get(id);
+  }
+}

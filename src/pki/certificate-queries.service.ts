@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { NotFound, ValidationFailed } from '../common/errors/domain-error';
+import { CertificateKind } from './certificate.entity';
+import { CertificateRepository, PageCursor } from './certificate.repository';
+import { CertificateView, toCertificateView } from './certificate-view';
+import { CertificateStatus } from './domain/revocation';
+import { parseSerial } from './serial-input';
+
+export interface CertificateQuery {
+  status?: CertificateStatus;
+  kind?: CertificateKind;
+  employeeId?: string;
+  stationAssetId?: string;
+  vpnAccountId?: string;
+  expiringWithinDays?: number;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface CertificatePage {
+  items: CertificateView[];
+  nextCursor: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+function encodeCursor(c: PageCursor): string {
+  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): PageCursor {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && typeof id === 'string' && createdAt.length <= 30 && id.length <= 36) return { createdAt, id };
+  } catch {
+    // fall through
+  }
+  throw new ValidationFailed([{ field: 'cursor', messages: ['use the nextCursor of a previous page'] }], 'The cursor is not valid', 'INVALID_CURSOR');
+}
+
+/** Reads for the API and for other features (VPN renewal: `listExpiring`). */
+@Injectable()
+export class CertificateQueries {
+  constructor(
+    private readonly certificates: CertificateRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(serialInput: string): Promise<CertificateView> {
+    const serial = parseSerial(serialInput);
+    const row = await this.certificates.findBySerial(serial);
+    if (!row) throw new NotFound('certificate', serial);
+    return toCertificateView(row);
+  }
+
+  async list(query: CertificateQuery): Promise<CertificatePage> {
+    const limit = query.limit ?? 50;
+    const now = this.clock.now();
+    const rows = await this.certificates.list(
+      {
+        status: query.status,
+        kind: query.kind,
+        employeeId: query.employeeId,
+        stationAssetId: query.stationAssetId,
+        vpnAccountId: query.vpnAccountId,
+        ...(query.expiringWithinDays !== undefined ? { now: now.toISOString(), expiringBefore: new Date(now.getTime() + query.expiringWithinDays * DAY_MS).toISOString() } : {}),
+      },
+      limit + 1,
+      query.cursor ? decodeCursor(query.cursor) : undefined,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(toCertificateView), nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  }
+
+  /** Valid certificates that expire within `days` (renewal), soonest first. */
+  async listExpiring(days: number, limit = 1000): Promise<CertificateView[]> {
+    const items: CertificateView[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ expiringWithinDays: days, limit: Math.min(200, limit - items.length), cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && items.length < limit);
+    return items.sort((a, b) => a.notAfter.localeCompare(b.notAfter));
+  }
+}

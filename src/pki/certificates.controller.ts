@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../common/auth/access.decorators';
+import { Actor } from '../common/auth/roles';
+import { CertificateQueries } from './certificate-queries.service';
+import { RevocationReason } from './domain/revocation';
+import { CertificateDto, CertificateListQueryDto, CertificatePageDto, RevokeCertificateDto } from './dto/certificate.dto';
+import { PkiStatusDto } from './dto/pki-status.dto';
+import { PkiStatusService } from './pki-status.service';
+import { RevocationService } from './revocation.service';
+
+@ApiTags('certificates')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class CertificatesController {
+  constructor(
+    private readonly queries: CertificateQueries,
+    private readonly revocations: RevocationService,
+    private readonly status: PkiStatusService,
+  ) {}
+
+  @Get('certificates')
+  @Roles('hotline', 'technician', 'rtd')
+  @ApiOkResponse({ type: CertificatePageDto })
+  list(@Query() query: CertificateListQueryDto): Promise<CertificatePageDto> {
+    return this.queries.list(query);
+  }
+
+  @Get('certificates/:serial')
+  @Roles('hotline', 'technician', 'rtd')
+  @ApiOkResponse({ type: CertificateDto })
+  get(@Param('serial') serial: string): Promise<CertificateDto> {
+    return this.queries.get(serial);
+  }
+
+  /** Revokes, or suspends with certificateHold; the CRL is republished before the answer. */
+  @Post('certificates/:serial/revoke')
+  @HttpCode(200)
+  @Roles('hotline')
+  @ApiOkResponse({ type: CertificateDto })
+  revoke(@CurrentActor() actor: Actor, @Param('serial') serial: string, @Body() body: RevokeCertificateDto): Promise<CertificateDto> {
+    return this.revocations.revokeNow(serial, body.reason as RevocationReason, actor);
+  }
+
+  /** Lifts a certificateHold: the certificate is valid again and leaves the next CRL. */
+  @Post('certificates/:serial/release-hold')
+  @HttpCode(200)
+  @Roles('hotline')
+  @ApiOkResponse({ type: CertificateDto })
+  releaseHold(@CurrentActor() actor: Actor, @Param('serial') serial: string): Promise<CertificateDto> {
+    return this.revocations.releaseHoldNow(serial, actor);
+  }
+
+  @Get('pki/status')
+  @Roles('rtd', 'hotline')
+  @ApiOkResponse({ type: PkiStatusDto })
+  pkiStatus(): Promise<PkiStatusDto> {
+    return this.status.status();
+  }
+}

@@ -1,0 +1,129 @@
+import { Injectable, Logger } from '@nestjs/common';
+import * as path from 'node:path';
+import { Clock } from '../common/clock';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { CaStore, writeIfChanged } from './ca-store';
+import { CertificateRepository } from './certificate.repository';
+import { CrlRepository } from './crl.repository';
+import { RebuildPolicy, RebuildReason, rebuildReason } from './domain/crl-freshness';
+import { REASON_CODES, reasonCode } from './domain/revocation';
+import { PkiSettings } from './pki-settings';
+import { buildCrl } from './x509/crl-builder';
+import { toPem } from './x509/pem';
+
+/** Why a rebuild is being considered; each has its own idea of "stale enough". */
+export type CrlTrigger = 'revocation' | 'schedule' | 'start' | 'read' | 'force';
+
+export interface CrlSnapshot {
+  crlNumber: number;
+  thisUpdate: string;
+  nextUpdate: string;
+  entries: number;
+  der: Buffer;
+  pem: string;
+}
+
+export interface RefreshResult {
+  rebuilt: RebuildReason | 'forced' | null;
+  crl: CrlSnapshot;
+  buildMs?: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Builds, publishes and serves the CRL. A build happens in one unit of work under the row lock of the CRL
+ * counters: the CRL Number is allocated there (so it only ever grows, whatever the number of instances), the
+ * revoked list is read there, and the new CRL is stored there. Files under DATA_DIR/pki mirror the latest.
+ */
+@Injectable()
+export class CrlService {
+  private readonly logger = new Logger('Pki');
+  private cache: CrlSnapshot | null = null;
+
+  constructor(
+    private readonly ca: CaStore,
+    private readonly certificates: CertificateRepository,
+    private readonly crls: CrlRepository,
+    private readonly uow: UnitOfWork,
+    private readonly settings: PkiSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  private policy(trigger: CrlTrigger, caFingerprint: string): RebuildPolicy {
+    const now = this.clock.now();
+    switch (trigger) {
+      case 'schedule':
+        // Several instances may fire the same tick: the first refreshes, the rest find a CRL under an hour old.
+        return { caFingerprint, now, maxAgeMs: HOUR_MS, minRemainingMs: this.settings.alertMarginMs };
+      case 'start':
+        return { caFingerprint, now, maxAgeMs: 6 * HOUR_MS, minRemainingMs: this.settings.alertMarginMs };
+      default:
+        return { caFingerprint, now, maxAgeMs: Number.POSITIVE_INFINITY, minRemainingMs: 0 };
+    }
+  }
+
+  /** Inside a unit that changed a certificate status: the published CRL no longer reflects the table. */
+  async markChanged(tx: Tx): Promise<void> {
+    await this.crls.bumpRevision(tx);
+  }
+
+  /** Rebuilds when the trigger's policy says so; returns the CRL that is published afterwards. */
+  async refresh(trigger: CrlTrigger): Promise<RefreshResult> {
+    // Outside the unit: loading the CA may itself run a unit of work (first start), and units never nest.
+    const ca = await this.ca.get();
+    const started = Date.now();
+    const built = await this.uow.run(async (tx) => {
+      const state = await this.crls.lockState(tx);
+      const reason: RebuildReason | 'forced' | null = trigger === 'force' ? 'forced' : rebuildReason(state, this.policy(trigger, ca.fingerprintSha256));
+      if (!reason) return null;
+      const now = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
+      const rows = await this.certificates.crlRows(tx, now.toISOString());
+      const entries = rows.map((r) => ({
+        serialHex: r.serial,
+        revokedAt: r.revokedAt,
+        reasonCode: r.status === 'on_hold' ? REASON_CODES.certificateHold : reasonCode(r.reason ?? 'unspecified'),
+      }));
+      const crlNumber = state.crlNumber + 1;
+      const thisUpdate = now;
+      const nextUpdate = new Date(now.getTime() + this.settings.crlNextUpdateMs);
+      const crl = buildCrl({ issuer: ca.issuer, crlNumber: BigInt(crlNumber), thisUpdate, nextUpdate, entries });
+      const snapshot: CrlSnapshot = { crlNumber, thisUpdate: thisUpdate.toISOString(), nextUpdate: nextUpdate.toISOString(), entries: entries.length, der: crl.der, pem: crl.pem };
+      await this.crls.publish(tx, state.crlNumber, { ...snapshot, builtRevision: state.revision, caFingerprint: ca.fingerprintSha256, builtAt: this.clock.nowIso() });
+      return { reason, snapshot };
+    });
+    if (built) {
+      this.remember(built.snapshot);
+      const buildMs = Date.now() - started;
+      this.logger.log({ crlNumber: built.snapshot.crlNumber, entries: built.snapshot.entries, reason: built.reason, ms: buildMs }, 'CRL published');
+      return { rebuilt: built.reason, crl: built.snapshot, buildMs };
+    }
+    return { rebuilt: null, crl: await this.current() };
+  }
+
+  /**
+   * The CRL to serve: the latest one in the database (one cheap query to check its number against the
+   * cached copy), built on the spot when there is none yet or when it has passed nextUpdate.
+   */
+  async current(): Promise<CrlSnapshot> {
+    const number = await this.crls.currentNumber();
+    if (this.cache && number === this.cache.crlNumber && Date.parse(this.cache.nextUpdate) > this.clock.now().getTime()) return this.cache;
+    const published = number === null ? null : await this.crls.loadPublished();
+    if (!published || Date.parse(published.nextUpdate) <= this.clock.now().getTime()) return (await this.refresh('read')).crl;
+    return this.remember({ ...published, pem: toPem('X509 CRL', published.der) });
+  }
+
+  private remember(snapshot: CrlSnapshot): CrlSnapshot {
+    if (this.cache && this.cache.crlNumber > snapshot.crlNumber) return this.cache;
+    this.cache = snapshot;
+    try {
+      // a mirror, rewritten on every build: atomic (rename) but not fsynced, the database is the record
+      writeIfChanged(path.join(this.settings.pkiDir, 'crl.der'), snapshot.der, 0o644, { durable: false });
+      writeIfChanged(path.join(this.settings.pkiDir, 'crl.pem'), snapshot.pem, 0o644, { durable: false });
+    } catch (err) {
+      // The database is the source of truth; a full disk must not stop revocations being served over HTTP.
+      this.logger.error({ err }, 'could not mirror the CRL to the data folder');
+    }
+    return snapshot;
+  }
+}

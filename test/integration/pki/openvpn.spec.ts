@@ -1,0 +1,149 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { SYSTEM_ACTOR } from '../../../src/common/auth/roles';
+import { UnitOfWork } from '../../../src/database/unit-of-work';
+import { CertificateIssuer } from '../../../src/pki/certificate-issuer.service';
+import { auth, startTestApp, TestApp } from '../../helpers/test-app';
+import { fetchPublic, issueStation, tempDir, write } from './pki-test-tools';
+
+// real openssl / OpenVPN processes and RSA key generation on a 2-core machine shared with other suites
+jest.setTimeout(120_000);
+
+interface Watched {
+  child: ChildProcess;
+  output: () => string;
+  waitFor: (pattern: RegExp, timeoutMs: number) => Promise<boolean>;
+  exited: Promise<number | null>;
+}
+
+function watch(cmd: string, args: string[]): Watched {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    for (const l of listeners) l();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    exited,
+    waitFor: (pattern, timeoutMs) =>
+      new Promise<boolean>((resolve) => {
+        const done = (v: boolean) => {
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve(v);
+        };
+        const check = () => {
+          if (pattern.test(out)) done(true);
+        };
+        const timer = setTimeout(() => done(false), timeoutMs);
+        timer.unref();
+        listeners.add(check);
+        void exited.then(() => done(pattern.test(out)));
+        check();
+      }),
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function stop(w: Watched | null): Promise<void> {
+  if (!w) return;
+  if (w.child.exitCode === null && w.child.signalCode === null) {
+    w.child.kill('SIGTERM');
+    await Promise.race([w.exited, sleep(3000)]);
+    if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+  }
+  // nothing of the child may keep the test worker alive
+  w.child.stdout?.destroy();
+  w.child.stderr?.destroy();
+  w.child.unref();
+}
+
+/**
+ * The end-to-end proof with a real OpenVPN 2.6 on loopback (`--dev null`, no tun device): the server uses a
+ * gateway certificate from our server-certificate function and `--crl-verify` on the CRL fetched from
+ * /pki/crl.pem; a station with a good certificate connects, and after revocation it is refused.
+ */
+describe('PKI with a real OpenVPN: a station connects, and is refused once its certificate is revoked', () => {
+  let t: TestApp;
+  let dir: string;
+  let server: Watched | null = null;
+  let client: Watched | null = null;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    dir = tempDir('rw-ovpn-');
+  });
+  afterAll(async () => {
+    await stop(client);
+    await stop(server);
+    await t.close();
+  });
+
+  it('accepts the station, then refuses it after POST /certificates/:serial/revoke and a CRL refetch', async () => {
+    const gateway = await t.get(UnitOfWork).run((tx) => t.get(CertificateIssuer).issueServerCertificate(tx, { commonName: 'vpn1.comune.example', ipAddresses: ['127.0.0.1'] }, SYSTEM_ACTOR));
+    write(dir, 'server.pem', gateway.certificatePem);
+    fs.writeFileSync(path.join(dir, 'server.key'), gateway.privateKeyPem, { mode: 0o600 });
+    const station = await issueStation(t, { username: 'mrossi', assetTag: 'PO-000123', generateKey: true });
+    write(dir, 'station.pem', station.certificatePem);
+    fs.writeFileSync(path.join(dir, 'station.key'), station.privateKeyPem!, { mode: 0o600 });
+    const { caFile, crlPem } = await fetchPublic(t, dir);
+    const crlFile = write(dir, 'gateway-crl.pem', crlPem);
+
+    const port = await freePort();
+    server = watch('openvpn', [
+      '--tls-server', '--dev', 'null', '--proto', 'tcp-server', '--local', '127.0.0.1', '--lport', String(port),
+      '--ca', caFile, '--cert', path.join(dir, 'server.pem'), '--key', path.join(dir, 'server.key'), '--dh', 'none',
+      '--crl-verify', crlFile, '--remote-cert-tls', 'client', '--verb', '3',
+    ]);
+    expect(await server.waitFor(/Listening for incoming TCP connection|TCP connection established|Initialization Sequence Completed/, 15_000)).toBe(true);
+
+    const connect = () =>
+      watch('openvpn', [
+        '--tls-client', '--dev', 'null', '--proto', 'tcp-client', '--remote', '127.0.0.1', String(port),
+        '--ca', caFile, '--cert', path.join(dir, 'station.pem'), '--key', path.join(dir, 'station.key'),
+        '--remote-cert-tls', 'server', '--connect-retry-max', '1', '--tls-exit', '--verb', '3',
+      ]);
+
+    client = connect();
+    const connected = await client.waitFor(/Initialization Sequence Completed/, 20_000);
+    if (!connected) throw new Error(`station did not connect:\n${client.output()}\n--- server ---\n${server.output()}`);
+    expect(server.output()).toMatch(/VERIFY OK: depth=0, .*CN=mrossi/);
+    await stop(client);
+
+    // revoke as the hot-line does; the gateway refetches the CRL (OpenVPN re-reads it on every connection)
+    const hotline = await t.tokenFor('hotline');
+    await t.http().post(`/api/v1/certificates/${station.serial}/revoke`).set(auth(hotline)).send({ reason: 'keyCompromise' }).expect(200);
+    fs.writeFileSync(crlFile, (await t.http().get('/pki/crl.pem').expect(200)).text);
+    // wait until the p2p server is listening again after the first client left
+    expect(await server.waitFor(/Listening for incoming TCP connection[\s\S]*Listening for incoming TCP connection/, 15_000)).toBe(true);
+
+    const serverBefore = server.output().length;
+    client = connect();
+    const connectedAgain = await client.waitFor(/Initialization Sequence Completed/, 12_000);
+    expect(connectedAgain).toBe(false);
+    await Promise.race([client.exited, sleep(8000)]);
+    const serverAfter = server.output().slice(serverBefore);
+    if (!/VERIFY ERROR: depth=0, error=certificate revoked/.test(serverAfter)) throw new Error(`no revocation refusal:\n${serverAfter}\n--- client ---\n${client.output()}`);
+    expect(client.output()).not.toContain('Initialization Sequence Completed');
+  });
+});

@@ -1,0 +1,92 @@
+// The only way pages talk to the service: the JSON API, with the session cookie and the CSRF header.
+export class ApiError extends Error {
+  constructor(status, code, message, details) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details || {};
+  }
+  /** Field-level problems of a 400 VALIDATION_FAILED (or any error carrying details.fields). */
+  get fields() {
+    return Array.isArray(this.details.fields) ? this.details.fields : [];
+  }
+}
+
+export async function api(path, { method = 'GET', body, headers = {}, raw = false } = {}) {
+  const h = { Accept: 'application/json', 'x-rw-csrf': '1', ...headers };
+  let payload = body;
+  if (body !== undefined && typeof body !== 'string' && !(body instanceof Blob) && !(body instanceof FormData)) {
+    h['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(path, { method, headers: h, body: payload, credentials: 'same-origin' });
+  if (res.status === 401 && !path.startsWith('/api/v1/auth/')) {
+    location.assign('/ui/login?next=' + encodeURIComponent(location.pathname + location.search));
+    throw new ApiError(401, 'UNAUTHENTICATED', 'Sessione scaduta: accedi di nuovo');
+  }
+  if (raw && res.ok) return res;
+  const type = res.headers.get('content-type') || '';
+  const data = type.includes('application/json') ? await res.json() : await res.text();
+  if (!res.ok) {
+    const e = (data && data.error) || {};
+    throw new ApiError(res.status, e.code || 'HTTP_' + res.status, e.message || 'Richiesta non riuscita', e.details);
+  }
+  return data;
+}
+
+/** Shows an API error next to the fields it names (aria-invalid + message), or in the form's alert box. */
+export function showError(form, err) {
+  clearErrors(form);
+  const box = form.querySelector('[data-role="form-error"]');
+  let placed = false;
+  for (const f of err.fields || []) {
+    const input = form.querySelector(`[name="${CSS.escape(f.field)}"]`);
+    if (!input) continue;
+    placed = true;
+    input.setAttribute('aria-invalid', 'true');
+    const msg = document.createElement('p');
+    msg.className = 'field-error';
+    msg.id = `${input.id || input.name}-error`;
+    msg.textContent = (f.messages || []).join('; ');
+    input.setAttribute('aria-describedby', msg.id);
+    input.insertAdjacentElement('afterend', msg);
+  }
+  if (box) {
+    box.hidden = false;
+    box.className = 'alert error';
+    box.textContent = placed ? `${err.message} (${err.code})` : `${err.message} (${err.code})`;
+    box.focus();
+  }
+}
+
+export function clearErrors(form) {
+  form.querySelectorAll('.field-error').forEach((n) => n.remove());
+  form.querySelectorAll('[aria-invalid]').forEach((n) => {
+    n.removeAttribute('aria-invalid');
+    n.removeAttribute('aria-describedby');
+  });
+  const box = form.querySelector('[data-role="form-error"]');
+  if (box) {
+    box.hidden = true;
+    box.textContent = '';
+  }
+}
+
+export function escapeHtml(value) {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+/** Downloads an API response (PDF, .ovpn, CSV) through the session, keeping the server's file name. */
+export async function download(path, fallbackName) {
+  const res = await api(path, { raw: true, headers: { Accept: '*/*' } });
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') || '';
+  const match = /filename="?([^";]+)"?/.exec(disposition);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = match ? match[1] : fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
