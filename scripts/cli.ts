@@ -13,6 +13,7 @@ tokenCommands(program);
 (require('./cli/directory.commands') as typeof import('./cli/directory.commands')).directoryCommands(program);
 (require('./cli/inventory.commands') as typeof import('./cli/inventory.commands')).inventoryCommands(program);
 (require('./cli/pki.commands') as typeof import('./cli/pki.commands')).pkiCommands(program);
+(require('./cli/vpn.commands') as typeof import('./cli/vpn.commands')).vpnCommands(program);
 
 program
   .command('migrate')

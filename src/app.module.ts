@@ -14,6 +14,7 @@ import { PkiModule } from './pki/pki.module';
 import { VpnModule } from './vpn/vpn.module';
 import { AuditModule } from './audit/audit.module';
 import { WebModule } from './web/web.module';
+import { OperatorPagesModule } from './operator-pages/operator-pages.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { CoreModule, CoreOptions } from './core/core.module';
@@ -74,6 +75,7 @@ export class AppModule {
         VpnModule,
         KpiModule,
         WebModule,
+        OperatorPagesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../common/auth/roles';
 import { JobRegistry } from '../jobs/job-registry';
 import { Schedules } from '../jobs/schedules';
 import { AgreementEndedTrigger } from './agreement-ended.trigger';
+import { AgreementTerms } from './agreement-terms';
 import { AgreementLifecycleService } from './agreement-lifecycle.service';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementSweepService } from './agreement-sweep.service';
@@ -27,9 +28,10 @@ import { ProvisioningStatusController } from './provisioning-status.controller';
     AgreementSweepService,
     AgreementEndedTrigger,
     ProvisioningGateService,
+    AgreementTerms,
     { provide: ProvisioningGate, useExisting: ProvisioningGateService },
   ],
-  exports: [ProvisioningGate],
+  exports: [ProvisioningGate, AgreementTerms],
 })
 export class AgreementsModule implements OnModuleInit {
   constructor(

@@ -27,6 +27,17 @@ export class AuditRepository {
     else await tx.manager.insert(AuditHeadEntity, { id: HEAD_ID, seq: record.seq, hash: record.hash });
   }
 
+  /** Several chained records under one head lock: one multi-row insert per chunk, one head update. */
+  async appendMany(tx: Tx, records: ChainedAuditRecord[], hadHead: boolean): Promise<void> {
+    if (records.length === 0) return;
+    for (let i = 0; i < records.length; i += 80) {
+      await tx.manager.insert(AuditEventEntity, records.slice(i, i + 80));
+    }
+    const last = records[records.length - 1];
+    if (hadHead) await tx.manager.update(AuditHeadEntity, { id: HEAD_ID }, { seq: last.seq, hash: last.hash });
+    else await tx.manager.insert(AuditHeadEntity, { id: HEAD_ID, seq: last.seq, hash: last.hash });
+  }
+
   async head(): Promise<{ seq: number; hash: string } | null> {
     const head = await this.dataSource.getRepository(AuditHeadEntity).findOne({ where: { id: HEAD_ID } });
     return head ? { seq: head.seq, hash: head.hash } : null;

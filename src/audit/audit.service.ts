@@ -23,6 +23,10 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   return out;
 }
 
+function actorLabel(actor: Actor): string {
+  return actor.name === actor.id ? actor.id : `${actor.id} (${actor.name})`;
+}
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -36,7 +40,7 @@ export class AuditService {
     const head = await this.repository.lockHead(tx);
     const record = chain(head, {
       occurredAt: this.clock.nowIso(),
-      actor: actor.name === actor.id ? actor.id : `${actor.id} (${actor.name})`,
+      actor: actorLabel(actor),
       actorRole: actor.role,
       action: entry.action,
       entityType: entry.entityType,
@@ -44,6 +48,29 @@ export class AuditService {
       summary: JSON.stringify(redactSecrets(entry.summary ?? {})),
     });
     await this.repository.append(tx, record, head !== null);
+  }
+
+  /** Many events of one bulk change (e.g. bulk onboarding): the same chain, one head lock and one insert per chunk. */
+  async recordMany(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const head = await this.repository.lockHead(tx);
+    const occurredAt = this.clock.nowIso();
+    const records = [];
+    let previous = head;
+    for (const entry of entries) {
+      const record = chain(previous, {
+        occurredAt,
+        actor: actorLabel(actor),
+        actorRole: actor.role,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        summary: JSON.stringify(redactSecrets(entry.summary ?? {})),
+      });
+      records.push(record);
+      previous = record;
+    }
+    await this.repository.appendMany(tx, records, head !== null);
   }
 
   /** For events that have no change to ride on, such as a refused handover: its own small transaction. */

@@ -61,6 +61,7 @@ export const envSchema = z.object({
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   SESSION_TOKEN_TTL_MINUTES: positiveInt.default(480),
   CA_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
+  CA_KEY_SIZE: z.enum(['2048', '3072', '4096']).transform(Number).optional(),
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
   CERT_VALIDITY_DAYS: z.coerce.number().int().min(1).max(825).default(365),
   CRL_NEXT_UPDATE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
@@ -102,6 +103,7 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
   BOOTSTRAP_ADMIN_TOKEN: { description: 'when set and no admin token exists, an admin token with this value is created', secret: true },
   SESSION_TOKEN_TTL_MINUTES: { description: 'lifetime of tokens issued by directory login (default 480)' },
   CA_PASSPHRASE: { description: 'passphrase of the CA private key; required in production', secret: true },
+  CA_KEY_SIZE: { description: 'RSA size of a CA created on first start (overrides config/pki.json; 2048, 3072 or 4096)' },
   PUBLIC_BASE_URL: {
     description: 'base URL gateways and clients reach the service at, written into certificates (CRL distribution point, OCSP); default http://localhost:PORT',
   },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { KeyObject, generateKeyPair, randomUUID } from 'node:crypto';
+import { KeyObject, X509Certificate, generateKeyPair, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { promisify } from 'node:util';
 import { AuditService } from '../audit/audit.service';
@@ -40,7 +40,12 @@ export interface StationLinks {
   vpnAccountId?: string | null;
 }
 
-export type StationIssueInput = StationLinks & ({ csrPem: string } | { generateKey: true } | { generatedKey: GeneratedKeyPair });
+/**
+ * Where the public key comes from: the laptop's CSR, a key the service generates (returned once), or, for a
+ * renewal, the certificate being renewed (the private key stays on the laptop; the key origin is carried over).
+ */
+export type StationIssueInput = StationLinks &
+  ({ csrPem: string } | { generateKey: true } | { generatedKey: GeneratedKeyPair } | { renewalOfPem: string; keyOrigin: KeyOrigin });
 
 export interface IssuedCertificate {
   serial: string;
@@ -132,8 +137,12 @@ export class CertificateIssuer {
     assertOptionalUuid('vpnAccountId', input.vpnAccountId);
     let key: GeneratedKeyPair | null = null;
     let spkiDer: Buffer;
+    let keyOrigin: KeyOrigin = 'csr';
     if ('csrPem' in input) {
       spkiDer = inspectCsr(input.csrPem, input.username, STATION_KEY_BITS).spkiDer;
+    } else if ('renewalOfPem' in input) {
+      spkiDer = new X509Certificate(input.renewalOfPem).publicKey.export({ type: 'spki', format: 'der' });
+      keyOrigin = input.keyOrigin;
     } else {
       key = 'generatedKey' in input ? input.generatedKey : await this.generateKeyPair();
       spkiDer = key.spkiDer;
@@ -145,7 +154,7 @@ export class CertificateIssuer {
       spkiDer,
       profile: { kind: 'station', assetTag: input.assetTag },
       validityDays: this.settings.stationValidityDays,
-      keyOrigin: key ? 'generated' : 'csr',
+      keyOrigin: key ? 'generated' : keyOrigin,
       links: { assetTag: input.assetTag, stationAssetId: input.stationAssetId ?? null, employeeId: input.employeeId ?? null, vpnAccountId: input.vpnAccountId ?? null },
     });
     if (!key) return { row, caChainPem: ca.bundlePem, secrets: {} };
@@ -200,8 +209,10 @@ export class CertificateIssuer {
     const now = this.clock.nowIso();
     const rows = prepared.map((p): CertificateEntity => ({ ...p.row, createdBy: actor.id, createdAt: now, updatedAt: now }));
     await this.certificates.insertMany(tx, rows);
-    for (const row of rows) {
-      await this.audit.record(tx, actor, {
+    await this.audit.recordMany(
+      tx,
+      actor,
+      rows.map((row) => ({
         action: 'certificate.issued',
         entityType: 'certificate',
         entityId: row.serial,
@@ -216,8 +227,8 @@ export class CertificateIssuer {
           notAfter: row.notAfter,
           fingerprintSha256: row.fingerprintSha256,
         },
-      });
-    }
+      })),
+    );
     return prepared.map((p) => ({
       serial: p.row.serial,
       certificatePem: p.row.pem,

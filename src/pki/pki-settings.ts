@@ -71,7 +71,7 @@ export class PkiSettings {
     this.pkiDir = path.join(config.dataDir, 'pki');
     this.caSubject = file.ca.subject;
     this.caValidityDays = file.ca.validityDays;
-    this.caKeySize = file.ca.keySize;
+    this.caKeySize = config.env.CA_KEY_SIZE ?? file.ca.keySize;
     this.leafSubject = file.certificates.subject;
     this.stationValidityDays = config.env.CERT_VALIDITY_DAYS;
     this.serverValidityDays = file.certificates.serverValidityDays;

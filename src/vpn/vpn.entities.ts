@@ -1,1 +1,4 @@
-export const vpnEntities: Function[] = [];
+import { VpnAccountEntity } from './vpn-account.entity';
+import { VpnGatewayEntity } from './vpn-gateway.entity';
+
+export const vpnEntities: Function[] = [VpnGatewayEntity, VpnAccountEntity];

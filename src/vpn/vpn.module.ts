@@ -1,4 +1,57 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { AppConfig } from '../config/app-config';
+import { DirectoryModule } from '../directory/directory.module';
+import { InventoryModule } from '../inventory/inventory.module';
+import { OffboardingModule } from '../offboarding/offboarding.module';
+import { PkiModule } from '../pki/pki.module';
+import { OpenVpnProfileService } from './openvpn-profile.service';
+import { VpnAccountSteps } from './vpn-account-steps';
+import { VpnAccountTransitionsService } from './vpn-account-transitions.service';
+import { VpnAccountRepository } from './vpn-account.repository';
+import { VpnAccountsController } from './vpn-accounts.controller';
+import { VpnAccountsService } from './vpn-accounts.service';
+import { VpnBulkOnboardingService } from './vpn-bulk-onboarding.service';
+import { VpnCertificates } from './vpn-certificates';
+import { VpnGatewayRepository } from './vpn-gateway.repository';
+import { VpnGatewaysController } from './vpn-gateways.controller';
+import { VpnGatewaysService } from './vpn-gateways.service';
+import { VpnGroupSync } from './vpn-group-sync.service';
+import { VpnIssuanceService } from './vpn-issuance.service';
+import { VpnLoadReportService } from './vpn-load-report.service';
+import { VpnOffboardingStep } from './vpn-offboarding.step';
+import { VpnReconciler } from './vpn-reconciler.service';
+import { VpnRenewalService } from './vpn-renewal.service';
+import { VpnSettings } from './vpn-settings';
+import { VpnLifecycle } from './vpn.lifecycle';
 
-@Module({})
+/**
+ * VPN accounts (lifecycle, station certificates through the PKI, .ovpn profiles, directory VPN group), gateways
+ * and placement by expected load, renewal, offboarding step 'vpn'. Exports the load report (KPI dashboard) and
+ * the renewal and reconciler services (CLI).
+ */
+@Module({
+  imports: [AgreementsModule, DirectoryModule, InventoryModule, OffboardingModule, PkiModule],
+  controllers: [VpnAccountsController, VpnGatewaysController],
+  providers: [
+    { provide: VpnSettings, inject: [AppConfig], useFactory: (config: AppConfig) => VpnSettings.load(config) },
+    VpnAccountRepository,
+    VpnGatewayRepository,
+    VpnAccountSteps,
+    VpnCertificates,
+    VpnGatewaysService,
+    VpnLoadReportService,
+    VpnAccountsService,
+    VpnIssuanceService,
+    VpnAccountTransitionsService,
+    OpenVpnProfileService,
+    VpnBulkOnboardingService,
+    VpnGroupSync,
+    VpnRenewalService,
+    VpnReconciler,
+    VpnOffboardingStep,
+    VpnLifecycle,
+  ],
+  exports: [VpnSettings, VpnLoadReportService, VpnRenewalService, VpnReconciler, VpnGatewaysService],
+})
 export class VpnModule {}

@@ -1,0 +1,83 @@
+import { parseCidr } from './cidr';
+import { ClientTemplate, extraLineProblem, renderOpenVpnProfile, OpenVpnProfileInput } from './openvpn-profile';
+
+const template: ClientTemplate = {
+  dataCiphers: ['AES-256-GCM', 'AES-128-GCM'],
+  auth: 'SHA256',
+  tlsVersionMin: '1.2',
+  verifyServerName: true,
+  resolvRetry: 'infinite',
+  verb: 3,
+  keyFileName: '{username}.key',
+  extraLines: ['explicit-exit-notify 1'],
+};
+
+const input = (over: Partial<OpenVpnProfileInput> = {}): OpenVpnProfileInput => ({
+  organisation: 'Comune di Prato',
+  username: 'mrossi',
+  gateway: { name: 'vpn2', host: 'vpn2.comune.prato.it', port: 1194, proto: 'udp' },
+  profile: { name: 'dipendenti', routes: ['10.10.0.0/16', '172.16.20.0/24'], dns: { servers: ['10.10.1.10'], domain: 'comune.prato.it' } },
+  template,
+  caPem: '-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n',
+  certificatePem: '-----BEGIN CERTIFICATE-----\nLEAF\n-----END CERTIFICATE-----\n',
+  certificate: { serial: '5c1f0e2a9b7d4c3e', notAfter: '2027-03-10T09:00:00.000Z' },
+  generatedAt: '2026-03-10T09:00:00.000Z',
+  ...over,
+});
+
+describe('the OpenVPN client profile', () => {
+  it('is a client of the account gateway, checks the server certificate, and carries the profile routes', () => {
+    const text = renderOpenVpnProfile(input());
+    const lines = text.split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'client',
+        'dev tun',
+        'remote vpn2.comune.prato.it 1194 udp',
+        'remote-cert-tls server',
+        'verify-x509-name vpn2.comune.prato.it name',
+        'data-ciphers AES-256-GCM:AES-128-GCM',
+        'route-nopull',
+        'route 10.10.0.0 255.255.0.0',
+        'route 172.16.20.0 255.255.255.0',
+        'dhcp-option DNS 10.10.1.10',
+        'dhcp-option DOMAIN comune.prato.it',
+        'explicit-exit-notify 1',
+      ]),
+    );
+    expect(text).toContain('<ca>\n-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n</ca>');
+    expect(text).toContain('<cert>\n-----BEGIN CERTIFICATE-----\nLEAF\n-----END CERTIFICATE-----\n</cert>');
+  });
+
+  it('names the key file kept on the laptop unless the key is inline (the one-time answer of a generated key)', () => {
+    const stored = renderOpenVpnProfile(input());
+    expect(stored).toContain('\nkey mrossi.key\n');
+    expect(stored).not.toContain('<key>');
+    const once = renderOpenVpnProfile(input({ privateKeyPem: '-----BEGIN PRIVATE KEY-----\nK\n-----END PRIVATE KEY-----' }));
+    expect(once).toContain('<key>\n-----BEGIN PRIVATE KEY-----\nK\n-----END PRIVATE KEY-----\n</key>\n');
+    expect(once).not.toContain('key mrossi.key');
+  });
+
+  it('a full-tunnel profile redirects the default gateway instead of listing a route', () => {
+    const text = renderOpenVpnProfile(input({ profile: { name: 'tecnici', routes: ['0.0.0.0/0'], dns: { servers: [], domain: null } } }));
+    expect(text).toContain('\nredirect-gateway def1\n');
+    expect(text).not.toContain('\nroute 0.0.0.0');
+    expect(text).not.toContain('dhcp-option');
+  });
+
+  it('parses CIDR networks strictly', () => {
+    expect(parseCidr('10.10.0.0/16')).toEqual({ network: '10.10.0.0', netmask: '255.255.0.0', prefix: 16 });
+    expect(parseCidr('192.168.100.0/24')).toEqual({ network: '192.168.100.0', netmask: '255.255.255.0', prefix: 24 });
+    expect(parseCidr('10.0.0.1/32')).toEqual({ network: '10.0.0.1', netmask: '255.255.255.255', prefix: 32 });
+    for (const bad of ['10.10.1.0/16', '10.10.0.0', '10.10.0.0/33', '256.1.1.0/24', '10.010.0.0/16', 'a.b.c.d/8', '10.0.0.0/8/1']) expect(parseCidr(bad)).toBeNull();
+  });
+
+  it('refuses extra directives that would run programs or load code on the laptop', () => {
+    expect(extraLineProblem('explicit-exit-notify 1')).toBeNull();
+    expect(extraLineProblem('up /tmp/x.sh')).toMatch(/not allowed/);
+    expect(extraLineProblem('script-security 2')).toMatch(/not allowed/);
+    expect(extraLineProblem('plugin /usr/lib/evil.so')).toMatch(/not allowed/);
+    expect(extraLineProblem('<key>')).toMatch(/not allowed/);
+    expect(extraLineProblem('')).toMatch(/one non-empty/);
+  });
+});

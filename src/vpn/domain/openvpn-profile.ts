@@ -1,0 +1,95 @@
+import { parseCidr } from './cidr';
+
+/** OpenVPN client settings shared by every profile (config/vpn.json `client`). */
+export interface ClientTemplate {
+  /** `data-ciphers`, in order of preference. */
+  dataCiphers: string[];
+  /** HMAC digest of the data channel when a non-AEAD cipher is negotiated. */
+  auth: string;
+  tlsVersionMin: '1.2' | '1.3';
+  /** `verify-x509-name <gateway host> name`: the gateway's certificate CN must be its host name. */
+  verifyServerName: boolean;
+  resolvRetry: 'infinite' | number;
+  verb: number;
+  /** File the profile names when the key is not inline (CSR issuance, later downloads): `{username}` is replaced. */
+  keyFileName: string;
+  /** Extra directives, one a line (checked at load: no scripts, no plugins, no inline blocks). */
+  extraLines: string[];
+}
+
+export interface ProfileRoutes {
+  name: string;
+  /** IPv4 networks in CIDR notation; `0.0.0.0/0` means a full tunnel (redirect-gateway). */
+  routes: string[];
+  dns: { servers: string[]; domain: string | null };
+}
+
+export interface OpenVpnProfileInput {
+  organisation: string;
+  username: string;
+  gateway: { name: string; host: string; port: number; proto: 'udp' | 'tcp' };
+  profile: ProfileRoutes;
+  template: ClientTemplate;
+  caPem: string;
+  certificatePem: string;
+  certificate: { serial: string; notAfter: string };
+  /** Inline only in the one-time issuance answer when the service generated the key; never stored. */
+  privateKeyPem?: string;
+  generatedAt: string;
+}
+
+const block = (tag: string, pem: string) => `<${tag}>\n${pem.trim()}\n</${tag}>`;
+
+export function keyFileNameFor(template: ClientTemplate, username: string): string {
+  return template.keyFileName.replace(/\{username\}/g, username);
+}
+
+/**
+ * A client profile (.ovpn). Routes are the profile's, not the gateway's: `route-nopull` keeps the routes (and DNS
+ * options) a gateway may push out, and the profile's `route` lines are the only networks sent through the tunnel
+ * (`redirect-gateway def1` when the profile is a full tunnel). The server's ifconfig and cipher still come from the
+ * gateway (route-nopull blocks routes and DHCP options only).
+ */
+export function renderOpenVpnProfile(input: OpenVpnProfileInput): string {
+  const { gateway, profile, template } = input;
+  const lines: string[] = [
+    `# ${input.organisation}: VPN profile "${profile.name}" for ${input.username}, gateway ${gateway.name}`,
+    `# Station certificate ${input.certificate.serial}, valid until ${input.certificate.notAfter}; generated ${input.generatedAt}`,
+    input.privateKeyPem
+      ? '# The private key is inline: this file is shown once. Keep it on this laptop only.'
+      : `# The private key is not in this file: it stays on the laptop, in ${keyFileNameFor(template, input.username)} beside this profile.`,
+    'client',
+    'dev tun',
+    `remote ${gateway.host} ${gateway.port} ${gateway.proto}`,
+    `resolv-retry ${template.resolvRetry}`,
+    'nobind',
+    'persist-key',
+    'persist-tun',
+    'remote-cert-tls server',
+  ];
+  if (template.verifyServerName) lines.push(`verify-x509-name ${gateway.host} name`);
+  lines.push(`tls-version-min ${template.tlsVersionMin}`, `data-ciphers ${template.dataCiphers.join(':')}`, `auth ${template.auth}`, `verb ${template.verb}`);
+  lines.push('route-nopull');
+  for (const cidr of profile.routes) {
+    const net = parseCidr(cidr);
+    if (!net) throw new Error(`profile ${profile.name}: route ${cidr} is not an IPv4 network`);
+    lines.push(net.prefix === 0 ? 'redirect-gateway def1' : `route ${net.network} ${net.netmask}`);
+  }
+  for (const server of profile.dns.servers) lines.push(`dhcp-option DNS ${server}`);
+  if (profile.dns.domain) lines.push(`dhcp-option DOMAIN ${profile.dns.domain}`);
+  lines.push(...template.extraLines);
+  lines.push(block('ca', input.caPem), block('cert', input.certificatePem));
+  lines.push(input.privateKeyPem ? block('key', input.privateKeyPem) : `key ${keyFileNameFor(template, input.username)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Directives a profile file may not carry: they run programs, load code or reach files on the laptop. */
+const FORBIDDEN = /^(up|down|route-up|route-pre-down|ipchange|client-connect|client-disconnect|learn-address|auth-user-pass-verify|tls-verify|script-security|plugin|config|cd|chroot|daemon|log|log-append|writepid|management|setenv|setenv-safe|iproute|dev-node|<)/i;
+
+/** A reason when an extra line must not go into a profile, null when it may. */
+export function extraLineProblem(line: string): string | null {
+  const trimmed = line.trim();
+  if (!trimmed || trimmed.includes('\n') || trimmed.includes('\r')) return 'one non-empty directive a line';
+  if (FORBIDDEN.test(trimmed)) return `directive ${trimmed.split(/\s+/)[0]} is not allowed in a client profile`;
+  return null;
+}

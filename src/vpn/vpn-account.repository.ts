@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Tx } from '../database/unit-of-work';
+import { CertificateEntity } from '../pki/certificate.entity';
+import { AccountState, OPEN_STATES } from './domain/account-lifecycle';
+import { VpnAccountEntity } from './vpn-account.entity';
+
+export interface AccountFilter {
+  state?: AccountState;
+  gatewayId?: string;
+  employeeId?: string;
+  profile?: string;
+}
+
+export interface AccountCursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface LoadRow {
+  gatewayId: string;
+  state: AccountState;
+  remoteDaysPerWeek: number;
+  accounts: number;
+}
+
+/** Changes a transition may make, besides state and version (which `transition` always sets). */
+export type AccountChanges = Partial<Omit<VpnAccountEntity, 'id' | 'employeeId' | 'version' | 'createdAt' | 'createdBy'>>;
+
+/** The only code that builds queries on vpn_accounts (and the read-only joins onto the PKI's certificates). */
+@Injectable()
+export class VpnAccountRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(tx?: Tx): EntityManager {
+    return tx?.manager ?? this.dataSource.manager;
+  }
+
+  async insertMany(tx: Tx, rows: VpnAccountEntity[]): Promise<void> {
+    // 36 columns a row: 25 rows stay under SQLite's 999 bound parameters.
+    for (let i = 0; i < rows.length; i += 25) {
+      await tx.manager.createQueryBuilder().insert().into(VpnAccountEntity).values(rows.slice(i, i + 25)).updateEntity(false).execute();
+    }
+  }
+
+  findById(id: string, tx?: Tx): Promise<VpnAccountEntity | null> {
+    return this.manager(tx).getRepository(VpnAccountEntity).findOne({ where: { id } });
+  }
+
+  /** The open (not revoked) account of an employee for a profile, if any. */
+  async findOpen(employeeId: string, profile: string, tx?: Tx): Promise<VpnAccountEntity | null> {
+    return this.manager(tx)
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .where('a.employee_id = :employeeId AND a.profile = :profile', { employeeId, profile })
+      .andWhere("a.state <> 'revoked'")
+      .getOne();
+  }
+
+  /** Open accounts of these employees (bulk onboarding checks a batch in one query). */
+  async openFor(tx: Tx, employeeIds: string[]): Promise<{ employeeId: string; profile: string }[]> {
+    if (employeeIds.length === 0) return [];
+    return tx.manager
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .select(['a.employeeId', 'a.profile'])
+      .where('a.employee_id IN (:...employeeIds)', { employeeIds })
+      .andWhere("a.state <> 'revoked'")
+      .getMany();
+  }
+
+  async forEmployee(employeeId: string, tx?: Tx): Promise<VpnAccountEntity[]> {
+    return this.manager(tx).getRepository(VpnAccountEntity).find({ where: { employeeId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Whether one of the employee's accounts is active: the rule for directory VPN-group membership. */
+  async hasActive(employeeId: string, tx?: Tx): Promise<boolean> {
+    const n = await this.manager(tx).getRepository(VpnAccountEntity).count({ where: { employeeId, state: 'active' } });
+    return n > 0;
+  }
+
+  /**
+   * Conditional update: applies only if the row still has the version (and a state among `from`) the caller read.
+   * On PostgreSQL the UPDATE also takes the row lock, so it comes first in every unit (lock order: account row →
+   * audit head → certificate → CRL counters, the PKI's own order after the first).
+   */
+  async transition(tx: Tx, id: string, version: number, from: readonly AccountState[], to: AccountState, changes: AccountChanges, updatedAt: string): Promise<boolean> {
+    const result = await tx.manager
+      .createQueryBuilder()
+      .update(VpnAccountEntity)
+      .set({ ...changes, state: to, updatedAt, version: version + 1 })
+      .where('id = :id AND version = :version AND state IN (:...from)', { id, version, from: [...from] })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Keyset page, newest first. */
+  async list(filter: AccountFilter, limit: number, after?: AccountCursor): Promise<VpnAccountEntity[]> {
+    const qb = this.dataSource.getRepository(VpnAccountEntity).createQueryBuilder('a');
+    if (filter.state) qb.andWhere('a.state = :state', { state: filter.state });
+    if (filter.gatewayId) qb.andWhere('a.gateway_id = :gatewayId', { gatewayId: filter.gatewayId });
+    if (filter.employeeId) qb.andWhere('a.employee_id = :employeeId', { employeeId: filter.employeeId });
+    if (filter.profile) qb.andWhere('a.profile = :profile', { profile: filter.profile });
+    if (after) {
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('a.created_at < :ca', { ca: after.createdAt }).orWhere('a.created_at = :ca AND a.id < :cid', { cid: after.id });
+        }),
+      );
+    }
+    return qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** Σ remote days per gateway of a profile, over accounts in `states` (placement). */
+  async placedRemoteDays(tx: Tx, profile: string, states: readonly AccountState[]): Promise<Map<string, number>> {
+    const rows = await tx.manager
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .select('a.gateway_id', 'gatewayId')
+      .addSelect('COALESCE(SUM(a.remote_days_per_week), 0)', 'days')
+      .where('a.profile = :profile AND a.gateway_id IS NOT NULL', { profile })
+      .andWhere('a.state IN (:...states)', { states: [...states] })
+      .groupBy('a.gateway_id')
+      .getRawMany<{ gatewayId: string; days: string | number }>();
+    return new Map(rows.map((r) => [r.gatewayId, Number(r.days)]));
+  }
+
+  /** Accounts per gateway, state and remote days: everything the load report needs, in one aggregate. */
+  async loadRows(): Promise<LoadRow[]> {
+    const rows = await this.dataSource
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .select('a.gateway_id', 'gatewayId')
+      .addSelect('a.state', 'state')
+      .addSelect('COALESCE(a.remote_days_per_week, 0)', 'days')
+      .addSelect('COUNT(*)', 'n')
+      .where('a.gateway_id IS NOT NULL')
+      .groupBy('a.gateway_id')
+      .addGroupBy('a.state')
+      .addGroupBy('COALESCE(a.remote_days_per_week, 0)')
+      .getRawMany<{ gatewayId: string; state: AccountState; days: string | number; n: string | number }>();
+    return rows.map((r) => ({ gatewayId: r.gatewayId, state: r.state, remoteDaysPerWeek: Number(r.days), accounts: Number(r.n) }));
+  }
+
+  async countOnGateway(gatewayId: string, tx?: Tx): Promise<number> {
+    return this.manager(tx)
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .where('a.gateway_id = :gatewayId', { gatewayId })
+      .andWhere('a.state IN (:...open)', { open: [...OPEN_STATES] })
+      .getCount();
+  }
+
+  /** Accounts in use whose certificate expires by `horizon` and that are not already waiting out a renewal. */
+  async dueForRenewal(states: readonly AccountState[], horizon: string, limit: number): Promise<VpnAccountEntity[]> {
+    return this.dataSource
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .where('a.state IN (:...states)', { states: [...states] })
+      .andWhere('a.certificate_not_after IS NOT NULL AND a.certificate_not_after <= :horizon', { horizon })
+      .andWhere('a.superseded_serial IS NULL')
+      .orderBy('a.certificate_not_after', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  async dueForSupersede(now: string, limit: number): Promise<VpnAccountEntity[]> {
+    return this.dataSource
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .where('a.superseded_serial IS NOT NULL AND a.supersede_after <= :now', { now })
+      .orderBy('a.supersede_after', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * Accounts holding a certificate that the PKI has revoked meanwhile (a laptop reported lost or stolen, or a
+   * revocation through /certificates/:serial/revoke). Read-only join onto the PKI's table by serial.
+   */
+  async withRevokedCertificate(states: readonly AccountState[], limit: number): Promise<{ id: string; reason: string | null }[]> {
+    const rows = await this.dataSource
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .innerJoin(CertificateEntity, 'c', 'c.serial = a.current_serial')
+      .select('a.id', 'id')
+      .addSelect('c.revocation_reason', 'reason')
+      .where('a.state IN (:...states)', { states: [...states] })
+      .andWhere("c.status = 'revoked'")
+      .orderBy('a.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string; reason: string | null }>();
+    return rows;
+  }
+
+  /** Status of a certificate as the PKI recorded it (read inside the caller's unit when given). */
+  async certificateStatus(serial: string, tx?: Tx): Promise<{ status: string; revocationReason: string | null } | null> {
+    const row = await this.manager(tx).getRepository(CertificateEntity).findOne({ where: { serial }, select: ['status', 'revocationReason'] });
+    return row ? { status: row.status, revocationReason: row.revocationReason } : null;
+  }
+
+  async certificateStatuses(serials: string[]): Promise<Map<string, string>> {
+    if (serials.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(CertificateEntity)
+      .createQueryBuilder('c')
+      .select(['c.serial', 'c.status'])
+      .where('c.serial IN (:...serials)', { serials })
+      .getMany();
+    return new Map(rows.map((r) => [r.serial, r.status]));
+  }
+}

@@ -1,0 +1,152 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../common/auth/access.decorators';
+import { Actor } from '../common/auth/roles';
+import { uuidParam } from '../common/http/pipes';
+import { CreateVpnAccountDto, InstalledDto, RevokeVpnAccountDto, SuspendVpnAccountDto, VpnAccountDto, VpnAccountListQueryDto, VpnAccountPageDto } from './dto/vpn-account.dto';
+import { BulkOnboardDto, BulkOnboardResultDto } from './dto/vpn-bulk.dto';
+import { IssueVpnCertificateDto, VpnIssuanceDto } from './dto/vpn-issuance.dto';
+import { OpenVpnProfileService } from './openvpn-profile.service';
+import { VpnAccountTransitionsService } from './vpn-account-transitions.service';
+import { VpnAccountsService } from './vpn-accounts.service';
+import { VpnBulkOnboardingService } from './vpn-bulk-onboarding.service';
+import { VpnIssuanceService } from './vpn-issuance.service';
+
+/**
+ * VPN accounts for the hot-line: requested → approved → issued → installed → active ⇄ suspended → revoked.
+ * Gated steps (approve, certificates, activate, resume) answer 422 GATE_REFUSED with the refusal codes.
+ */
+@ApiTags('vpn')
+@ApiBearerAuth()
+@Controller('api/v1/vpn/accounts')
+export class VpnAccountsController {
+  constructor(
+    private readonly accounts: VpnAccountsService,
+    private readonly issuance: VpnIssuanceService,
+    private readonly transitions: VpnAccountTransitionsService,
+    private readonly profiles: OpenVpnProfileService,
+    private readonly bulk: VpnBulkOnboardingService,
+  ) {}
+
+  @Post()
+  @Roles('hotline')
+  @ApiOperation({ summary: 'Request a VPN account for an employee and a profile (409 VPN_ACCOUNT_EXISTS when one is open)' })
+  @ApiCreatedResponse({ type: VpnAccountDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateVpnAccountDto): Promise<VpnAccountDto> {
+    return this.accounts.create(actor, body);
+  }
+
+  @Post('bulk-onboard')
+  @Roles('hotline')
+  @ApiOperation({
+    summary: 'Onboard up to 200 users at once from CSRs (all or nothing)',
+    description:
+      'Each item: gate, laptop held by the employee, CSR (CN = username, RSA ≥ 2048), account placed by expected load and issued; with activate=true also installed and active (VPN group). Any refused item refuses the whole batch: 422 BULK_ONBOARDING_REFUSED with every problem, nothing written.',
+  })
+  @ApiCreatedResponse({ type: BulkOnboardResultDto })
+  bulkOnboard(@CurrentActor() actor: Actor, @Body() body: BulkOnboardDto): Promise<BulkOnboardResultDto> {
+    return this.bulk.onboard(actor, body);
+  }
+
+  @Get()
+  @Roles('hotline')
+  @ApiOkResponse({ type: VpnAccountPageDto })
+  list(@Query() query: VpnAccountListQueryDto): Promise<VpnAccountPageDto> {
+    return this.accounts.list(query);
+  }
+
+  @Get(':id')
+  @Roles('hotline')
+  @ApiOkResponse({ type: VpnAccountDto })
+  get(@Param('id', uuidParam()) id: string): Promise<VpnAccountDto> {
+    return this.accounts.get(id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('hotline')
+  @ApiOperation({ summary: 'Gated; places the account on the gateway of its profile with the lowest expected load / capacity' })
+  @ApiOkResponse({ type: VpnAccountDto })
+  approve(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<VpnAccountDto> {
+    return this.accounts.approve(actor, id);
+  }
+
+  @Post(':id/certificates')
+  @Roles('hotline')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Issue the station certificate for a laptop held by the employee (gated)',
+    description:
+      'From a CSR made on the laptop ({csrPem, stationAssetId}) or with a key made by the service ({stationAssetId, generateKey: true}). ' +
+      'With generateKey this answer — and only this answer — carries the private key: as PKCS#12 (base64) under a one-time password, ' +
+      'and inline in the returned .ovpn. Nothing secret is stored: later downloads of the profile name the key file kept on the laptop. ' +
+      'A replacement certificate revokes the previous one (superseded).',
+  })
+  @ApiCreatedResponse({ type: VpnIssuanceDto })
+  issue(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: IssueVpnCertificateDto): Promise<VpnIssuanceDto> {
+    return this.issuance.issue(actor, id, body);
+  }
+
+  @Get(':id/openvpn-profile')
+  @Roles('hotline')
+  @ApiProduces('application/x-openvpn-profile')
+  @ApiOperation({
+    summary: 'The OpenVPN client profile (.ovpn) of the account',
+    description:
+      'client, dev tun, remote <gateway host> <port> <proto>, remote-cert-tls server, the profile routes (route-nopull + route lines), DNS, inline <ca> and <cert>. ' +
+      'The private key is never in it: the service does not keep keys. The profile names the key file (<username>.key) beside it on the laptop — made there with the CSR, ' +
+      'or saved from the one-time answer of a generateKey issuance, whose .ovpn had the key inline.',
+  })
+  async openvpnProfile(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.profiles.forAccount(id);
+    res.setHeader('Cache-Control', 'private, no-store');
+    const bytes = Buffer.from(file.text, 'utf8');
+    return new StreamableFile(bytes, { type: 'application/x-openvpn-profile', disposition: `attachment; filename="${file.fileName}"`, length: bytes.length });
+  }
+
+  @Post(':id/installed')
+  @HttpCode(200)
+  @Roles('hotline')
+  @ApiOperation({ summary: 'The hot-line confirms the profile is installed; {activate: true} also activates (gated)' })
+  @ApiOkResponse({ type: VpnAccountDto })
+  installed(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: InstalledDto): Promise<VpnAccountDto> {
+    return this.transitions.installed(actor, id, body);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @Roles('hotline')
+  @ApiOperation({ summary: 'Gated; adds the user to the directory VPN group' })
+  @ApiOkResponse({ type: VpnAccountDto })
+  activate(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<VpnAccountDto> {
+    return this.transitions.activate(actor, id);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Roles('hotline')
+  @ApiOperation({ summary: 'Puts the certificate on hold (CRL) and removes the user from the VPN group' })
+  @ApiOkResponse({ type: VpnAccountDto })
+  suspend(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: SuspendVpnAccountDto): Promise<VpnAccountDto> {
+    return this.transitions.suspend(actor, id, body);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Roles('hotline')
+  @ApiOperation({ summary: 'Gated; back to the state it was suspended from (hold lifted), or to approved when the certificate is gone' })
+  @ApiOkResponse({ type: VpnAccountDto })
+  resume(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<VpnAccountDto> {
+    return this.transitions.resume(actor, id);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Roles('hotline')
+  @ApiOperation({ summary: 'Final: every certificate of the account revoked with the reason, CRL republished, user out of the VPN group' })
+  @ApiOkResponse({ type: VpnAccountDto })
+  revoke(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: RevokeVpnAccountDto): Promise<VpnAccountDto> {
+    return this.transitions.revoke(actor, id, body);
+  }
+}

@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/auth/roles';
+import { Clock } from '../common/clock';
+import { DomainError, RuleViolation } from '../common/errors/domain-error';
+import { UnitOfWork } from '../database/unit-of-work';
+import { EmployeeDirectory } from '../directory/employee-directory';
+import { StationAssets } from '../inventory/station-assets';
+import { CertificateIssuer, PreparedCertificate } from '../pki/certificate-issuer.service';
+import { assertStationFor, StationFacts } from './domain/station-rule';
+import { BulkOnboardDto, BulkOnboardResultDto } from './dto/vpn-bulk.dto';
+import { OpenVpnProfileService } from './openvpn-profile.service';
+import { GatePass, VpnAccountSteps } from './vpn-account-steps';
+import { VpnAccountRepository } from './vpn-account.repository';
+import { VpnAccountEntity } from './vpn-account.entity';
+import { VpnGatewaysService } from './vpn-gateways.service';
+import { VpnSettings } from './vpn-settings';
+
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+interface Problem {
+  index: number;
+  employeeId: string;
+  code: string;
+  message: string;
+}
+
+interface Checked {
+  index: number;
+  accountId: string;
+  employeeId: string;
+  username: string;
+  profile: string;
+  station: StationFacts;
+  prepared: PreparedCertificate;
+}
+
+function problemOf(index: number, employeeId: string, err: unknown): Problem {
+  if (err instanceof DomainError) return { index, employeeId, code: err.code, message: err.message };
+  throw err;
+}
+
+/**
+ * Onboarding many VPN users in one request (the 2020 emergency: hundreds of laptops handed over with their
+ * profiles installed by the technicians). For each item: the same rules as the one-by-one path — gate, laptop
+ * held by the employee, CSR (RSA ≥ 2048, CN = username), one open account per employee and profile, placement
+ * by expected load — but the certificates are prepared in parallel before the unit and everything is recorded
+ * in one unit. All or nothing: any refused item refuses the batch, naming every problem, and writes nothing but
+ * the audit entry of the refusal. Batches of up to 200 (the JSON body limit; the hot-line sends 100 at a time).
+ */
+@Injectable()
+export class VpnBulkOnboardingService {
+  constructor(
+    private readonly employees: EmployeeDirectory,
+    private readonly stations: StationAssets,
+    private readonly issuer: CertificateIssuer,
+    private readonly accounts: VpnAccountRepository,
+    private readonly steps: VpnAccountSteps,
+    private readonly placement: VpnGatewaysService,
+    private readonly profiles: OpenVpnProfileService,
+    private readonly settings: VpnSettings,
+    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async onboard(actor: Actor, dto: BulkOnboardDto): Promise<BulkOnboardResultDto> {
+    const activate = dto.activate === true;
+    const problems: Problem[] = [];
+    const seen = new Set<string>();
+    const checks = await Promise.all(
+      dto.items.map(async (item, index): Promise<Checked | null> => {
+        try {
+          if (!this.settings.profile(item.profile)) throw new RuleViolation('UNKNOWN_VPN_PROFILE', `Unknown VPN profile ${item.profile}`);
+          const key = `${item.employeeId}/${item.profile}`;
+          if (seen.has(key)) throw new RuleViolation('DUPLICATE_IN_BATCH', 'The same employee and profile appear twice in the batch');
+          seen.add(key);
+          const employee = await this.employees.findById(item.employeeId);
+          if (!employee) throw new DomainError('not_found', 'EMPLOYEE_NOT_FOUND', `employee ${item.employeeId} does not exist`);
+          if (!employee.username || !USERNAME.test(employee.username)) throw new RuleViolation('EMPLOYEE_HAS_NO_USERNAME', 'The employee has no usable directory username');
+          const station = assertStationFor(employee.id, await this.stations.findById(item.stationAssetId), item.stationAssetId);
+          const accountId = randomUUID();
+          const prepared = await this.issuer.prepareStationCertificate({
+            csrPem: item.csrPem,
+            username: employee.username,
+            assetTag: station.assetTag,
+            stationAssetId: station.id,
+            employeeId: employee.id,
+            vpnAccountId: accountId,
+          });
+          return { index, accountId, employeeId: employee.id, username: employee.username, profile: item.profile, station, prepared };
+        } catch (err) {
+          problems.push(problemOf(index, item.employeeId, err));
+          return null;
+        }
+      }),
+    );
+    if (problems.length) return this.refuse(actor, dto, problems);
+    const items = checks as Checked[];
+
+    let recorded: { rows: VpnAccountEntity[]; gatewayNames: Map<string, string> };
+    try {
+      recorded = await this.uow.run(async (tx) => {
+        const open = new Set((await this.accounts.openFor(tx, items.map((i) => i.employeeId))).map((o) => `${o.employeeId}/${o.profile}`));
+        const gates: (GatePass | null)[] = [];
+        for (const item of items) {
+          try {
+            if (open.has(`${item.employeeId}/${item.profile}`)) throw new RuleViolation('VPN_ACCOUNT_EXISTS', 'The employee already has an open VPN account for this profile');
+            assertStationFor(item.employeeId, await this.stations.findById(item.station.id, tx), item.station.id);
+            gates.push(await this.steps.passGate(tx, item.employeeId));
+          } catch (err) {
+            problems.push(problemOf(item.index, item.employeeId, err));
+            gates.push(null);
+          }
+        }
+        if (problems.length) throw new BulkRefused();
+
+        const gatewayOf = new Map<number, { id: string; name: string }>();
+        for (const profile of new Set(items.map((i) => i.profile))) {
+          const mine = items.map((item, n) => ({ item, n })).filter((x) => x.item.profile === profile);
+          const placed = await this.placement.placeMany(tx, profile, mine.map((x) => gates[x.n]!.remoteDaysPerWeek ?? 0));
+          mine.forEach((x, k) => gatewayOf.set(x.n, placed[k]));
+        }
+        const now = this.clock.nowIso();
+        const rows = items.map((item, n): VpnAccountEntity => ({
+          id: item.accountId,
+          employeeId: item.employeeId,
+          username: item.username,
+          profile: item.profile,
+          gatewayId: gatewayOf.get(n)!.id,
+          state: activate ? 'active' : 'issued',
+          remoteDaysPerWeek: gates[n]!.remoteDaysPerWeek,
+          agreementId: gates[n]!.agreementId,
+          stationAssetId: item.station.id,
+          stationAssetTag: item.station.assetTag,
+          currentSerial: item.prepared.row.serial,
+          certificateNotAfter: item.prepared.row.notAfter,
+          keyOrigin: item.prepared.row.keyOrigin,
+          supersededSerial: null,
+          supersedeAfter: null,
+          suspendedFrom: null,
+          suspensionReason: null,
+          revocationReason: null,
+          certificateLostReason: null,
+          certificateLostAt: null,
+          requestedAt: now,
+          approvedAt: now,
+          issuedAt: now,
+          installedAt: activate ? now : null,
+          activatedAt: activate ? now : null,
+          suspendedAt: null,
+          resumedAt: null,
+          revokedAt: null,
+          renewedAt: null,
+          createdBy: actor.id,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        }));
+        // audit first: the lock order of every unit (see VpnAccountSteps.claim)
+        for (const [n, row] of rows.entries()) {
+          await this.steps.record(tx, actor, 'onboarded', row, { gateway: gatewayOf.get(n)!.name, serial: row.currentSerial, stationAssetTag: row.stationAssetTag, agreementId: row.agreementId, bulk: true });
+        }
+        await this.accounts.insertMany(tx, rows);
+        await this.issuer.recordIssuedMany(tx, items.map((i) => i.prepared), actor);
+        if (activate) for (const row of rows) await this.steps.groupJob(tx, row, 'add');
+        return { rows, gatewayNames: new Map([...gatewayOf.entries()].map(([n, g]) => [rows[n].id, g.name])) };
+      });
+    } catch (err) {
+      if (err instanceof BulkRefused) return this.refuse(actor, dto, problems);
+      throw err;
+    }
+
+    const gateways = new Map(dto.includeProfiles ? (await this.placement.list()).map((g) => [g.id, g]) : []);
+    return {
+      count: recorded.rows.length,
+      items: recorded.rows.map((row, n) => {
+        const prepared = items[n].prepared;
+        const out = {
+          index: items[n].index,
+          accountId: row.id,
+          employeeId: row.employeeId,
+          username: row.username,
+          state: row.state,
+          gateway: recorded.gatewayNames.get(row.id)!,
+          serial: prepared.row.serial,
+          notAfter: prepared.row.notAfter,
+        };
+        if (!dto.includeProfiles) return out;
+        const g = gateways.get(row.gatewayId!)!;
+        const file = this.profiles.render(row, g, { serial: prepared.row.serial, notAfter: prepared.row.notAfter, certificatePem: prepared.row.pem }, prepared.caChainPem);
+        return { ...out, openvpnProfile: file.text };
+      }),
+    };
+  }
+
+  private async refuse(actor: Actor, dto: BulkOnboardDto, problems: Problem[]): Promise<never> {
+    problems.sort((a, b) => a.index - b.index);
+    await this.audit.recordAlone(actor, {
+      action: 'vpn.account.bulk-onboard-refused',
+      entityType: 'vpn-bulk-onboarding',
+      entityId: `${dto.items.length}-items`,
+      summary: { items: dto.items.length, problems: problems.slice(0, 50).map((p) => ({ index: p.index, employeeId: p.employeeId, code: p.code })) },
+    });
+    throw new RuleViolation('BULK_ONBOARDING_REFUSED', `${problems.length} of ${dto.items.length} items cannot be onboarded; nothing was written`, { problems });
+  }
+}
+
+/** Rolls the bulk unit back; the problems are already collected. */
+class BulkRefused extends Error {}

@@ -1,0 +1,254 @@
+import { api, download } from './api.js';
+import {
+  CERT_STATUS_LABELS,
+  REVOCATION_REASON_LABELS,
+  VPN_STATE_LABELS,
+  clearErrors,
+  el,
+  employeeById,
+  employeeName,
+  errorText,
+  fmtDate,
+  fmtDateTime,
+  formError,
+  loadGateStatus,
+  param,
+  renderGateStatus,
+  setAlert,
+  table,
+} from './operator-common.js';
+import { base64ToBytes, saveBlob, startHotlinePage } from './hotline-common.js';
+
+await startHotlinePage('queue', 'Account VPN');
+
+const id = param('id');
+const pageError = document.getElementById('page-error');
+const flash = document.getElementById('flash');
+const issuedBox = document.getElementById('issued');
+const forms = {
+  approve: document.getElementById('approve-form'),
+  issue: document.getElementById('issue-form'),
+  install: document.getElementById('installed-form'),
+  activate: document.getElementById('activate-form'),
+  suspend: document.getElementById('suspend-form'),
+  resume: document.getElementById('resume-form'),
+  revoke: document.getElementById('revoke-form'),
+};
+const revokeReason = document.getElementById('revoke-reason');
+revokeReason.append(el('option', { value: '', text: '– scegli –' }));
+for (const r of ['privilegeWithdrawn', 'affiliationChanged', 'cessationOfOperation', 'keyCompromise', 'superseded', 'unspecified']) {
+  revokeReason.append(el('option', { value: r, text: REVOCATION_REASON_LABELS[r] }));
+}
+
+let account = null;
+let employee = null;
+let actionsByState = {};
+
+function flashOk(text) {
+  setAlert(flash, 'ok', text, { focus: true });
+}
+
+/** Shows only the forms of the actions the lifecycle allows from the account's state (the API decides anyway). */
+function showActions() {
+  const allowed = actionsByState[account.state] || [];
+  for (const [action, form] of Object.entries(forms)) form.hidden = !allowed.includes(action);
+  for (const panelId of ['approve-panel', 'issue-panel', 'manage-panel']) {
+    const panel = document.getElementById(panelId);
+    panel.hidden = [...panel.querySelectorAll('form')].every((f) => f.hidden) && !(panelId === 'issue-panel' && issuedBox.childElementCount);
+  }
+  // The profile can be downloaded whenever the account has a certificate.
+  document.getElementById('ovpn').hidden = !account.certificate;
+  const profilePanel = document.getElementById('profile-panel');
+  profilePanel.hidden = forms.install.hidden && forms.activate.hidden && !account.certificate;
+}
+
+async function renderStation() {
+  const box = document.getElementById('station');
+  const select = forms.issue.elements.stationAssetId;
+  const laptops = await api(`/api/v1/assets?employeeId=${account.employeeId}&kind=laptop&limit=50`);
+  select.replaceChildren(...laptops.items.map((a) => el('option', { value: a.id, text: `${a.assetTag} – ${a.manufacturer} ${a.model} (S/N ${a.serial})` })));
+  if (account.stationAssetId) select.value = account.stationAssetId;
+  const lines = [];
+  lines.push(account.stationAssetTag ? el('p', {}, 'Certificato legato al portatile ', el('strong', { text: account.stationAssetTag }), '.') : el('p', { text: "L'account non è ancora legato a un portatile." }));
+  lines.push(
+    laptops.items.length
+      ? el('p', { text: `Portatili in consegna al dipendente: ${laptops.items.map((a) => a.assetTag).join(', ')}.` })
+      : el('p', { class: 'alert warn', text: 'Il dipendente non ha portatili in consegna: un tecnico deve prima consegnargliene uno.' }),
+  );
+  box.replaceChildren(...lines);
+}
+
+async function renderCertificates() {
+  const page = await api(`/api/v1/certificates?vpnAccountId=${account.id}&limit=50`);
+  document.getElementById('certs').replaceChildren(
+    table(
+      "Certificati emessi per l'account",
+      [
+        ['Seriale', (c) => c.serial],
+        ['Portatile', (c) => c.assetTag || '–'],
+        ['Chiave', (c) => (c.keyOrigin === 'csr' ? 'dal portatile (CSR)' : 'generata dal servizio')],
+        ['Valido fino al', (c) => fmtDate(c.notAfter)],
+        ['Stato', (c) => `${CERT_STATUS_LABELS[c.status] || c.status}${c.revocationReason ? ` (${REVOCATION_REASON_LABELS[c.revocationReason] || c.revocationReason})` : ''}`],
+      ],
+      page.items,
+      { empty: 'Nessun certificato emesso.' },
+    ),
+  );
+}
+
+async function render() {
+  account = await api(`/api/v1/vpn/accounts/${encodeURIComponent(id)}`);
+  employee = employee || (await employeeById(account.employeeId));
+  document.getElementById('account').hidden = false;
+  document.getElementById('title').textContent = `Account VPN di ${employee ? employeeName(employee) : account.username}`;
+  const g = account.gateway;
+  const facts = [
+    el('li', {}, 'Stato: ', el('span', { class: 'badge', text: VPN_STATE_LABELS[account.state] || account.state })),
+    el('li', { text: `Utente VPN (CN del certificato): ${account.username}` }),
+    el('li', { text: `Profilo: ${account.profile}` }),
+    el('li', { text: `Gateway: ${g ? `${g.name} (${g.host}:${g.port}/${g.proto})` : 'assegnato all’approvazione'}` }),
+    el('li', { text: `Giorni di lavoro agile a settimana: ${account.remoteDaysPerWeek ?? '–'}` }),
+    el('li', { text: `Richiesto il ${fmtDateTime(account.requestedAt)}${account.approvedAt ? `, approvato il ${fmtDateTime(account.approvedAt)}` : ''}${account.issuedAt ? `, certificato il ${fmtDateTime(account.issuedAt)}` : ''}${account.installedAt ? `, installato il ${fmtDateTime(account.installedAt)}` : ''}${account.activatedAt ? `, attivo dal ${fmtDateTime(account.activatedAt)}` : ''}` }),
+  ];
+  if (account.certificate) facts.push(el('li', { text: `Certificato ${account.certificate.serial}, valido fino al ${fmtDate(account.certificate.notAfter)}${account.certificate.status ? ` – ${CERT_STATUS_LABELS[account.certificate.status] || account.certificate.status}` : ''}` }));
+  if (account.suspensionReason && account.state === 'suspended') facts.push(el('li', { text: `Sospeso: ${account.suspensionReason}` }));
+  if (account.revocationReason) facts.push(el('li', { text: `Revocato: ${REVOCATION_REASON_LABELS[account.revocationReason] || account.revocationReason}` }));
+  if (account.certificateLostReason) facts.push(el('li', { class: 'alert warn', text: `Il certificato è stato revocato il ${fmtDateTime(account.certificateLostAt)} (${REVOCATION_REASON_LABELS[account.certificateLostReason] || account.certificateLostReason}): serve un nuovo certificato.` }));
+  document.getElementById('facts').replaceChildren(...facts);
+  await Promise.all([loadGateStatus(document.getElementById('gate'), account.employeeId), renderStation(), renderCertificates()]);
+  showActions();
+}
+
+/** A gate refusal in plain words, as the gate explains it, inside the form's error box. */
+async function explainGate(form, err) {
+  const box = form.querySelector('[data-role="form-error"]');
+  try {
+    const status = await api(`/api/v1/employees/${account.employeeId}/provisioning-status`);
+    const reasons = el('div', { class: 'gate-refusal' });
+    renderGateStatus(reasons, status);
+    box.append(reasons);
+    renderGateStatus(document.getElementById('gate'), status);
+  } catch {
+    box.append(el('p', { text: (err.details.refusals || []).join(', ') }));
+  }
+  box.focus();
+}
+
+/** Runs one action: the API call, a fresh view of the account, the outcome in the flash box (or the form). */
+function action(form, call, done) {
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    flash.hidden = true;
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      const result = await call();
+      await render();
+      if (done) done(result);
+    } catch (err) {
+      formError(form, err);
+      if (err.code === 'GATE_REFUSED') await explainGate(form, err);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+action(forms.approve, () => api(`/api/v1/vpn/accounts/${id}/approve`, { method: 'POST' }), () => flashOk(`Richiesta approvata: account sul gateway ${account.gateway ? account.gateway.name : ''}. Ora emetti il certificato.`));
+
+// CSR or generated key: the CSR file is read here as text and sent as PEM.
+const csrField = document.getElementById('csr-field');
+for (const radio of forms.issue.elements.mode) radio.addEventListener('change', () => (csrField.hidden = forms.issue.elements.mode.value !== 'csr'));
+
+action(
+  forms.issue,
+  async () => {
+    const f = forms.issue.elements;
+    const body = { stationAssetId: f.stationAssetId.value || undefined };
+    if (f.mode.value === 'generate') body.generateKey = true;
+    else if (f.csrPem.files[0]) body.csrPem = await f.csrPem.files[0].text();
+    return api(`/api/v1/vpn/accounts/${id}/certificates`, { method: 'POST', body });
+  },
+  (res) => {
+    forms.issue.reset();
+    csrField.hidden = false;
+    showIssued(res);
+  },
+);
+
+/**
+ * The answer of an issuance. With a generated key it is the only time the PKCS#12 and its one-time password
+ * exist anywhere: they stay in this page (nothing is stored) until the operator hides them or leaves.
+ */
+function showIssued(res) {
+  const ovpn = () => saveBlob(new Blob([res.openvpnProfile], { type: 'application/x-openvpn-profile' }), res.openvpnProfileFileName);
+  const parts = [el('p', { text: `Certificato ${res.certificate.serial} emesso, valido fino al ${fmtDate(res.certificate.notAfter)}.` })];
+  const buttons = el('p', { class: 'actions' });
+  if (res.oneTimePassword && res.pkcs12Base64) {
+    parts.push(
+      el('p', {}, el('strong', { text: 'Password monouso del file .p12 (mostrata solo ora, non viene conservata): ' }), el('span', { class: 'secret', id: 'otp', text: res.oneTimePassword })),
+      el('p', { text: 'Comunicala al dipendente per un canale diverso da quello del file.' }),
+    );
+    const p12 = el('button', { type: 'button', id: 'download-p12', text: 'Scarica il file .p12' });
+    p12.addEventListener('click', () => saveBlob(new Blob([base64ToBytes(res.pkcs12Base64)], { type: 'application/x-pkcs12' }), `${res.account.username}.p12`));
+    buttons.append(p12);
+  }
+  const o = el('button', { type: 'button', class: res.oneTimePassword ? 'secondary' : null, id: 'download-issued-ovpn', text: res.keyInline ? 'Scarica il profilo .ovpn (contiene la chiave)' : 'Scarica il profilo .ovpn' });
+  o.addEventListener('click', ovpn);
+  buttons.append(o);
+  const hideButton = el('button', { type: 'button', class: 'secondary', text: res.oneTimePassword ? 'Fatto: nascondi la password e i file' : 'Chiudi' });
+  hideButton.addEventListener('click', () => {
+    issuedBox.replaceChildren();
+    res = null;
+    showActions();
+    document.getElementById('profile-title').focus?.();
+  });
+  buttons.append(hideButton);
+  setAlert(issuedBox, res.oneTimePassword ? 'warn' : 'ok', [...parts, buttons], { focus: true });
+  document.getElementById('issue-panel').hidden = false;
+}
+document.getElementById('profile-title').setAttribute('tabindex', '-1');
+
+document.getElementById('ovpn').addEventListener('click', async () => {
+  try {
+    await download(`/api/v1/vpn/accounts/${id}/openvpn-profile`, `${account.username}.ovpn`);
+  } catch (err) {
+    setAlert(pageError, 'error', errorText(err), { focus: true });
+  }
+});
+
+action(
+  forms.install,
+  () => api(`/api/v1/vpn/accounts/${id}/installed`, { method: 'POST', body: { activate: forms.install.elements.activate.checked } }),
+  () => flashOk(account.state === 'active' ? 'Profilo installato e accesso attivato: il dipendente è nel gruppo VPN.' : 'Profilo segnato come installato.'),
+);
+action(forms.activate, () => api(`/api/v1/vpn/accounts/${id}/activate`, { method: 'POST' }), () => flashOk('Accesso attivato: il dipendente è nel gruppo VPN.'));
+action(
+  forms.suspend,
+  () => api(`/api/v1/vpn/accounts/${id}/suspend`, { method: 'POST', body: { reason: forms.suspend.elements.reason.value.trim() } }),
+  () => {
+    forms.suspend.reset();
+    flashOk('Account sospeso: certificato sospeso nella CRL e utente fuori dal gruppo VPN.');
+  },
+);
+action(forms.resume, () => api(`/api/v1/vpn/accounts/${id}/resume`, { method: 'POST' }), () => flashOk(`Account riattivato: ora è “${VPN_STATE_LABELS[account.state] || account.state}”.`));
+action(
+  forms.revoke,
+  () => {
+    const body = { reason: forms.revoke.elements.reason.value || undefined };
+    const note = forms.revoke.elements.note.value.trim();
+    if (note) body.note = note;
+    return api(`/api/v1/vpn/accounts/${id}/revoke`, { method: 'POST', body });
+  },
+  () => flashOk('Account revocato: i certificati sono nella CRL.'),
+);
+
+try {
+  if (!id) throw Object.assign(new Error("Nessun account indicato: aprilo dalla coda dell'hot-line"), { code: 'NO_ACCOUNT' });
+  actionsByState = (await api('/api/v1/operator/vpn-account-actions')).byState;
+  await render();
+  if (param('created')) flashOk('Richiesta registrata. Controlla i requisiti e approvala.');
+} catch (err) {
+  setAlert(pageError, 'error', err.code === 'NO_ACCOUNT' ? [err.message, ' ', el('a', { href: '/ui/hotline', text: 'Vai alla coda' })] : errorText(err), { focus: true });
+}

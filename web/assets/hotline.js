@@ -1,0 +1,129 @@
+import { api } from './api.js';
+import { VPN_STATE_LABELS, clearErrors, el, employeeById, employeeName, employeePicker, errorText, fmtDateTime, formError, loadGateStatus, setAlert, table } from './operator-common.js';
+import { startHotlinePage } from './hotline-common.js';
+
+await startHotlinePage('queue', 'Hot-line VPN');
+
+const pageError = document.getElementById('page-error');
+const openLink = (a) => el('a', { href: `/ui/hotline/account?id=${a.id}`, 'aria-label': `Apri l'account ${a.username}`, text: 'Apri' });
+
+async function withNames(items) {
+  for (const a of items) {
+    const e = await employeeById(a.employeeId);
+    a.employeeLabel = e ? employeeName(e) : a.employeeId;
+  }
+  return items;
+}
+
+function accountsTable(caption, items, extra = []) {
+  return table(
+    caption,
+    [
+      ['Dipendente', (a) => a.employeeLabel],
+      ['Utente VPN', (a) => a.username],
+      ['Profilo', (a) => a.profile],
+      ...extra,
+      ['', openLink],
+    ],
+    items,
+    { empty: 'Nessun account.' },
+  );
+}
+
+async function queue() {
+  try {
+    const [requested, approved] = await Promise.all([api('/api/v1/vpn/accounts?state=requested&limit=200'), api('/api/v1/vpn/accounts?state=approved&limit=200')]);
+    document.getElementById('requested').replaceChildren(
+      accountsTable(`Richieste: ${requested.items.length}${requested.nextCursor ? '+' : ''}`, await withNames(requested.items), [['Richiesto il', (a) => fmtDateTime(a.requestedAt)]]),
+    );
+    document.getElementById('approved').replaceChildren(
+      accountsTable(`Approvati: ${approved.items.length}${approved.nextCursor ? '+' : ''}`, await withNames(approved.items), [
+        ['Gateway', (a) => (a.gateway ? a.gateway.name : '–')],
+        ['Approvato il', (a) => fmtDateTime(a.approvedAt)],
+      ]),
+    );
+  } catch (err) {
+    setAlert(pageError, 'error', errorText(err), { focus: true });
+  }
+}
+
+// ---- a person: gate, their accounts, a new request ----
+const person = document.getElementById('person');
+const requestForm = document.getElementById('request-form');
+let chosen = null;
+
+async function showPerson(e) {
+  chosen = e;
+  person.hidden = false;
+  const title = document.getElementById('person-title');
+  title.textContent = employeeName(e);
+  clearErrors(requestForm);
+  try {
+    const [, accounts] = await Promise.all([loadGateStatus(document.getElementById('person-gate'), e.id), api(`/api/v1/vpn/accounts?employeeId=${e.id}&limit=50`)]);
+    document.getElementById('person-accounts').replaceChildren(
+      table(
+        'Account VPN del dipendente',
+        [
+          ['Utente VPN', (a) => a.username],
+          ['Profilo', (a) => a.profile],
+          ['Stato', (a) => VPN_STATE_LABELS[a.state] || a.state],
+          ['', openLink],
+        ],
+        accounts.items,
+        { empty: 'Il dipendente non ha account VPN.' },
+      ),
+    );
+  } catch (err) {
+    setAlert(pageError, 'error', errorText(err), { focus: true });
+  }
+  title.focus();
+}
+
+employeePicker(document.getElementById('picker'), { idPrefix: 'employee', label: 'Cerca dipendente', onPick: showPerson });
+
+requestForm.addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  clearErrors(requestForm);
+  try {
+    const account = await api('/api/v1/vpn/accounts', { method: 'POST', body: { employeeId: chosen.id, profile: requestForm.elements.profile.value } });
+    location.assign(`/ui/hotline/account?id=${account.id}&created=1`);
+  } catch (err) {
+    formError(requestForm, err);
+  }
+});
+
+// ---- other states ----
+const stateSelect = document.getElementById('state');
+for (const [k, v] of Object.entries(VPN_STATE_LABELS)) if (k !== 'requested' && k !== 'approved') stateSelect.append(el('option', { value: k, text: v }));
+let cursor = null;
+let rows = [];
+async function others(reset) {
+  if (reset) {
+    cursor = null;
+    rows = [];
+  }
+  const qs = new URLSearchParams({ state: stateSelect.value, limit: '50' });
+  if (cursor) qs.set('cursor', cursor);
+  try {
+    const page = await api(`/api/v1/vpn/accounts?${qs}`);
+    rows = rows.concat(await withNames(page.items));
+    cursor = page.nextCursor;
+    document.getElementById('others').replaceChildren(accountsTable(`Account “${VPN_STATE_LABELS[stateSelect.value]}”: ${rows.length}${cursor ? '+' : ''}`, rows, [['Gateway', (a) => (a.gateway ? a.gateway.name : '–')]]));
+    document.getElementById('more').hidden = !cursor;
+  } catch (err) {
+    setAlert(pageError, 'error', errorText(err), { focus: true });
+  }
+}
+document.getElementById('state-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  others(true);
+});
+document.getElementById('more').addEventListener('click', () => others(false));
+
+try {
+  const profiles = await api('/api/v1/vpn/profiles');
+  for (const p of profiles) requestForm.elements.profile.append(el('option', { value: p.name, text: `${p.name} – ${p.description}` }));
+} catch (err) {
+  setAlert(pageError, 'error', errorText(err));
+}
+await queue();

@@ -1,0 +1,314 @@
+// Shared by the technicians' and hot-line pages: Italian labels, formatting, the scan field, the employee
+// picker and the gate status. Presentation only: every decision (gate, states, duplicates) is the API's.
+import { api, clearErrors, showError } from './api.js';
+
+export const KIND_LABELS = {
+  laptop: 'Portatile',
+  docking_station: 'Docking station',
+  monitor: 'Monitor',
+  keyboard: 'Tastiera',
+  mouse: 'Mouse',
+  webcam: 'Webcam',
+  headset: 'Cuffie',
+  mobile_router: 'Router mobile (SIM)',
+};
+
+export const ASSET_STATE_LABELS = {
+  in_stock: 'In magazzino',
+  assigned: 'Assegnato',
+  in_repair: 'In riparazione',
+  lost: 'Smarrito',
+  stolen: 'Rubato',
+  retired: 'Dismesso',
+};
+
+export const HANDOVER_STATUS_LABELS = { open: 'In corso', partially_returned: 'Rientro parziale', closed: 'Chiusa' };
+export const CONDITION_LABELS = { good: 'Buone', worn: 'Usurato', damaged: 'Danneggiato (va in riparazione)' };
+export const TASK_STATUS_LABELS = { open: 'Aperta', overdue: 'Scaduta', closed: 'Chiusa' };
+
+export const VPN_STATE_LABELS = {
+  requested: 'Richiesto',
+  approved: 'Approvato',
+  issued: 'Certificato emesso',
+  installed: 'Installato',
+  active: 'Attivo',
+  suspended: 'Sospeso',
+  revoked: 'Revocato',
+};
+
+export const CERT_STATUS_LABELS = { valid: 'Valido', revoked: 'Revocato', on_hold: 'Sospeso (hold)' };
+
+export const REVOCATION_REASON_LABELS = {
+  unspecified: 'Non specificato',
+  keyCompromise: 'Chiave compromessa (furto, smarrimento)',
+  affiliationChanged: "Cambio di ufficio o di ente",
+  superseded: 'Sostituito da un nuovo certificato',
+  cessationOfOperation: 'Cessazione del servizio',
+  certificateHold: 'Sospensione temporanea',
+  privilegeWithdrawn: 'Autorizzazione ritirata',
+};
+
+/**
+ * Italian wording of the codes the operators meet most; the API's own message and code are always shown too,
+ * so a code missing here still reads (in English) and can be quoted to the service desk.
+ */
+const CODE_MESSAGES = {
+  VALIDATION_FAILED: 'Alcuni campi non sono validi',
+  GATE_REFUSED: 'Il dipendente non può ricevere questi dispositivi',
+  ASSET_NOT_AVAILABLE: 'Alcuni dispositivi non sono disponibili in magazzino',
+  ASSET_NOT_MUNICIPAL: 'I dispositivi personali non si consegnano',
+  DUPLICATE_IN_DATABASE: 'Già registrato',
+  DUPLICATE_IN_FILE: 'Già scansionato in questa sessione',
+  LOT_OVERFLOW: 'Il lotto ha già ricevuto tutti i pezzi ordinati',
+  LOT_FULL: 'Il lotto ha già ricevuto tutti i pezzi ordinati',
+  WRONG_KIND: 'Tipo di dispositivo diverso da quello del lotto',
+  MALFORMED_FIELD: 'Valore non valido',
+  IMPORT_REJECTED: 'Ricezione rifiutata: nessun dispositivo è stato registrato',
+  LOT_CHANGED: 'Il lotto è stato modificato nel frattempo: ripeti la verifica',
+  DUPLICATE_ASSET: 'Un altro tecnico ha registrato alcuni di questi dispositivi nel frattempo',
+  DATA_WIPE_REQUIRED: 'Manca la conferma della cancellazione sicura dei dati',
+  DATA_WIPE_UNEXPECTED: 'Cancellazione dati indicata per un dispositivo che non rientra',
+  ITEM_ALREADY_CLOSED: 'Dispositivo già rientrato',
+  ASSET_NOT_IN_HANDOVER: 'Il dispositivo non fa parte di questa consegna',
+  ASSET_STATE_CONFLICT: 'Lo stato del dispositivo non consente questa operazione',
+  VPN_ACCOUNT_STATE_CONFLICT: "Lo stato dell'account VPN non consente questa operazione",
+  CSR_MALFORMED: 'Il file non è una richiesta di certificato (CSR) in formato PEM',
+  CSR_SIGNATURE_INVALID: 'La firma della richiesta di certificato (CSR) non è valida',
+  CSR_KEY_TOO_WEAK: 'La chiave della CSR è troppo debole (RSA almeno 2048 bit)',
+  CSR_KEY_UNSUPPORTED: 'Tipo di chiave della CSR non supportato (serve RSA)',
+  CSR_SUBJECT_MISMATCH: "La CSR è intestata a un utente diverso da quello dell'account",
+  CSR_OR_GENERATED_KEY_REQUIRED: 'Carica la CSR del portatile oppure scegli la chiave generata dal servizio',
+  STATION_NOT_HELD_BY_EMPLOYEE: 'Il portatile non è in consegna a questo dipendente',
+  STATION_NOT_A_LAPTOP: 'Il dispositivo scelto non è un portatile',
+  VPN_ACCOUNT_EXISTS: 'Il dipendente ha già un account VPN aperto per questo profilo',
+  VPN_ACCOUNT_HAS_NO_CERTIFICATE: "L'account non ha ancora un certificato",
+  NO_GATEWAY_FOR_PROFILE: 'Nessun gateway VPN disponibile per questo profilo',
+  EMPLOYEE_HAS_NO_USERNAME: 'Il dipendente non ha un nome utente nella directory',
+  FORBIDDEN: 'Il tuo ruolo non consente questa operazione',
+  UNAUTHENTICATED: 'Sessione scaduta: accedi di nuovo',
+  INTERNAL_ERROR: 'Errore del servizio',
+};
+
+/** "Italian sentence – API message (CODE)": what every error box says. */
+export function errorText(err) {
+  const it = CODE_MESSAGES[err.code];
+  return it ? `${it}. ${err.message} (${err.code})` : `${err.message} (${err.code})`;
+}
+
+/** Field errors next to the fields (api.js) and the Italian sentence in the form's box. */
+export function formError(form, err) {
+  showError(form, err);
+  const box = form.querySelector('[data-role="form-error"]');
+  if (box) box.textContent = errorText(err);
+}
+
+export { clearErrors };
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
+  return node;
+}
+
+export function param(name) {
+  return new URLSearchParams(location.search).get(name);
+}
+
+export function fmtDate(value) {
+  if (!value) return '–';
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value + 'T12:00:00Z') : new Date(value);
+  return d.toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
+}
+
+export function fmtDateTime(value) {
+  if (!value) return '–';
+  return new Date(value).toLocaleString('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' });
+}
+
+export function fmtEuro(cents) {
+  return (cents / 100).toLocaleString('it-IT', { style: 'currency', currency: 'EUR' });
+}
+
+export function employeeName(e) {
+  return e ? `${e.lastName} ${e.firstName} (${e.employeeNumber})` : '–';
+}
+
+/** An alert box: `kind` ok | error | warn. Focus moves to it when asked (after an action). */
+export function setAlert(box, kind, content, { focus = false } = {}) {
+  box.hidden = false;
+  box.className = `alert ${kind}`;
+  box.replaceChildren(...(Array.isArray(content) ? content : [content]));
+  if (!box.hasAttribute('tabindex')) box.setAttribute('tabindex', '-1');
+  if (focus) box.focus();
+}
+
+export function hide(box) {
+  box.hidden = true;
+  box.replaceChildren();
+}
+
+/** The in-page navigation of one role's sections, drawn above the page title. */
+export function renderSections(pages, current) {
+  const nav = el('nav', { class: 'sections no-print', 'aria-label': 'Sezioni' });
+  const ul = el('ul');
+  for (const p of pages) {
+    ul.append(el('li', {}, el('a', { href: p.href, 'aria-current': p.key === current ? 'page' : null, text: p.label })));
+  }
+  nav.append(ul);
+  document.getElementById('main').prepend(nav);
+}
+
+/**
+ * A scan field: a barcode scanner types the code and presses Enter. Codes are handled one at a time in the
+ * order scanned (a fast scanner can fire the next before the API answered the last); the field is cleared at
+ * once and keeps the focus, so the technician can go on scanning.
+ */
+export function onScan(form, input, handler) {
+  let chain = Promise.resolve();
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const code = input.value.trim();
+    input.value = '';
+    input.focus();
+    if (!code) return;
+    chain = chain.then(() => handler(code)).catch((err) => console.error(err));
+  });
+}
+
+/** Marks the scan field with the message of the last refused scan (and clears it on the next good one). */
+export function fieldMessage(input, message) {
+  const id = `${input.id}-error`;
+  document.getElementById(id)?.remove();
+  if (!message) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    return;
+  }
+  const p = el('p', { class: 'field-error', id, text: message });
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', id);
+  input.insertAdjacentElement('afterend', p);
+}
+
+/** The asset whose tag or serial is exactly the scanned code (the API's search is a prefix search). */
+export async function findAssetByCode(code) {
+  const page = await api(`/api/v1/assets?q=${encodeURIComponent(code)}&limit=20`);
+  const c = code.toUpperCase();
+  return page.items.find((a) => a.assetTag.toUpperCase() === c || a.serial.toUpperCase() === c) ?? null;
+}
+
+/**
+ * Employee look-up: a search form (name, number or username) and a list of matches with a "Scegli" button
+ * each. `onPick(employee)` runs when one is chosen.
+ */
+export function employeePicker(container, { idPrefix, label = 'Cerca dipendente', onPick }) {
+  const form = el('form', { class: 'picker', novalidate: true, 'aria-label': label });
+  const input = el('input', { id: `${idPrefix}-q`, name: 'q', type: 'search', autocomplete: 'off', required: true });
+  form.append(
+    el('div', { class: 'alert error', 'data-role': 'form-error', tabindex: '-1', hidden: true }),
+    el('div', { class: 'field' }, el('label', { for: input.id, text: `${label} (nome, cognome, matricola o utente)` }), input),
+    el('button', { type: 'submit', text: 'Cerca' }),
+  );
+  const results = el('div', { class: 'picker-results', 'aria-live': 'polite' });
+  container.append(form, results);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    results.replaceChildren();
+    const q = input.value.trim();
+    if (!q) {
+      input.focus();
+      return;
+    }
+    try {
+      const page = await api(`/api/v1/employees?q=${encodeURIComponent(q)}&limit=20`);
+      if (!page.items.length) {
+        results.append(el('p', { text: `Nessun dipendente trovato per “${q}”.` }));
+        return;
+      }
+      const table = el('table', {}, el('caption', { text: `Dipendenti trovati: ${page.items.length}${page.nextCursor ? ' (i primi)' : ''}` }));
+      table.append(el('thead', {}, el('tr', {}, ...['Dipendente', 'Servizio', 'Utente', 'Stato', ''].map((h) => el('th', { scope: 'col', text: h })))));
+      const tbody = el('tbody');
+      for (const e of page.items) {
+        const pick = el('button', { type: 'button', class: 'secondary', text: 'Scegli', 'aria-label': `Scegli ${e.lastName} ${e.firstName}` });
+        pick.addEventListener('click', () => onPick(e));
+        tbody.append(
+          el(
+            'tr',
+            {},
+            el('td', { text: employeeName(e) }),
+            el('td', { text: `${e.serviceCode} – ${e.serviceName}` }),
+            el('td', { text: e.username || '–' }),
+            el('td', { text: e.active ? 'In servizio' : 'Non in servizio' }),
+            el('td', {}, pick),
+          ),
+        );
+      }
+      table.append(tbody);
+      results.append(table);
+      if (page.items.length === 1) tbody.querySelector('button').focus();
+    } catch (err) {
+      formError(form, err);
+    }
+  });
+  return { form, input, focus: () => input.focus() };
+}
+
+/**
+ * The gate's answer in plain words: green, or each refusal with its explanation (both from
+ * GET /api/v1/employees/:id/provisioning-status).
+ */
+export function renderGateStatus(container, status) {
+  container.replaceChildren();
+  if (status.allowed) {
+    container.append(el('p', {}, el('span', { class: 'badge ok', text: 'Via libera' }), ' ', status.summary));
+    return;
+  }
+  container.append(el('p', {}, el('span', { class: 'badge err', text: 'Non consentito' }), ' ', status.summary));
+  const ul = el('ul', { class: 'refusals' });
+  for (const r of status.refusals) ul.append(el('li', {}, r.explanation, ' ', el('span', { class: 'muted', text: `(${r.code})` })));
+  container.append(ul);
+}
+
+export async function loadGateStatus(container, employeeId) {
+  const status = await api(`/api/v1/employees/${employeeId}/provisioning-status`);
+  renderGateStatus(container, status);
+  return status;
+}
+
+/** A table from rows: `columns` are [header, (row) => text | Node, {num}?]. */
+export function table(caption, columns, rows, { empty = 'Nessun elemento.' } = {}) {
+  if (!rows.length) return el('p', { class: 'muted', text: empty });
+  const t = el('table', {}, el('caption', { text: caption }));
+  t.append(el('thead', {}, el('tr', {}, ...columns.map(([h, , o]) => el('th', { scope: 'col', class: o?.num ? 'num' : null, text: h })))));
+  const tbody = el('tbody');
+  for (const r of rows) {
+    tbody.append(
+      el(
+        'tr',
+        {},
+        ...columns.map(([, f, o]) => {
+          const v = f(r);
+          return el('td', { class: o?.num ? 'num' : null }, v instanceof Node ? v : String(v ?? '–'));
+        }),
+      ),
+    );
+  }
+  t.append(tbody);
+  return t;
+}
+
+/** Keeps a small cache of employees by id for tables that only carry ids. */
+const employees = new Map();
+export async function employeeById(id) {
+  if (!id) return null;
+  if (!employees.has(id)) employees.set(id, api(`/api/v1/employees/${id}`).catch(() => null));
+  return employees.get(id);
+}
