@@ -4,16 +4,22 @@ import { Command } from 'commander';
 import { DomainError } from '../src/common/errors/domain-error';
 import { ConfigError } from '../src/config/app-config';
 import { variableDocs } from '../src/config/config.schema';
+import { backupCommands } from './cli/backup.commands';
 import { print, withContext } from './cli/context';
+import { directoryCommands } from './cli/directory.commands';
+import { inventoryCommands } from './cli/inventory.commands';
+import { pkiCommands } from './cli/pki.commands';
 import { tokenCommands } from './cli/token.commands';
+import { vpnCommands } from './cli/vpn.commands';
 
 const program = new Command('rw').description('Remote-work provisioning service: administration').showHelpAfterError();
 
 tokenCommands(program);
-(require('./cli/directory.commands') as typeof import('./cli/directory.commands')).directoryCommands(program);
-(require('./cli/inventory.commands') as typeof import('./cli/inventory.commands')).inventoryCommands(program);
-(require('./cli/pki.commands') as typeof import('./cli/pki.commands')).pkiCommands(program);
-(require('./cli/vpn.commands') as typeof import('./cli/vpn.commands')).vpnCommands(program);
+directoryCommands(program);
+inventoryCommands(program);
+pkiCommands(program);
+vpnCommands(program);
+backupCommands(program);
 
 program
   .command('migrate')
