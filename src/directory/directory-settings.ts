@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppConfig, ConfigError } from '../config/app-config';
+import { readJsonConfigFile } from '../config/config-file';
 import { DirectoryProfile, ProfileProblem, resolveProfile } from './domain/directory-profile';
 
 export interface DirectoryConnection {
@@ -39,20 +39,7 @@ export class DirectorySettings {
 
 export function loadProfile(file: string, vars: Record<string, string>): DirectoryProfile {
   const variable = 'LDAP_CONFIG_FILE';
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError([{ variable, message: `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    const position = /position (\d+)/.exec(String((err as Error).message));
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new ConfigError([{ variable, message: `${file}${line ? ` line ${line}` : ''}: not valid JSON (${(err as Error).message})` }]);
-  }
+  const json = readJsonConfigFile(file, variable);
   try {
     return resolveProfile(json, vars);
   } catch (problems) {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCreatedAtCursor, encodeCreatedAtCursor } from '../common/http/cursor';
 import { Clock } from '../common/clock';
-import { NotFound, ValidationFailed } from '../common/errors/domain-error';
+import { NotFound } from '../common/errors/domain-error';
 import { CertificateKind } from './certificate.entity';
-import { CertificateRepository, PageCursor } from './certificate.repository';
+import { CertificateRepository } from './certificate.repository';
 import { CertificateView, toCertificateView } from './certificate-view';
 import { CertificateStatus } from './domain/revocation';
 import { parseSerial } from './serial-input';
@@ -25,19 +26,6 @@ export interface CertificatePage {
 
 const DAY_MS = 86_400_000;
 
-function encodeCursor(c: PageCursor): string {
-  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): PageCursor {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && createdAt.length <= 30 && id.length <= 36) return { createdAt, id };
-  } catch {
-    // fall through
-  }
-  throw new ValidationFailed([{ field: 'cursor', messages: ['use the nextCursor of a previous page'] }], 'The cursor is not valid', 'INVALID_CURSOR');
-}
 
 /** Reads for the API and for other features (VPN renewal: `listExpiring`). */
 @Injectable()
@@ -67,11 +55,11 @@ export class CertificateQueries {
         ...(query.expiringWithinDays !== undefined ? { now: now.toISOString(), expiringBefore: new Date(now.getTime() + query.expiringWithinDays * DAY_MS).toISOString() } : {}),
       },
       limit + 1,
-      query.cursor ? decodeCursor(query.cursor) : undefined,
+      query.cursor ? decodeCreatedAtCursor(query.cursor) : undefined,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(toCertificateView), nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+    return { items: page.map(toCertificateView), nextCursor: rows.length > limit && last ? encodeCreatedAtCursor({ createdAt: last.createdAt, id: last.id }) : null };
   }
 
   /** Valid certificates that expire within `days` (renewal), soonest first. */

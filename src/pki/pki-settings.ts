@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CronTime } from 'cron';
 import { z } from 'zod';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, ConfigError } from '../config/app-config';
+import { loadJsonConfigFile } from '../config/config-file';
 import { SubjectName } from './x509/names';
 
 const text = (max: number) => z.string().min(1).max(max);
@@ -48,7 +48,6 @@ const fileSchema = z
   })
   .strict();
 
-export class PkiSettingsError extends Error {}
 
 const DAY_MS = 86_400_000;
 
@@ -80,7 +79,7 @@ export class PkiSettings {
     this.alertMarginMs = file.crl.alertMarginDays * DAY_MS;
     this.publicBaseUrl = (config.env.PUBLIC_BASE_URL ?? `http://localhost:${config.env.PORT}`).replace(/\/+$/, '');
     if (this.alertMarginMs >= this.crlNextUpdateMs) {
-      throw new PkiSettingsError(`config/pki.json: crl.alertMarginDays (${file.crl.alertMarginDays}) must be less than CRL_NEXT_UPDATE_DAYS (${config.env.CRL_NEXT_UPDATE_DAYS})`);
+      throw new ConfigError([{ variable: 'CRL_NEXT_UPDATE_DAYS', message: `must be more than crl.alertMarginDays (${file.crl.alertMarginDays}) of config/pki.json` }]);
     }
   }
 
@@ -95,22 +94,6 @@ export class PkiSettings {
   /** Reads `<CONFIG_DIR>/pki.json` (defaults when absent); a malformed file stops start-up naming file and line. */
   static load(config: AppConfig): PkiSettings {
     const file = path.join(config.configDir, 'pki.json');
-    let raw: unknown = {};
-    if (fs.existsSync(file)) {
-      const body = fs.readFileSync(file, 'utf8');
-      try {
-        raw = JSON.parse(body);
-      } catch (err) {
-        const position = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-        const line = position ? body.slice(0, Number(position[1])).split('\n').length : '?';
-        throw new PkiSettingsError(`${file}: line ${line}: not valid JSON`);
-      }
-    }
-    const parsed = fileSchema.safeParse(raw);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ');
-      throw new PkiSettingsError(`${file}: ${problems}`);
-    }
-    return new PkiSettings(config, parsed.data);
+    return new PkiSettings(config, loadJsonConfigFile(file, 'CONFIG_DIR', fileSchema, { optional: true }));
   }
 }

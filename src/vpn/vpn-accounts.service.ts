@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCreatedAtCursor, encodeCreatedAtCursor } from '../common/http/cursor';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
@@ -7,7 +8,7 @@ import { EmployeeDirectory } from '../directory/employee-directory';
 import { assertCanApply, allowedFrom } from './domain/account-lifecycle';
 import { CreateVpnAccountDto, VpnAccountDto, VpnAccountListQueryDto, VpnAccountPageDto } from './dto/vpn-account.dto';
 import { VpnAccountSteps } from './vpn-account-steps';
-import { AccountCursor, VpnAccountRepository } from './vpn-account.repository';
+import { VpnAccountRepository } from './vpn-account.repository';
 import { VpnAccountEntity } from './vpn-account.entity';
 import { VpnGatewayRepository } from './vpn-gateway.repository';
 import { VpnGatewaysService } from './vpn-gateways.service';
@@ -22,19 +23,6 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === '23505' || e?.driverError?.code === '23505' || /UNIQUE constraint failed/i.test(String(e?.message ?? ''));
 }
 
-function encodeCursor(c: AccountCursor): string {
-  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): AccountCursor {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && createdAt.length <= 30 && id.length <= 36) return { createdAt, id };
-  } catch {
-    // fall through
-  }
-  throw new ValidationFailed([{ field: 'cursor', messages: ['use the nextCursor of a previous page'] }], 'The cursor is not valid', 'INVALID_CURSOR');
-}
 
 /** Requests, reads and approval (with placement) of VPN accounts. */
 @Injectable()
@@ -129,14 +117,14 @@ export class VpnAccountsService {
     const rows = await this.accounts.list(
       { state: query.state, gatewayId: query.gatewayId, employeeId: query.employeeId, profile: query.profile },
       limit + 1,
-      query.cursor ? decodeCursor(query.cursor) : undefined,
+      query.cursor ? decodeCreatedAtCursor(query.cursor) : undefined,
     );
     const page = rows.slice(0, limit);
     const gateways = new Map((await this.gateways.list()).map((g) => [g.id, g]));
     const last = page[page.length - 1];
     return {
       items: page.map((a) => toAccountDto(a, a.gatewayId ? gateways.get(a.gatewayId) : null)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCreatedAtCursor({ createdAt: last.createdAt, id: last.id }) : null,
     };
   }
 

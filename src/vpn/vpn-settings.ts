@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CronTime } from 'cron';
 import { z } from 'zod';
-import { AppConfig, ConfigError } from '../config/app-config';
+import { AppConfig } from '../config/app-config';
+import { loadJsonConfigFile } from '../config/config-file';
 import { parseCidr, parseIpv4 } from './domain/cidr';
 import { ClientTemplate, extraLineProblem, ProfileRoutes } from './domain/openvpn-profile';
 import { RenewalPolicy } from './domain/renewal';
@@ -146,25 +146,7 @@ export class VpnSettings {
   static load(config: AppConfig): VpnSettings {
     const variable = 'VPN_CONFIG_FILE';
     const file = config.env.VPN_CONFIG_FILE ? path.resolve(config.env.VPN_CONFIG_FILE) : path.join(config.configDir, 'vpn.json');
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new ConfigError([{ variable, message: `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }]);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      const position = /position (\d+)/.exec(String((err as Error).message));
-      const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-      throw new ConfigError([{ variable, message: `${file}${line ? ` line ${line}` : ''}: not valid JSON` }]);
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new ConfigError(parsed.error.issues.map((i) => ({ variable, message: `${file}: ${i.path.join('.') || '(root)'}: ${i.message}` })));
-    }
-    const f = parsed.data;
+    const f = loadJsonConfigFile(file, variable, fileSchema);
     return new VpnSettings(
       file,
       f.profiles.map((p) => ({ name: p.name, description: p.description, routes: p.routes, dns: { servers: p.dns.servers, domain: p.dns.domain } })),

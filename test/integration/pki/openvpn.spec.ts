@@ -1,82 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { SYSTEM_ACTOR } from '../../../src/common/auth/roles';
 import { UnitOfWork } from '../../../src/database/unit-of-work';
 import { CertificateIssuer } from '../../../src/pki/certificate-issuer.service';
+import { freePort, sleep, stop, watch, Watched } from '../../helpers/openvpn';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 import { fetchPublic, issueStation, tempDir, write } from './pki-test-tools';
 
 // real openssl / OpenVPN processes and RSA key generation on a 2-core machine shared with other suites
 jest.setTimeout(120_000);
-
-interface Watched {
-  child: ChildProcess;
-  output: () => string;
-  waitFor: (pattern: RegExp, timeoutMs: number) => Promise<boolean>;
-  exited: Promise<number | null>;
-}
-
-function watch(cmd: string, args: string[]): Watched {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const listeners = new Set<() => void>();
-  const onData = (chunk: Buffer) => {
-    out += chunk.toString('utf8');
-    for (const l of listeners) l();
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    output: () => out,
-    exited,
-    waitFor: (pattern, timeoutMs) =>
-      new Promise<boolean>((resolve) => {
-        const done = (v: boolean) => {
-          listeners.delete(check);
-          clearTimeout(timer);
-          resolve(v);
-        };
-        const check = () => {
-          if (pattern.test(out)) done(true);
-        };
-        const timer = setTimeout(() => done(false), timeoutMs);
-        timer.unref();
-        listeners.add(check);
-        void exited.then(() => done(pattern.test(out)));
-        check();
-      }),
-  };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function stop(w: Watched | null): Promise<void> {
-  if (!w) return;
-  if (w.child.exitCode === null && w.child.signalCode === null) {
-    w.child.kill('SIGTERM');
-    await Promise.race([w.exited, sleep(3000)]);
-    if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
-  }
-  // nothing of the child may keep the test worker alive
-  w.child.stdout?.destroy();
-  w.child.stderr?.destroy();
-  w.child.unref();
-}
 
 /**
  * The end-to-end proof with a real OpenVPN 2.6 on loopback (`--dev null`, no tun device): the server uses a

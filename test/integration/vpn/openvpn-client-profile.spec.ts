@@ -6,7 +6,7 @@ import { CertificateIssuer } from '../../../src/pki/certificate-issuer.service';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 import { approvedAccount, handOverLaptop, hotlineApi, nowClock, provisionable } from '../../e2e/vpn/vpn-fixtures';
 import { makeCsr, tempDir, write } from '../pki/pki-test-tools';
-import { count, freePort, sleep, stop, watch, Watched } from './openvpn-tools';
+import { count, freePort, sleep, stop, watch, Watched } from '../../helpers/openvpn';
 
 // real OpenVPN processes and RSA key generation on a 2-core machine shared with other suites
 jest.setTimeout(180_000);

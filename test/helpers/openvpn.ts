@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
 
-/** A real OpenVPN process whose output the test reads. */
+/** Real OpenVPN (and other long-running tool) processes for the tests: spawn, read their output, stop them. */
+
+/** A process whose output the test reads. */
 export interface Watched {
   child: ChildProcess;
   output: () => string;
