@@ -1,4 +1,22 @@
 import { Module } from '@nestjs/common';
+import { InventoryModule } from '../inventory/inventory.module';
+import { PkiModule } from '../pki/pki.module';
+import { DashboardController } from './dashboard.controller';
+import { KpiController } from './kpi.controller';
+import { KpiRepository } from './kpi.repository';
+import { KpiService } from './kpi.service';
+import { VpnModule } from '../vpn/vpn.module';
+import { VpnIndicatorSource, VpnLoadIndicators } from './vpn-indicator.source';
 
-@Module({})
+/**
+ * POLA indicators (SPEC §2) and the RTD dashboard. Reads the other features' tables with aggregate SQL only;
+ * targets come from inventory's KpiTargets (config/kpi-targets.tsv), the CRL alert margin from PKI settings, VPN
+ * accounts and gateway load from the VPN feature's load report.
+ */
+@Module({
+  imports: [InventoryModule, PkiModule, VpnModule],
+  controllers: [KpiController, DashboardController],
+  providers: [KpiRepository, KpiService, { provide: VpnIndicatorSource, useClass: VpnLoadIndicators }],
+  exports: [KpiService],
+})
 export class KpiModule {}

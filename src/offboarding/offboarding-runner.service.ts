@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ProvisioningGate } from '../agreements/provisioning-gate';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { SYSTEM_ACTOR } from '../common/auth/roles';
 import { UnitOfWork } from '../database/unit-of-work';
 import { JobOutcome, JobPayloads } from '../jobs/job-types';
+import { offboardingRelevance } from './domain/offboarding-relevance';
 import { OffboardingCaseEntity } from './offboarding-case.entity';
 import { OffboardingCaseRepository } from './offboarding-case.repository';
 import { OffboardingCase } from './offboarding-step';
@@ -39,6 +41,7 @@ export class OffboardingRunner {
     private readonly steps: OffboardingStepsRegistry,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly gate: ProvisioningGate,
   ) {}
 
   async handle(payload: JobPayloads['offboarding.start']): Promise<JobOutcome> {
@@ -55,6 +58,7 @@ export class OffboardingRunner {
       return result.entity;
     });
     if (opened.status === 'closed') return 'skipped';
+    if (await this.closeIfStale(opened)) return 'skipped';
 
     const done = new Set((await this.cases.stepsOf(opened.id)).filter((s) => s.status === 'done').map((s) => s.stepName));
     const subject = toOffboardingCase(opened);
@@ -92,5 +96,24 @@ export class OffboardingRunner {
       }
     });
     return 'done';
+  }
+
+  /** A case whose reason no longer holds today (new agreement, back in the directory) is closed untouched. */
+  private async closeIfStale(opened: OffboardingCaseEntity): Promise<boolean> {
+    return this.uow.run(async (tx) => {
+      const today = await this.gate.check(opened.employeeId, tx);
+      const relevance = offboardingRelevance(opened.trigger, opened.agreementId, today);
+      if (relevance === 'due') return false;
+      if (await this.cases.close(tx, opened.id, this.clock.nowIso())) {
+        await this.audit.record(tx, SYSTEM_ACTOR, {
+          action: 'offboarding.superseded',
+          entityType: 'offboarding_case',
+          entityId: opened.id,
+          summary: { reason: relevance, agreementInForce: today.agreementId },
+        });
+        this.logger.log({ caseId: opened.id, reason: relevance }, 'offboarding case no longer due: closed without running its steps');
+      }
+      return true;
+    });
   }
 }

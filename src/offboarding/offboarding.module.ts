@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
 import { JobRegistry } from '../jobs/job-registry';
 import { OffboardingCaseRepository } from './offboarding-case.repository';
 import { OffboardingCasesService } from './offboarding-cases.service';
@@ -12,6 +13,7 @@ import { OffboardingController } from './offboarding.controller';
  * and call `OffboardingSteps.register(step)` in their `onModuleInit`.
  */
 @Module({
+  imports: [AgreementsModule],
   controllers: [OffboardingController],
   providers: [
     OffboardingStepsRegistry,

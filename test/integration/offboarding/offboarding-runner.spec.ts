@@ -25,7 +25,7 @@ describe('OffboardingRunner', () => {
   it("a step's writes roll back with its failure; the step record says failed and the case stays open", async () => {
     const steps = t.get(OffboardingSteps);
     const runner = t.get(OffboardingRunner);
-    const employee = await createEmployee(t.dataSource);
+    const employee = await createEmployee(t.dataSource, { active: false });
     let fail = true;
     steps.register({
       name: 'test.writer',

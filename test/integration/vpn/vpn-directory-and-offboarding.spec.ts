@@ -1,6 +1,7 @@
 import { LocalJobEntity } from '../../../src/jobs/drivers/local-job.entity';
 import { JobQueue } from '../../../src/jobs/job-queue';
 import { VpnGroupSync } from '../../../src/vpn/vpn-group-sync.service';
+import { EmployeeEntity } from '../../../src/directory/employee.entity';
 import { CertificateEntity } from '../../../src/pki/certificate.entity';
 import { createProvisionableEmployee } from '../../factories';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
@@ -107,6 +108,8 @@ describe('VPN accounts, the directory VPN group and offboarding, with a real Ope
   it('a leaver (left_directory): certificates revoked with cessationOfOperation; the step is idempotent', async () => {
     const { employee, account, serial } = await activeAccount(2);
     await untilMember(2, true);
+    // What directory sync does to a leaver, in the same unit that records the offboarding job.
+    await t.dataSource.getRepository(EmployeeEntity).update({ id: employee.id }, { active: false, deactivationReason: 'left the directory' });
     const payload = { employeeId: employee.id, trigger: 'left_directory' as const, agreementId: null, effectiveDate: today };
     await t.get(JobQueue).add('offboarding.start', payload, { jobId: `offboarding-${employee.id}-left_directory-${today}` });
     await waitFor(async () => ((await api.get(account.id)).state === 'suspended' ? true : undefined), 'the account suspended');
