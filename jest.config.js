@@ -12,5 +12,7 @@ module.exports = {
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'], setupFiles: ['<rootDir>/test/helpers/jest-env.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], setupFiles: ['<rootDir>/test/helpers/jest-env.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.spec.ts'], setupFiles: ['<rootDir>/test/helpers/jest-env.ts'] },
+    // Faults, fuzzing, the role matrix and several instances (issue 7): real processes from dist/, run once per `npm test`.
+    { ...common, displayName: 'hardening', testMatch: ['<rootDir>/test/hardening/**/*.spec.ts'], setupFiles: ['<rootDir>/test/helpers/jest-env.ts'] },
   ],
 };

@@ -8,6 +8,11 @@
  *   npm test -- --selectProjects unit jest arguments are passed through
  *   RW_TEST_DB=sqlite npm test        skip the PostgreSQL pass (also: postgres)
  *   TEST_POSTGRES_URL=postgres://…    the PostgreSQL server to create throwaway databases on
+ *
+ * The "hardening" project (faults with kill -9, fuzzing, the role matrix, several instances: real service
+ * processes spawned from dist/) runs once, in the PostgreSQL pass (its several-instances tests need PostgreSQL;
+ * its SQLite-specific faults pick SQLite themselves), or in the SQLite pass when PostgreSQL is not there.
+ * dist/ is built first. A run filtered by paths or projects runs what it names on the databases it names.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -107,13 +112,31 @@ async function main() {
     totals.failed += r.failed;
   };
 
-  if (which !== 'postgres') add(runJest('sqlite', ['--maxWorkers=2', ...passThrough], { ...env, TEST_DB: 'sqlite' }));
+  // A full run (no project or path named) keeps the hardening project for one pass; a filtered run is left alone.
+  const filtered = passThrough.includes('--selectProjects') || passThrough.some((a, i) => !a.startsWith('-') && !/^--(selectProjects|maxWorkers)$/.test(passThrough[i - 1] ?? '')) || passThrough.includes('--testPathPattern');
+  const namesHardening = !filtered || passThrough.some((a) => /hardening/.test(a));
+  const pgReachable = which !== 'sqlite' && (await postgresReachable(pgUrl));
+  const hardeningOnPostgres = pgReachable && which !== 'sqlite';
+  const hardeningOnSqlite = !hardeningOnPostgres && which !== 'postgres';
+  if (namesHardening && (hardeningOnPostgres || hardeningOnSqlite)) {
+    log('building dist/ for the hardening project (it spawns node dist/src/main.js)');
+    const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) {
+      log('the build failed: hardening tests will fail');
+      totals.failed += 1;
+    }
+  }
 
-  const selectsOnlyUnit = passThrough.includes('--selectProjects') && !passThrough.some((a) => a === 'integration' || a === 'e2e');
+  if (which !== 'postgres') {
+    const args = filtered ? passThrough : [...passThrough, '--selectProjects', 'unit', 'integration', 'e2e', 'browser', ...(hardeningOnSqlite ? ['hardening'] : [])];
+    add(runJest('sqlite', ['--maxWorkers=2', ...args], { ...env, TEST_DB: 'sqlite' }));
+  }
+
+  const selectsOnlyUnit = passThrough.includes('--selectProjects') && !passThrough.some((a) => a === 'integration' || a === 'e2e' || a === 'hardening');
   if (which !== 'sqlite' && !selectsOnlyUnit) {
-    if (await postgresReachable(pgUrl)) {
+    if (pgReachable) {
       // Project selection goes last: jest's --selectProjects takes every following word as a project name.
-      const args = passThrough.includes('--selectProjects') ? passThrough : [...passThrough, '--selectProjects', 'integration', 'e2e'];
+      const args = passThrough.includes('--selectProjects') ? passThrough : [...passThrough, '--selectProjects', 'integration', 'e2e', 'hardening'];
       add(runJest('postgres', ['--maxWorkers=2', ...args], { ...env, TEST_DB: 'postgres', TEST_POSTGRES_URL: pgUrl }));
     } else if (ci) {
       log('CI=true and PostgreSQL is not reachable: the PostgreSQL pass counts as failed');

@@ -53,6 +53,7 @@ export const envSchema = z.object({
   JOB_ATTEMPTS: positiveInt.default(5),
   JOB_BACKOFF_MS: positiveInt.default(1000),
   OUTBOX_POLL_MS: positiveInt.default(1000),
+  JOB_LEASE_MS: z.coerce.number().int().min(3000).default(60_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(15000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('1mb'),
@@ -95,6 +96,9 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
   JOB_ATTEMPTS: { description: 'attempts before a job is kept as failed (default 5)' },
   JOB_BACKOFF_MS: { description: 'first retry delay; doubles at each attempt (default 1000)' },
   OUTBOX_POLL_MS: { description: 'how often the outbox relay looks for unsent work (default 1000)' },
+  JOB_LEASE_MS: {
+    description: 'in-process driver: how long a running job is leased to its process (renewed every third of it); the jobs of a process that died are taken over after it (default 60000)',
+  },
   SHUTDOWN_TIMEOUT_MS: { description: 'how long shutdown waits for in-flight jobs (default 15000)' },
   LOG_LEVEL: { description: 'fatal, error, warn, info (default), debug, trace or silent' },
   BODY_LIMIT: { description: 'largest JSON body accepted (default 1mb)' },

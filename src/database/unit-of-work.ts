@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Mutex } from 'async-mutex';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -51,8 +51,23 @@ export class UnitOfWork {
         const result = await work(tx);
         return { result, tx };
       });
-    const { result, tx } = this.kind === 'sqlite' ? await this.sqliteLock.runExclusive(execute) : await execute();
+    const { result, tx } = this.kind === 'sqlite' ? await this.sqliteLock.runExclusive(() => execute().catch((err) => this.resetSqlite(err))) : await execute();
     tx.flushAfterCommit();
     return result;
+  }
+
+  /**
+   * A COMMIT refused by the disk (I/O error, read-only or full volume) left TypeORM's one shared SQLite query runner
+   * believing its transaction was still open (the ROLLBACK that follows fails with "no transaction is active"):
+   * every later unit then ran as a SAVEPOINT inside a transaction that never commits — answered as saved, visible to
+   * this process only, lost at the next restart. After any failed unit the connection is put back to autocommit
+   * (still under the lock, so no other unit is in flight): roll back whatever is open, reset the runner's depth.
+   */
+  private async resetSqlite(err: unknown): Promise<never> {
+    const runner = this.dataSource.driver.createQueryRunner('master') as unknown as { query: QueryRunner['query']; isTransactionActive: boolean; transactionDepth: number };
+    await runner.query('ROLLBACK').catch(() => undefined); // usually nothing is open: TypeORM rolled back already
+    runner.isTransactionActive = false;
+    runner.transactionDepth = 0;
+    throw err;
   }
 }

@@ -52,7 +52,7 @@ export class ActivityListQueryDto {
   @ApiPropertyOptional({ description: 'fully or partially remote' }) @IsOptional() @Transform(toBool) @IsBoolean() remoteCapable?: boolean;
   @ApiPropertyOptional({ description: 'text in the activity or macro-activity name' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0, maximum: 1_000_000_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000) offset?: number;
 }
 
 export class ActivityDto {

@@ -29,7 +29,8 @@ export class ValidationFailed extends DomainError {
 
 export class NotFound extends DomainError {
   constructor(entity: string, id: string | number) {
-    super('not_found', `${entity.toUpperCase()}_NOT_FOUND`, `${entity} ${id} does not exist`, { entity, id });
+    // 'vpn account' → VPN_ACCOUNT_NOT_FOUND: a code is SNAKE_CASE whatever the entity's display name
+    super('not_found', `${entity.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_NOT_FOUND`, `${entity} ${id} does not exist`, { entity, id });
   }
 }
 

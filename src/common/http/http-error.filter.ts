@@ -41,6 +41,19 @@ interface MiddlewareError {
   message?: string;
 }
 
+/** SQLite result codes of a storage that cannot be written or read (not of a bad statement or a constraint). */
+const SQLITE_UNAVAILABLE = /^SQLITE_(IOERR|READONLY|FULL|CANTOPEN|BUSY|NOTADB|CORRUPT)/;
+/** PostgreSQL SQLSTATE: 08 connection exceptions, 53 insufficient resources, 57P01-57P03 shutdown / cannot connect now, 25006 read-only transaction. */
+const POSTGRES_UNAVAILABLE = /^(08[0-9A-Z]{3}|53[0-9A-Z]{3}|57P0[1-3]|25006)$/;
+
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  if (!exception || typeof exception !== 'object') return false;
+  const e = exception as { code?: unknown; driverError?: { code?: unknown } };
+  const code = typeof e.code === 'string' ? e.code : typeof e.driverError?.code === 'string' ? e.driverError.code : null;
+  if (!code) return false;
+  return SQLITE_UNAVAILABLE.test(code) || ((exception as Error).name === 'QueryFailedError' && POSTGRES_UNAVAILABLE.test(code));
+}
+
 export function toErrorResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody; unexpected: boolean } {
   if (exception instanceof DomainError) {
     const body: ErrorBody = { error: { code: exception.code, message: exception.message } };
@@ -77,6 +90,15 @@ export function toErrorResponse(exception: unknown, requestId: string): { status
       const message = status === 404 ? 'No such route' : exception.message;
       return { status, body: { error: { code, message } }, unexpected: false };
     }
+  }
+  if (isDatabaseUnavailable(exception)) {
+    // Not our bug but the storage refusing (disk read-only or full, I/O error, PostgreSQL down or read-only): a
+    // retryable 503 with its own code, still logged with the correlation id; the unit of work rolled back.
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database cannot be used right now; nothing was changed. Try again later', details: { correlationId: requestId } } },
+      unexpected: true,
+    };
   }
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,

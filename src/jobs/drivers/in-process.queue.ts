@@ -38,6 +38,7 @@ export class InProcessQueue extends JobQueue {
   private loop: Promise<void> | null = null;
   private readonly pollMs: number;
   private readonly leaseMs: number;
+  private lastReclaim = Date.now();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,7 +49,7 @@ export class InProcessQueue extends JobQueue {
   ) {
     super();
     this.pollMs = options.pollMs ?? 250;
-    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.leaseMs = options.leaseMs ?? 60_000;
   }
 
   private get repo() {
@@ -198,6 +199,10 @@ export class InProcessQueue extends JobQueue {
       this.wakeRequested = false;
       let claimed = 0;
       try {
+        if (Date.now() - this.lastReclaim >= this.leaseMs / 3) {
+          this.lastReclaim = Date.now();
+          await this.reclaimExpired();
+        }
         const free = this.options.concurrency - this.inFlight.size;
         if (free > 0) claimed = await this.claimAndRun(free);
       } catch (err) {
@@ -281,6 +286,23 @@ export class InProcessQueue extends JobQueue {
         ? qb.where("status = 'active'").execute()
         : qb.where("status = 'active' AND locked_until < :now", { now }).execute();
     });
+  }
+
+  /**
+   * A job whose lease ran out belongs to a process that died (a live one renews its leases by heartbeat): it goes
+   * back to waiting. Checked while running, not only at start: another instance, or this one started before the
+   * lease of a crashed predecessor expired, must still take the job over. Our own jobs are never taken back.
+   */
+  private async reclaimExpired(): Promise<void> {
+    const now = iso(Date.now());
+    await this.uow.run((tx) =>
+      tx.manager
+        .createQueryBuilder()
+        .update(LocalJobEntity)
+        .set({ status: 'waiting', lockedBy: null, lockedUntil: null, runAt: now })
+        .where("status = 'active' AND locked_until < :now AND (locked_by IS NULL OR locked_by <> :owner)", { now, owner: this.owner })
+        .execute(),
+    );
   }
 
   /** Completed jobs are kept a while so a repeated job id stays a no-op, then dropped. */
