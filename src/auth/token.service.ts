@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { Actor, Role, SYSTEM_ACTOR } from '../common/auth/roles';
 import { NotFound, Unauthenticated, ValidationFailed } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
+import { isUniqueViolation } from '../database/unique-violation';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenRepository } from './api-token.repository';
 import { generateToken, hashToken, looksLikeToken, tokenRefusal } from './domain/token';
@@ -133,7 +134,13 @@ export class TokenService {
     if (existing) return false;
     const admins = await this.uow.run((tx) => this.tokens.countActiveAdmins(tx, this.clock.nowIso()));
     if (admins > 0) return false;
-    await this.create(SYSTEM_ACTOR, { name: 'bootstrap-admin', role: 'admin', value });
+    try {
+      await this.create(SYSTEM_ACTOR, { name: 'bootstrap-admin', role: 'admin', value });
+    } catch (err) {
+      // Several instances starting at once with the same value: token_hash is unique, the first insert wins.
+      if (isUniqueViolation(err) && (await this.tokens.findByHash(hashToken(value)))) return false;
+      throw err;
+    }
     return true;
   }
 

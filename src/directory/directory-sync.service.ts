@@ -17,7 +17,7 @@ import { EmployeeRepository } from './employee.repository';
 import { LdapConnector } from './ldap/ldap-connector';
 import { LeaverOffboarding } from './leaver-offboarding';
 import { ServiceRepository } from './service.repository';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 import './directory-jobs';
 
 /** Errors kept per run; error_count has the full number. */

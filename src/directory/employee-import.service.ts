@@ -12,7 +12,7 @@ import { EmployeeEntity } from './employee.entity';
 import { EmployeeRepository } from './employee.repository';
 import { LeaverOffboarding } from './leaver-offboarding';
 import { ServiceRepository } from './service.repository';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 
 export interface ImportReport {
   dryRun: boolean;

@@ -14,7 +14,7 @@ import { EmployeeRecord, EmployeeRepository } from './employee.repository';
 import { EmployeeView, toEmployeeView } from './employee-view';
 import { LeaverOffboarding } from './leaver-offboarding';
 import { ServiceRepository } from './service.repository';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 
 const CLASH_CODES = {
   employeeNumber: ['EMPLOYEE_NUMBER_TAKEN', 'Another employee has this employee number'],

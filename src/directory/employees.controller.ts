@@ -5,7 +5,7 @@ import { Actor } from '../common/auth/roles';
 import { ValidationFailed } from '../common/errors/domain-error';
 import { uuidParam } from '../common/http/pipes';
 import { CreateEmployeeDto, EmployeeDto, EmployeeListQueryDto, EmployeePageDto, UpdateEmployeeDto } from './dto/employee.dto';
-import { ImportQueryDto, ImportReportDto } from './dto/import.dto';
+import { EmployeeImportQueryDto, EmployeeImportReportDto } from './dto/import.dto';
 import { EmployeeImportService } from './employee-import.service';
 import { EmployeeService } from './employee.service';
 
@@ -50,8 +50,8 @@ export class EmployeesController {
   @ApiOperation({ summary: 'Import employees from CSV (dry run or all-or-nothing)', description: CSV_DESCRIPTION })
   @ApiConsumes('text/csv')
   @ApiBody({ description: CSV_DESCRIPTION, schema: { type: 'string', example: 'employee_number,first_name,last_name,service_code,username,email\nM0001,Maria,Rossi,SD,mrossi,maria.rossi@comune.example.it' } })
-  @ApiOkResponse({ type: ImportReportDto })
-  import(@CurrentActor() actor: Actor, @Query() query: ImportQueryDto, @Body() body: unknown): Promise<ImportReportDto> {
+  @ApiOkResponse({ type: EmployeeImportReportDto })
+  import(@CurrentActor() actor: Actor, @Query() query: EmployeeImportQueryDto, @Body() body: unknown): Promise<EmployeeImportReportDto> {
     if (typeof body !== 'string' || body.trim() === '') {
       throw new ValidationFailed([{ field: 'body', messages: ['send the CSV as the body with Content-Type text/csv'] }], 'A CSV body is required', 'CSV_BODY_REQUIRED');
     }

@@ -8,7 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { ServiceDto } from './dto/service.dto';
 import { ServiceEntity } from './service.entity';
 import { ServiceRepository } from './service.repository';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 
 const view = (s: ServiceEntity): ServiceDto => ({ id: s.id, code: s.code, name: s.name, active: Boolean(s.active), createdAt: s.createdAt, updatedAt: s.updatedAt });
 

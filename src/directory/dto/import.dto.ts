@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 
-export class ImportQueryDto {
+export class EmployeeImportQueryDto {
   @ApiPropertyOptional({ description: 'check only: report every problem and what would change, write nothing', default: false })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value))
@@ -10,19 +10,19 @@ export class ImportQueryDto {
   dryRun?: boolean;
 }
 
-export class ImportErrorDto {
+export class EmployeeImportErrorDto {
   @ApiProperty({ description: 'line in the file (the header is line 1)' }) line: number;
   @ApiProperty({ nullable: true, type: String, description: 'column name, or null for the whole line' }) column: string | null;
   @ApiProperty({ example: 'BAD_EMAIL' }) code: string;
   @ApiProperty() message: string;
 }
 
-export class ImportReportDto {
+export class EmployeeImportReportDto {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ description: 'true when the file has no error (a real run then wrote it)' }) valid: boolean;
   @ApiProperty({ description: 'data lines read' }) total: number;
   @ApiProperty() created: number;
   @ApiProperty() updated: number;
   @ApiProperty() unchanged: number;
-  @ApiProperty({ type: [ImportErrorDto] }) errors: ImportErrorDto[];
+  @ApiProperty({ type: [EmployeeImportErrorDto] }) errors: EmployeeImportErrorDto[];
 }
