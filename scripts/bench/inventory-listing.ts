@@ -3,6 +3,9 @@
  * Asset listing benchmark (SPEC §5: with filters at 50,000 assets, p95 under 50 ms). Seeds 50,000 assets
  * through the CSV intake API (8 kinds), 3,000 employees holding kits, some in repair, lost and retired;
  * then, through HTTP, 200 sequential requests per query shape (after 20 warm-up requests) and p50/p95.
+ * Reference, same run, right after each shape: the very SELECTs those requests made (SQL and parameters recorded
+ * as the repository sent them) replayed straight on the database driver, same warm-up, same 200, p50/p95 — the
+ * floor for that query with no HTTP, auth, validation, TypeORM or JSON around it.
  *
  *   npm run build && node dist/scripts/bench/inventory-listing.js [--requests 200]
  *   DATABASE_URL=postgres://…/throwaway node dist/scripts/bench/inventory-listing.js
@@ -12,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { AssetEntity } from '../../src/inventory/entities/asset.entity';
 import { createEmployee, createService } from '../../test/factories/people.factory';
 import { arg, BenchApp, call, createLot, createModel, machine, must, percentile, rng, serialsCsv, startBenchApp } from './inventory-bench-common';
+import { Captured, captureQueries, rawSql } from './raw-sql';
 
 const REQUESTS = arg('requests', 200);
 const EMPLOYEES = arg('employees', 3000);
@@ -108,11 +112,27 @@ async function main(): Promise<void> {
       ['kind+state rare, desc', () => '/api/v1/assets?kind=laptop&state=in_repair&sort=-serial&limit=50'],
       ['page of 500', () => '/api/v1/assets?kind=laptop&limit=500'],
     ];
-    const results: Record<string, { p50: number; p95: number; rows: number }> = {};
+    const results: Record<string, { p50: number; p95: number; rows: number; sqlP50: number; sqlP95: number; sqlRows: number; ratioP50: number; ratioP95: number }> = {};
     const all: number[] = [];
+    const allSql: number[] = [];
+    const capture = captureQueries(b.dataSource);
+    const raw = await rawSql(b.dataSource);
+    /** The listing SELECT a request made (auth and other statements left out): exactly one per request. */
+    const listingQuery = (name: string): Captured => {
+      const listing = capture.take().filter((q) => /FROM "assets" "a"/.test(q.sql));
+      if (listing.length !== 1) throw new Error(`${name}: ${listing.length} listing queries in one request`);
+      return listing[0];
+    };
     for (const [name, url] of shapes) {
-      for (let i = 0; i < 20; i++) await call(b, 'GET', url(), b.tech);
+      capture.on = true;
+      capture.take();
+      const warmQueries: Captured[] = [];
+      for (let i = 0; i < 20; i++) {
+        await call(b, 'GET', url(), b.tech);
+        warmQueries.push(listingQuery(name));
+      }
       const times: number[] = [];
+      const queries: Captured[] = [];
       let rows = 0;
       for (let i = 0; i < REQUESTS; i++) {
         const s = performance.now();
@@ -120,13 +140,31 @@ async function main(): Promise<void> {
         times.push(performance.now() - s);
         if (res.status !== 200) throw new Error(`${name}: ${res.status}`);
         rows = res.body.items.length;
+        queries.push(listingQuery(name));
+      }
+      capture.on = false;
+      // the reference: the same statements, same order, on the driver
+      for (const q of warmQueries) await raw.query(q.sql, q.params);
+      const sqlTimes: number[] = [];
+      let sqlRows = 0;
+      for (const q of queries) {
+        const s = performance.now();
+        const r = await raw.query(q.sql, q.params);
+        sqlTimes.push(performance.now() - s);
+        sqlRows = r.length;
       }
       all.push(...times);
-      results[name] = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), rows };
+      allSql.push(...sqlTimes);
+      const [p50, p95, sqlP50, sqlP95] = [percentile(times, 50), percentile(times, 95), percentile(sqlTimes, 50), percentile(sqlTimes, 95)];
+      results[name] = { p50: +p50.toFixed(1), p95: +p95.toFixed(1), rows, sqlP50: +sqlP50.toFixed(2), sqlP95: +sqlP95.toFixed(2), sqlRows, ratioP50: +(p50 / sqlP50).toFixed(1), ratioP95: +(p95 / sqlP95).toFixed(1) };
     }
+    raw.release();
     process.stdout.write(
       JSON.stringify(
-        { machine: machine(), date: new Date().toISOString(), database: b.database, assets: count, seedSeconds: +(seedMs / 1000).toFixed(1), requestsPerShape: REQUESTS, overall: { p50: +percentile(all, 50).toFixed(1), p95: +percentile(all, 95).toFixed(1) }, results },
+        { machine: machine(), date: new Date().toISOString(), database: b.database, assets: count, seedSeconds: +(seedMs / 1000).toFixed(1), requestsPerShape: REQUESTS,
+          reference: 'the same SELECT statements and parameters, replayed on the database driver (sqlite3 connection / one pg client); sqlRows = limit + 1',
+          overall: { p50: +percentile(all, 50).toFixed(1), p95: +percentile(all, 95).toFixed(1), sqlP50: +percentile(allSql, 50).toFixed(2), sqlP95: +percentile(allSql, 95).toFixed(2), ratioP95: +(percentile(all, 95) / percentile(allSql, 95)).toFixed(1) },
+          results },
         null,
         2,
       ) + '\n',

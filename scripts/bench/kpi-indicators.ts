@@ -6,6 +6,9 @@
  * their items, 8,000 declarations, 5,000 certificates), then times KpiService.pola() — every indicator of a year,
  * the same call GET /api/v1/kpi/pola makes — for a closed year and the current one, cold (memo cleared) and with
  * the data unchanged since the last question (memo valid: one audit-head read), plus each query alone.
+ * Reference, same run: every statement a cold KpiService.pola(year) sends (SQL and parameters recorded from one
+ * call) replayed one after the other straight on the database driver — the sum of the raw queries per run,
+ * same warm-up and number of runs, taken in turn with ours (ours, raw, ours, raw…) — and the ratio ours / raw.
  *
  *   npm run build && node dist/scripts/bench/kpi-indicators.js [--runs 30] [--cache-mb 64]
  *   DATABASE_URL=postgres://…/throwaway node dist/scripts/bench/kpi-indicators.js     (a throwaway database)
@@ -36,6 +39,7 @@ import { KpiRepository } from '../../src/kpi/kpi.repository';
 import { KpiService } from '../../src/kpi/kpi.service';
 import { CertificateEntity } from '../../src/pki/certificate.entity';
 import { Prng } from '../demo/prng';
+import { Captured, captureQueries, rawSql } from './raw-sql';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -359,6 +363,31 @@ async function time(label: string, fn: () => Promise<unknown>): Promise<{ label:
   return { label, ...stats(samples) };
 }
 
+/** Two measurements taken in turn (a, b, a, b, …) after 3 warm-ups each, so a change of machine load hits both. */
+async function timePair(
+  [labelA, a]: [string, () => Promise<unknown>],
+  [labelB, b]: [string, () => Promise<unknown>],
+): Promise<[{ label: string; p50: number; p95: number; max: number }, { label: string; p50: number; p95: number; max: number }]> {
+  for (let i = 0; i < 3; i++) {
+    await a();
+    await b();
+  }
+  const samplesA: number[] = [];
+  const samplesB: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    let t0 = performance.now();
+    await a();
+    samplesA.push(performance.now() - t0);
+    t0 = performance.now();
+    await b();
+    samplesB.push(performance.now() - t0);
+  }
+  return [
+    { label: labelA, ...stats(samplesA) },
+    { label: labelB, ...stats(samplesB) },
+  ];
+}
+
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-kpi-bench-'));
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, CA_PASSPHRASE: 'bench-ca-passphrase-not-secret', RUN_WORKERS: 'false' });
@@ -373,9 +402,44 @@ async function main(): Promise<void> {
     const kpi = app.get(KpiService);
     const repo = app.get(KpiRepository);
     const ref2023 = referencePoint(2023, NOW, config.env.TIMEZONE);
+    // The reference: the statements of one cold call each, recorded, then replayed on the driver.
+    const capture = captureQueries(ds);
+    const statementsOf = async (year: number): Promise<Captured[]> => {
+      kpi.clearMemo();
+      capture.take();
+      capture.on = true;
+      await kpi.pola(year);
+      capture.on = false;
+      return capture.take();
+    };
+    const sql2023 = await statementsOf(2023);
+    const sql2026 = await statementsOf(2026);
+    const raw = await rawSql(ds);
+    // per-statement times of the replays (warm-ups included), to show where the sum goes
+    const perStatement = new Map<Captured[], number[][]>();
+    const replay = (statements: Captured[]) => async () => {
+      const samples = perStatement.get(statements) ?? statements.map(() => []);
+      perStatement.set(statements, samples);
+      for (const [i, q] of statements.entries()) {
+        const t0 = performance.now();
+        await raw.query(q.sql, q.params);
+        samples[i].push(performance.now() - t0);
+      }
+    };
+    // Ours cold and the raw SQL reference, run after run in turn, so that both see the same machine load.
+    const [ours2023, raw2023] = await timePair(
+      ['all indicators, 2023 (31 December), cold', () => (kpi.clearMemo(), kpi.pola(2023))],
+      [`raw SQL: the ${sql2023.length} statements of a cold call, 2023, one after the other on the driver`, replay(sql2023)],
+    );
+    const [ours2026, raw2026] = await timePair(
+      ['all indicators, 2026 (today), cold', () => (kpi.clearMemo(), kpi.pola(2026))],
+      [`raw SQL: the ${sql2026.length} statements of a cold call, 2026, one after the other on the driver`, replay(sql2026)],
+    );
+    raw.release();
+    const reference = [raw2023, raw2026];
     const results = [
-      await time('all indicators, 2023 (31 December), cold', () => (kpi.clearMemo(), kpi.pola(2023))),
-      await time('all indicators, 2026 (today), cold', () => (kpi.clearMemo(), kpi.pola(2026))),
+      ours2023,
+      ours2026,
       await time('all indicators, 2023, data unchanged since last asked', () => kpi.pola(2023)),
       await time('all indicators, 2026, data unchanged since last asked', () => kpi.pola(2026)),
       await time('  holdings: laptops, equipped workers, leavers', () => repo.holdings(ref2023)),
@@ -391,7 +455,20 @@ async function main(): Promise<void> {
     process.stdout.write(`\nPOLA indicators on ${db}${CACHE_MB > 0 && db === 'SQLite' ? ` (page cache ${CACHE_MB} MiB)` : ''}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}; ${RUNS} runs after 3 warm-ups\n`);
     process.stdout.write(`(2023: ${value('laptops_for_remote_work')} laptops for remote work, ${value('agreements_in_force_vs_eligible_pct')}% agreements/eligible)\n\n`);
     process.stdout.write('| query | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|\n');
-    for (const r of results) process.stdout.write(`| ${r.label} | ${r.p50} | ${r.p95} | ${r.max} |\n`);
+    for (const r of [...results, ...reference]) process.stdout.write(`| ${r.label} | ${r.p50} | ${r.p95} | ${r.max} |\n`);
+    const ratio = (x: number, y: number) => (y > 0 ? (x / y).toFixed(1) : '–');
+    process.stdout.write('\n| all indicators, cold | ours p50 ms | ours p95 ms | raw SQL p50 ms | raw SQL p95 ms | ratio p50 | ratio p95 |\n|---|---:|---:|---:|---:|---:|---:|\n');
+    for (const [year, ours, ref] of [
+      [2023, results[0], reference[0]],
+      [2026, results[1], reference[1]],
+    ] as const) {
+      process.stdout.write(`| ${year} | ${ours.p50} | ${ours.p95} | ${ref.p50} | ${ref.p95} | ${ratio(ours.p50, ref.p50)} | ${ratio(ours.p95, ref.p95)} |\n`);
+    }
+    process.stdout.write('\n| raw SQL statement of a cold call, 2023 (on the driver) | p50 ms | p95 ms |\n|---|---:|---:|\n');
+    for (const [i, q] of sql2023.entries()) {
+      const t = stats(perStatement.get(sql2023)![i]);
+      process.stdout.write(`| \`${q.sql.replace(/\s+/g, ' ').slice(0, 60).replace(/\|/g, '\\|')}…\` | ${t.p50} | ${t.p95} |\n`);
+    }
     process.stdout.write(`\nmachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}\n`);
   } finally {
     await app.close();
