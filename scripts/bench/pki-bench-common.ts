@@ -7,15 +7,12 @@ import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { spawnSync } from 'node:child_process';
-import { generateKeyPair, KeyObject, sign } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
-import * as forge from 'node-forge';
 import { AppModule } from '../../src/app.module';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { toPem } from '../../src/pki/x509/pem';
+import { namedCsrs } from '../../test/fixtures/onboardable';
 
 export interface BenchContext {
   ctx: INestApplicationContext;
@@ -56,49 +53,15 @@ export async function startBenchContext(options: { caBits?: number } = {}): Prom
   };
 }
 
-const generateKeyPairAsync = promisify(generateKeyPair);
-
 /**
  * RSA-2048 CSRs as laptops make them (request info written by forge, signed by the requester's key).
  * Keys are drawn from a pool: the issuing side's work does not depend on whether two CSRs share a key,
  * and generating 500 RSA keys would only measure key generation.
  */
 export async function makeCsrs(count: number, prefix: string, keyPool = 25): Promise<{ username: string; csrPem: string }[]> {
-  const keys: { privateKey: KeyObject; spki: Buffer }[] = await Promise.all(
-    Array.from({ length: Math.min(keyPool, count) }, async () => {
-      const pair = await generateKeyPairAsync('rsa', { modulusLength: 2048 });
-      return { privateKey: pair.privateKey, spki: pair.publicKey.export({ type: 'spki', format: 'der' }) };
-    }),
-  );
-  const asn1 = forge.asn1;
-  return Array.from({ length: count }, (_, i) => {
-    const username = `${prefix}${i}`;
-    const key = keys[i % keys.length];
-    const cri = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(0).getBytes()),
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-        asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, [
-          asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-            asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('2.5.4.3').getBytes()),
-            asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTF8, false, username),
-          ]),
-        ]),
-      ]),
-      asn1.fromDer(key.spki.toString('binary')),
-      asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, []),
-    ]);
-    const criDer = Buffer.from(asn1.toDer(cri).getBytes(), 'binary');
-    const signature = sign('sha256', criDer, key.privateKey);
-    const csr = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-      cri,
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-        asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.2.840.113549.1.1.11').getBytes()),
-        asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, ''),
-      ]),
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, String.fromCharCode(0) + signature.toString('binary')),
-    ]);
-    return { username, csrPem: toPem('CERTIFICATE REQUEST', Buffer.from(asn1.toDer(csr).getBytes(), 'binary')) };
-  });
+  const usernames = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+  const pems = await namedCsrs(usernames, Math.min(keyPool, count));
+  return usernames.map((username, i) => ({ username, csrPem: pems[i] }));
 }
 
 export function tool(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {

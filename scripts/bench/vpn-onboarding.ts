@@ -22,31 +22,19 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { generateKeyPair, KeyObject, randomUUID, sign } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
-import * as forge from 'node-forge';
 import { Client } from 'ldapts';
 import { DataSource } from 'typeorm';
-import { ActivityEntity } from '../../src/activities/activity.entity';
-import { EmployeeActivityEntity } from '../../src/activities/employee-activity.entity';
-import { AgreementEntity } from '../../src/agreements/agreement.entity';
 import { TokenService } from '../../src/auth/token.service';
 import { createApp } from '../../src/bootstrap';
-import { calendarDate } from '../../src/common/clock';
 import { SYSTEM_ACTOR } from '../../src/common/auth/roles';
 import { loadConfig } from '../../src/config/app-config';
-import { EmployeeEntity } from '../../src/directory/employee.entity';
-import { ServiceEntity } from '../../src/directory/service.entity';
-import { AssetEntity } from '../../src/inventory/entities/asset.entity';
 import { generatePeople, personDn, toLdif } from '../../test/fixtures/ldap/directory-fixture';
-import { toPem } from '../../src/pki/x509/pem';
+import { Onboardable, seedOnboardable } from '../../test/fixtures/onboardable';
 import { machine } from './pki-bench-common';
-
-const generateKeyPairAsync = promisify(generateKeyPair);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require(path.resolve('scripts/test/services.js')) as {
@@ -60,146 +48,9 @@ const arg = (name: string, fallback: number) => {
 const USERS = arg('users', 700);
 const BATCH = arg('batch', 100);
 const OPERATORS = arg('operators', 4);
-const NOW = new Date().toISOString();
 
-interface User {
-  employeeId: string;
-  username: string;
-  dn: string;
-  laptopId: string;
-  csrPem: string;
-}
-
-async function insertChunked<T>(ds: DataSource, entity: new () => T, rows: Partial<T>[], perChunk: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += perChunk) {
-    await ds.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + perChunk) as never).updateEntity(false).execute();
-  }
-}
-
-/** Employees (eligible, agreement in force, laptop assigned) matching the slapd entries. Not measured. */
-async function prepare(ds: DataSource, people: ReturnType<typeof generatePeople>, baseDn: string, modelId: string, today: string, prefix: string): Promise<User[]> {
-  const service: ServiceEntity = { id: randomUUID(), code: `B${prefix.toUpperCase()}`.slice(0, 10), name: `Servizio ${prefix}`, active: true, createdAt: NOW, updatedAt: NOW } as ServiceEntity;
-  await ds.getRepository(ServiceEntity).insert(service);
-  const manager: Partial<EmployeeEntity> = employeeRow(`${prefix}-mgr`, service.id, null, true);
-  await ds.getRepository(EmployeeEntity).insert(manager);
-  const activity: Partial<ActivityEntity> = {
-    id: randomUUID(),
-    naturalKey: `${service.code}|bench|${prefix}`,
-    serviceId: service.id,
-    serviceCode: service.code,
-    macroActivity: 'Servizi al cittadino',
-    name: 'Istruttoria pratiche',
-    mode: 'partially_remote',
-    notes: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
-  await ds.getRepository(ActivityEntity).insert(activity);
-  const users = people.map((p): User & { row: Partial<EmployeeEntity> } => {
-    const row = employeeRow(p.uid, service.id, personDn(p, baseDn), false);
-    return { row, employeeId: row.id!, username: p.uid, dn: personDn(p, baseDn), laptopId: randomUUID(), csrPem: '' };
-  });
-  await insertChunked(ds, EmployeeEntity, users.map((u) => u.row), 40);
-  await insertChunked(ds, EmployeeActivityEntity, users.map((u) => ({ employeeId: u.employeeId, activityId: activity.id, createdAt: NOW })), 200);
-  const start = new Date(Date.parse(`${today}T00:00:00Z`) - 60 * 86_400_000).toISOString().slice(0, 10);
-  await insertChunked(
-    ds,
-    AgreementEntity,
-    users.map((u, i) => ({
-      id: randomUUID(),
-      employeeId: u.employeeId,
-      state: 'active' as const,
-      startDate: start,
-      endDate: null,
-      remoteDaysPerWeek: 1 + (i % 5),
-      places: '["domicilio"]',
-      contactBand: '09:30-12:30',
-      nonOperabilityBand: '20:00-07:30',
-      rightToDisconnect: 'Diritto alla disconnessione',
-      toolsProvided: '["notebook"]',
-      objectives: 'Obiettivi',
-      resultsMonitoring: 'Report mensile',
-      safetyNoticeDeliveredOn: today,
-      employeeSignedAt: NOW,
-      employeeSignerId: u.employeeId,
-      managerSignedAt: NOW,
-      managerSignerId: manager.id!,
-      documentSha256: 'ab'.repeat(32),
-      suspendedAt: null,
-      suspensionReason: null,
-      withdrawalInitiatedBy: null,
-      withdrawalNoticeDate: null,
-      withdrawalEffectiveDate: null,
-      withdrawalJustifiedCause: null,
-      withdrawalReason: null,
-      withdrawalBasis: null,
-      withdrawalNoticeDays: null,
-      endedOn: null,
-      createdBy: 'bench',
-      createdAt: NOW,
-      updatedAt: NOW,
-      version: 3,
-    })),
-    20,
-  );
-  await insertChunked(
-    ds,
-    AssetEntity,
-    users.map((u, i) => ({
-      id: u.laptopId,
-      assetTag: `BENCH-${prefix.toUpperCase()}-${String(i).padStart(5, '0')}`,
-      manufacturer: 'Lenovo',
-      serial: `SN${prefix.toUpperCase()}${String(i).padStart(6, '0')}`,
-      kind: 'laptop' as const,
-      modelId,
-      lotId: null,
-      ownership: 'municipal' as const,
-      location: null,
-      state: 'assigned' as const,
-      holderEmployeeId: u.employeeId,
-      currentHandoverId: null,
-      assignedAt: NOW,
-      mac: null,
-      simIccid: null,
-      simPhoneNumber: null,
-      simDataPlan: null,
-      notes: null,
-      createdAt: NOW,
-      createdBy: 'bench',
-      updatedAt: NOW,
-      version: 1,
-    })),
-    40,
-  );
-  return users.map((u) => ({ employeeId: u.employeeId, username: u.username, dn: u.dn, laptopId: u.laptopId, csrPem: '' }));
-
-  function employeeRow(uid: string, serviceId: string, dn: string | null, isManager: boolean): Partial<EmployeeEntity> {
-    return {
-      id: randomUUID(),
-      employeeNumber: `M-${uid}`,
-      externalId: null,
-      source: 'manual',
-      username: uid,
-      firstName: 'Nome',
-      lastName: `Cognome ${uid}`,
-      email: `${uid}@comune.example.org`,
-      serviceId,
-      profile: isManager ? 'Dirigente' : 'Istruttore Amministrativo',
-      category: isManager ? 'DIR' : 'C',
-      isManager,
-      isDirectorGeneral: false,
-      disabledWorker: false,
-      active: true,
-      deactivatedAt: null,
-      deactivationReason: null,
-      lastSyncedAt: null,
-      directoryDn: dn,
-      createdAt: NOW,
-      updatedAt: NOW,
-      version: 1,
-    };
-  }
-}
+/** Seeded by test/fixtures/onboardable.ts (not measured); every bench user has a directory entry. */
+type User = Onboardable & { dn: string };
 
 async function call(url: string, token: string, method: string, route: string, body?: unknown): Promise<{ status: number; text: string; json: () => any }> {
   const res = await fetch(`${url}${route}`, {
@@ -270,20 +121,15 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const tokens = app.get(TokenService);
   const hotline = (await tokens.create(SYSTEM_ACTOR, { name: 'Bench Hot-line', role: 'hotline' })).token;
-  const tech = (await tokens.create(SYSTEM_ACTOR, { name: 'Bench Technician', role: 'technician' })).token;
   const ds = app.get(DataSource);
-  const today = calendarDate(new Date(), config.env.TIMEZONE);
 
   try {
     process.stderr.write(`preparing ${2 * USERS} users (slapd entries, employees, agreements, laptops, CSRs)…\n`);
-    const model = await must(url, tech, 'POST', '/api/v1/models', { kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad Bench', specs: {} });
     const prepStarted = performance.now();
-    const bulkUsers = await prepare(ds, bulkPeople, baseDn, model.id, today, 'vb');
-    const deskUsers = await prepare(ds, desk, baseDn, model.id, today, 'vh');
-    for (const list of [bulkUsers, deskUsers]) {
-      const made = await namedCsrs(list.map((u) => u.username));
-      list.forEach((u, i) => (u.csrPem = made[i]));
-    }
+    const seed = async (people: ReturnType<typeof generatePeople>, prefix: string): Promise<User[]> =>
+      (await seedOnboardable(ds, prefix, people.map((p) => p.uid), (uid) => personDn(uid, baseDn), { createdBy: 'bench', keyPool: 25 })).map((u) => ({ ...u, dn: u.dn as string }));
+    const bulkUsers = await seed(bulkPeople, 'vb');
+    const deskUsers = await seed(desk, 'vh');
     process.stderr.write(`prepared in ${((performance.now() - prepStarted) / 1000).toFixed(1)} s\n`);
 
     // ---- bulk path ----
@@ -351,45 +197,6 @@ async function main(): Promise<void> {
     ldap.stop();
     if (!process.env.BENCH_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/**
- * RSA-2048 CSRs whose CN is each username (the service refuses a CSR made for someone else), written the way
- * pki-bench-common's makeCsrs writes them (forge ASN.1, native signature), keys drawn from a pool.
- */
-let keyPool: Promise<{ privateKey: KeyObject; spki: Buffer }[]> | null = null;
-
-async function namedCsrs(usernames: string[], pool = 25): Promise<string[]> {
-  keyPool ??= Promise.all(
-    Array.from({ length: pool }, async () => {
-      const pair = await generateKeyPairAsync('rsa', { modulusLength: 2048 });
-      return { privateKey: pair.privateKey, spki: pair.publicKey.export({ type: 'spki', format: 'der' }) };
-    }),
-  );
-  const keys = await keyPool;
-  const asn1 = forge.asn1;
-  const U = asn1.Class.UNIVERSAL;
-  return usernames.map((username, i) => {
-    const key = keys[i % keys.length];
-    const cri = asn1.create(U, asn1.Type.SEQUENCE, true, [
-      asn1.create(U, asn1.Type.INTEGER, false, asn1.integerToDer(0).getBytes()),
-      asn1.create(U, asn1.Type.SEQUENCE, true, [
-        asn1.create(U, asn1.Type.SET, true, [
-          asn1.create(U, asn1.Type.SEQUENCE, true, [asn1.create(U, asn1.Type.OID, false, asn1.oidToDer('2.5.4.3').getBytes()), asn1.create(U, asn1.Type.UTF8, false, username)]),
-        ]),
-      ]),
-      asn1.fromDer(key.spki.toString('binary')),
-      asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, []),
-    ]);
-    const criDer = Buffer.from(asn1.toDer(cri).getBytes(), 'binary');
-    const signature = sign('sha256', criDer, key.privateKey);
-    const csr = asn1.create(U, asn1.Type.SEQUENCE, true, [
-      cri,
-      asn1.create(U, asn1.Type.SEQUENCE, true, [asn1.create(U, asn1.Type.OID, false, asn1.oidToDer('1.2.840.113549.1.1.11').getBytes()), asn1.create(U, asn1.Type.NULL, false, '')]),
-      asn1.create(U, asn1.Type.BITSTRING, false, String.fromCharCode(0) + signature.toString('binary')),
-    ]);
-    return toPem('CERTIFICATE REQUEST', Buffer.from(asn1.toDer(csr).getBytes(), 'binary'));
-  });
 }
 
 main().catch((err) => {

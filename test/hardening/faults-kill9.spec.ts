@@ -3,7 +3,7 @@ import { generatePeople, LdapSandbox, personDn } from '../fixtures/ldap/director
 import { createTestDatabase, TestDatabase, testDbKind, TestDbKind } from '../helpers/test-db';
 import { checkConsistency, drained } from './support/consistency';
 import { RawDb } from './support/database';
-import { Onboardable, seedOnboardable, withDatabase } from './support/population';
+import { Onboardable, seedOnboardable, withDatabase } from '../fixtures/onboardable';
 import { call, ensureBuilt, must, note, randomToken, ServiceProcess, sleep, tempDir, tokenFor } from './support/service-process';
 
 jest.setTimeout(240_000);

@@ -4,7 +4,7 @@ import { generatePeople, LdapSandbox, personDn } from '../fixtures/ldap/director
 import { createTestDatabase, TestDatabase } from '../helpers/test-db';
 import { checkConsistency } from './support/consistency';
 import { RawDb } from './support/database';
-import { Onboardable, seedOnboardable, withDatabase } from './support/population';
+import { Onboardable, seedOnboardable, withDatabase } from '../fixtures/onboardable';
 import { RedisServer } from './support/redis-server';
 import { call, ensureBuilt, must, note, randomToken, ServiceProcess, sleep, tempDir, tokenFor } from './support/service-process';
 

@@ -5,7 +5,7 @@ import { Attribute, Change } from 'ldapts';
 import { generatePeople, LdapSandbox, personDn } from '../fixtures/ldap/directory-fixture';
 import { createTestDatabase, TestDatabase } from '../helpers/test-db';
 import { openssl } from '../integration/pki/pki-test-tools';
-import { Onboardable, seedOnboardable, withDatabase } from './support/population';
+import { Onboardable, seedOnboardable, withDatabase } from '../fixtures/onboardable';
 import { call, ensureBuilt, must, note, randomToken, ROOT, ServiceProcess, tempDir } from './support/service-process';
 
 jest.setTimeout(180_000);

@@ -6,7 +6,7 @@ import { createTestDatabase, TestDatabase, testDbKind } from '../helpers/test-db
 import { openssl } from '../integration/pki/pki-test-tools';
 import { canonicalSerial } from './support/consistency';
 import { RawDb } from './support/database';
-import { Onboardable, seedOnboardable, withDatabase } from './support/population';
+import { Onboardable, seedOnboardable, withDatabase } from '../fixtures/onboardable';
 import { RedisServer } from './support/redis-server';
 import { call, CallResult, ensureBuilt, must, note, randomToken, ServiceProcess, sleep, tempDir, tokenFor } from './support/service-process';
 
