@@ -278,6 +278,8 @@ async function seed(ds: DataSource): Promise<Record<string, number>> {
       items.push({
         id: id(),
         handoverId: h.id,
+        employeeId: h.employeeId,
+        handoverDate: h.handoverDate,
         assetId: asset.id,
         position: 0,
         kind: asset.kind,

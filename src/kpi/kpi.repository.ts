@@ -69,8 +69,9 @@ export class KpiRepository {
    *   declared home broadband);
    * - leavers: employees deactivated before the cutoff; holding: those of them holding anything; assetsHeld.
    * Items still out today are read from the asset itself (holder, and `assigned_at`, the handover's instant, kept
-   * by inventory in the same transaction as the item) — an index range with no join; only items closed since the
-   * cutoff need their handover's date and holder. The two sets are disjoint (open items, closed items).
+   * by inventory in the same transaction as the item) — an index range with no join; items closed since the
+   * cutoff carry their handover's date and holder (copied onto the item by inventory), so they are an index range
+   * with no join too (IDX_items_held). The two sets are disjoint (open items, closed items).
    */
   async holdings(ref: ReferencePoint): Promise<Holdings> {
     const row = await this.one(
@@ -84,10 +85,9 @@ export class KpiRepository {
                FROM assets a
               WHERE a.state = 'assigned' AND a.assigned_at < :cutoff AND a.current_handover_id IS NOT NULL
              UNION ALL
-             SELECT h.employee_id AS employee_id, hi.kind AS kind
+             SELECT hi.employee_id AS employee_id, hi.kind AS kind
                FROM handover_items hi
-               JOIN handovers h ON h.id = hi.handover_id
-              WHERE hi.closed_at >= :cutoff AND h.handover_date <= :ref
+              WHERE hi.closed_at >= :cutoff AND hi.handover_date <= :ref
            ) x
           GROUP BY x.employee_id
        ),
@@ -133,15 +133,17 @@ export class KpiRepository {
     return { cents: Number(row.cents ?? 0), lots: Number(row.lots ?? 0) };
   }
 
-  /** Laptops, webcams and headsets handed over in the year, by month and kind. */
+  /**
+   * Laptops, webcams and headsets handed over in the year, by month and kind: the items carry their handover's
+   * date (copied by inventory), so this is one index range (IDX_items_handed) with no join.
+   */
   async distributedByMonth(ref: ReferencePoint): Promise<Measurements['distributed']> {
     const kinds = DISTRIBUTED_KINDS.map((k) => `'${k}'`).join(', ');
     const rows = await this.rows(
-      `SELECT substr(h.handover_date, 6, 2) AS month, hi.kind AS kind, COUNT(*) AS n
+      `SELECT substr(hi.handover_date, 6, 2) AS month, hi.kind AS kind, COUNT(*) AS n
          FROM handover_items hi
-         JOIN handovers h ON h.id = hi.handover_id
-        WHERE h.handover_date >= :yearStart AND h.handover_date <= :ref AND hi.kind IN (${kinds})
-        GROUP BY substr(h.handover_date, 6, 2), hi.kind`,
+        WHERE hi.handover_date >= :yearStart AND hi.handover_date <= :ref AND hi.kind IN (${kinds})
+        GROUP BY substr(hi.handover_date, 6, 2), hi.kind`,
       this.params(ref),
     );
     return rows.map((r) => ({ month: Number(r.month), kind: String(r.kind) as DistributedKind, count: Number(r.n) }));

@@ -13,7 +13,8 @@ import { Foundation1764200000000 } from './1764200000000-foundation';
  * Every migration. Each feature keeps its migrations beside its code (so features grow without touching
  * one shared list); TypeORM runs them all in timestamp order, at start and in test setup, on SQLite and
  * PostgreSQL alike. Timestamp ranges: foundation 17642…, directory 17643…, activities 17644…,
- * agreements 17645…, offboarding 17646…, inventory 17647…, pki 17648…, vpn 17649…, kpi 17650….
+ * agreements 17645…, offboarding 17646…, inventory 17647…, pki 17648…, vpn 17649…, kpi 17650…;
+ * a feature's later migration takes a timestamp after every existing one (17651…: inventory's handover_items holder).
  */
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1764200000000,

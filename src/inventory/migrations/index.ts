@@ -1,4 +1,5 @@
 import { Inventory1764700000000 } from './1764700000000-inventory';
+import { HandoverItemsHolder1765100000000 } from './1765100000000-handover-items-holder';
 
 /** This module's migrations; all modules' run together in timestamp order. */
-export const inventoryMigrations: (new () => import('typeorm').MigrationInterface)[] = [Inventory1764700000000];
+export const inventoryMigrations: (new () => import('typeorm').MigrationInterface)[] = [Inventory1764700000000, HandoverItemsHolder1765100000000];

@@ -27,7 +27,12 @@ export class HandoverRepository {
   async insert(tx: Tx, handover: HandoverEntity, items: HandoverItemEntity[], receipt: InventoryDocumentEntity): Promise<void> {
     await tx.manager.insert(InventoryDocumentEntity, receipt);
     await tx.manager.insert(HandoverEntity, handover);
-    await tx.manager.insert(HandoverItemEntity, items);
+    // the items carry their handover's holder and date (read by the indicators without a join): taken from the
+    // handover here, the one place items are written, so the copies cannot disagree
+    await tx.manager.insert(
+      HandoverItemEntity,
+      items.map((i) => ({ ...i, employeeId: handover.employeeId, handoverDate: handover.handoverDate })),
+    );
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<HandoverEntity | null> {

@@ -83,6 +83,8 @@ export class HandoversService {
       const items: HandoverItemEntity[] = ordered.map((a, position) => ({
         id: randomUUID(),
         handoverId: id,
+        employeeId: employee.id,
+        handoverDate: date,
         assetId: a.id,
         position,
         kind: a.kind,

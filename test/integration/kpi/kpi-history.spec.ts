@@ -31,7 +31,7 @@ async function itemHeld(ds: DataSource, employeeId: string, handoverDate: string
   await ds.getRepository(AssetEntity).insert(asset);
   const handover = { id: handoverId, employeeId, technicianId: 't', technicianName: 't', handedAt, handoverDate, conditions: null, notes: null, gated: true, gateAgreementId: null, status: closedAt ? 'closed' : 'open', itemsCount: 1, outstandingCount: closedAt ? 0 : 1, receiptDocumentId: randomUUID(), receiptSha256: 'a'.repeat(64), employeeSignedAt: null, employeeSignatureRecordedBy: null, technicianSignedAt: null, technicianSignatureRecordedBy: null, signedScanSha256: null, createdAt: stamp, updatedAt: stamp, version: 1 } as HandoverEntity;
   await ds.getRepository(HandoverEntity).insert(handover);
-  await ds.getRepository(HandoverItemEntity).insert({ id: randomUUID(), handoverId: handover.id, assetId: asset.id, position: 0, kind, manufacturer: 'Test', modelName: 'x', serial: asset.serial, assetTag: asset.assetTag, returnId: null, returnedAt: closedAt, returnCondition: null, returnNote: null, closedAt, closedReason: closedAt ? 'returned' : null });
+  await ds.getRepository(HandoverItemEntity).insert({ id: randomUUID(), handoverId: handover.id, employeeId, handoverDate, assetId: asset.id, position: 0, kind, manufacturer: 'Test', modelName: 'x', serial: asset.serial, assetTag: asset.assetTag, returnId: null, returnedAt: closedAt, returnCondition: null, returnNote: null, closedAt, closedReason: closedAt ? 'returned' : null });
 }
 
 describe('indicators rebuilt for a past reference date (SQL on a real database)', () => {
