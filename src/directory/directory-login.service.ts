@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { LdapEntry, asStrings, attributeOf, entryKey, isDisabled } from './domain/directory-entry';
 import { DirectoryProfile } from './domain/directory-profile';
 import { LoginThrottle } from './domain/login-throttle';
+import { LoginAttempts } from './login-attempts';
 import { roleForGroups } from './domain/role-mapping';
 import { EmployeeRepository } from './employee.repository';
 import { LdapConnector, personFilter, unavailable } from './ldap/ldap-connector';
@@ -32,9 +33,8 @@ const INVALID = () => new Unauthenticated('INVALID_CREDENTIALS', 'The username o
  */
 @Injectable()
 export class DirectoryLoginService {
-  private readonly throttle = new LoginThrottle();
-
   constructor(
+    private readonly throttle: LoginAttempts,
     private readonly ldap: LdapConnector,
     private readonly employees: EmployeeRepository,
     private readonly tokens: TokenService,
@@ -48,11 +48,11 @@ export class DirectoryLoginService {
     const username = usernameInput.trim();
     const key = LoginThrottle.key(username, address);
     const now = Date.now();
-    const wait = this.throttle.retryAfterMs(key, now);
+    const wait = await this.throttle.retryAfterMs(key, now);
     if (wait > 0) throw new TooManyRequests('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', Math.ceil(wait / 1000));
 
     const fail = async (reason: FailureReason): Promise<never> => {
-      const failures = this.throttle.recordFailure(key, now);
+      const failures = await this.throttle.recordFailure(key, now);
       await this.audit.recordAlone(loginActor(username), {
         action: 'auth.login_failed',
         entityType: 'directory_login',
@@ -77,7 +77,7 @@ export class DirectoryLoginService {
     const rule = roleForGroups(groups, profile.roles);
     const subject = employee ? `employee:${employee.id}` : entry.dn;
     if (!rule) {
-      this.throttle.recordSuccess(key);
+      await this.throttle.recordSuccess(key);
       await this.audit.recordAlone(loginActor(username), {
         action: 'auth.login_refused',
         entityType: 'directory_login',
@@ -86,7 +86,7 @@ export class DirectoryLoginService {
       });
       throw new Forbidden('NO_ROLE', 'Your directory account is in no group that gives access to this service');
     }
-    this.throttle.recordSuccess(key);
+    await this.throttle.recordSuccess(key);
     const expiresAt = new Date(this.clock.now().getTime() + this.config.env.SESSION_TOKEN_TTL_MINUTES * 60_000).toISOString();
     const actor: Actor = { id: subject, name: username, role: rule.role };
     const created = await this.tokens.create(actor, { name: `login:${username}`.slice(0, 120), role: rule.role, kind: 'session', subject, expiresAt });

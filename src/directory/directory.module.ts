@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DirectoryGroups } from './directory-groups.service';
 import { DirectoryLoginService } from './directory-login.service';
+import { InMemoryLoginAttempts, LoginAttempts, RedisLoginAttempts } from './login-attempts';
 import { DirectorySettings } from './directory-settings';
 import { DirectorySyncController } from './directory-sync.controller';
 import { DirectorySyncJobs } from './directory-sync.jobs';
@@ -41,6 +42,12 @@ import { ServicesController } from './services.controller';
     DirectorySyncJobs,
     DirectoryGroups,
     DirectoryLoginService,
+    {
+      // several instances share one count of failed logins through Redis when the deployment has it
+      provide: LoginAttempts,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => (config.queue.kind === 'bullmq' ? new RedisLoginAttempts(config.queue.url, config.queue.prefix) : new InMemoryLoginAttempts()),
+    },
   ],
   exports: [EmployeeDirectory, ServiceRepository, DirectoryGroups, DirectorySyncService, EmployeeImportService, DirectorySettings],
 })

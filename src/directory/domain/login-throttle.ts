@@ -1,7 +1,7 @@
 /**
  * Failed logins per (username, client address) in a sliding window: past the limit, attempts are refused
- * before any bind is tried, so a password cannot be guessed at directory speed. In memory, per process (a
- * deployment with several instances multiplies the limit by their number); bounded in size.
+ * before any bind is tried, so a password cannot be guessed at directory speed. This is the in-memory rule
+ * (bounded in size); with Redis, instances share the count (src/directory/login-attempts.ts).
  */
 export interface ThrottleOptions {
   maxFailures: number;
