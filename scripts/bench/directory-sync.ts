@@ -11,7 +11,6 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +23,16 @@ import { DirectorySyncService } from '../../src/directory/directory-sync.service
 import { ServiceRepository } from '../../src/directory/service.repository';
 import { generatePeople, SERVICES, toLdif } from '../../test/fixtures/ldap/directory-fixture';
 
+// the test runner's helpers: the same slapd configuration as the suite's private directory, free ports
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const services = require(path.resolve('scripts/test/services.js')) as {
+  writeSlapdConf(dir: string, dataDir: string, hash: string): string;
+  freePort(): Promise<number>;
+  waitForPort(port: number, timeoutMs?: number): Promise<void>;
+  LDAP_SUFFIX: string;
+  LDAP_ADMIN_DN: string;
+};
+
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -31,79 +40,32 @@ const arg = (name: string, fallback: number) => {
 const USERS = arg('users', 12_500);
 const PAGE = arg('page', 500);
 const RUNS = arg('runs', 5);
-const SUFFIX = 'dc=example,dc=org';
+const SUFFIX = services.LDAP_SUFFIX;
 const BASE = `ou=bench,${SUFFIX}`;
-const ADMIN = `cn=admin,${SUFFIX}`;
+const ADMIN = services.LDAP_ADMIN_DN;
 const PASSWORD = 'bench-admin-password';
 const ATTRS = ['entryUUID', 'uid', 'employeeNumber', 'givenName', 'sn', 'mail', 'departmentNumber', 'title', 'businessCategory', 'employeeType', 'pwdAccountLockedTime', 'shadowExpire'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const ok = await new Promise<boolean>((r) => {
-      const c = net.connect(port, '127.0.0.1');
-      c.once('connect', () => (c.destroy(), r(true)));
-      c.once('error', () => (c.destroy(), r(false)));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`slapd did not listen on ${port}`);
-}
-
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-bench-dir-'));
   const dataDir = path.join(tmp, 'ldap');
   fs.mkdirSync(dataDir);
-  const conf = path.join(tmp, 'slapd.conf');
-  const hash = execFileSync('slappasswd', ['-s', PASSWORD]).toString().trim();
-  fs.writeFileSync(
-    conf,
-    [
-      'include /etc/ldap/schema/core.schema',
-      'include /etc/ldap/schema/cosine.schema',
-      'include /etc/ldap/schema/inetorgperson.schema',
-      'include /etc/ldap/schema/nis.schema',
-      'modulepath /usr/lib/ldap',
-      'moduleload back_mdb',
-      `pidfile ${path.join(tmp, 'slapd.pid')}`,
-      'database mdb',
-      'maxsize 1073741824',
-      `suffix "${SUFFIX}"`,
-      `rootdn "${ADMIN}"`,
-      `rootpw ${hash}`,
-      `directory ${dataDir}`,
-      'index objectClass,uid,member,entryUUID eq',
-      `limits dn.exact="${ADMIN}" size=unlimited size.pr=unlimited size.prtotal=unlimited`,
-      'access to * by * read',
-      '',
-    ].join('\n'),
-  );
+  const conf = services.writeSlapdConf(tmp, dataDir, execFileSync('slappasswd', ['-s', PASSWORD]).toString().trim());
   const people = generatePeople(USERS, 'u');
   const ldif = path.join(tmp, 'people.ldif');
   fs.writeFileSync(ldif, `dn: ${SUFFIX}\nobjectClass: dcObject\nobjectClass: organization\no: Bench\ndc: example\n\n` + toLdif(BASE, people));
   let t = performance.now();
   execFileSync('slapadd', ['-f', conf, '-l', ldif, '-q']);
   const slapaddMs = performance.now() - t;
-  const port = await freePort();
+  const port = await services.freePort();
   const url = `ldap://127.0.0.1:${port}`;
   const slapd = spawn('/usr/sbin/slapd', ['-f', conf, '-h', `${url}/`, '-d', '0'], { stdio: 'ignore' });
   const rows: { step: string; time: string; ratio: string; target: string }[] = [];
   try {
-    await waitForPort(port);
+    await services.waitForPort(port);
     const ldapsearch = () => {
       const t0 = performance.now();
       const r = spawnSync('ldapsearch', ['-x', '-H', url, '-D', ADMIN, '-w', PASSWORD, '-b', BASE, '-E', `pr=${PAGE}/noprompt`, '(objectClass=inetOrgPerson)', ...ATTRS], { maxBuffer: 1 << 30 });

@@ -87,11 +87,12 @@ async function startRedis(dir) {
 const LDAP_SUFFIX = 'dc=example,dc=org';
 const LDAP_ADMIN_DN = `cn=admin,${LDAP_SUFFIX}`;
 
-async function startSlapd(dir) {
-  const password = 'admin-' + Math.random().toString(36).slice(2);
-  const hash = execFileSync('slappasswd', ['-s', password]).toString().trim();
-  const dataDir = path.join(dir, 'ldap-data');
-  fs.mkdirSync(dataDir, { recursive: true });
+/**
+ * slapd.conf for a private OpenLDAP under `dir` (mdb database in `dataDir`, admin `cn=admin,dc=example,dc=org` with
+ * the password whose slappasswd hash is given); returns its path. Shared with the directory-sync benchmark, which
+ * loads its entries offline with slapadd before starting slapd.
+ */
+function writeSlapdConf(dir, dataDir, hash) {
   const conf = path.join(dir, 'slapd.conf');
   fs.writeFileSync(
     conf,
@@ -118,6 +119,15 @@ async function startSlapd(dir) {
       '',
     ].join('\n'),
   );
+  return conf;
+}
+
+async function startSlapd(dir) {
+  const password = 'admin-' + Math.random().toString(36).slice(2);
+  const hash = execFileSync('slappasswd', ['-s', password]).toString().trim();
+  const dataDir = path.join(dir, 'ldap-data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const conf = writeSlapdConf(dir, dataDir, hash);
   const ldif = path.join(dir, 'base.ldif');
   fs.writeFileSync(
     ldif,
@@ -157,4 +167,4 @@ function makeTempDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-module.exports = { ensurePackages, startRedis, startSlapd, freePort, waitForPort, makeTempDir };
+module.exports = { ensurePackages, startRedis, startSlapd, writeSlapdConf, freePort, waitForPort, makeTempDir, LDAP_SUFFIX, LDAP_ADMIN_DN };

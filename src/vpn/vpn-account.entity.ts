@@ -46,3 +46,46 @@ export class VpnAccountEntity {
   @Column('varchar', { name: 'updated_at' }) updatedAt: string;
   @Column('integer') version: number;
 }
+
+/**
+ * A new account row as `requested` leaves it (no gateway, station, certificate or later step yet); `changes` sets
+ * what a path that goes further in one unit already knows (bulk onboarding: placed, issued, maybe active).
+ */
+export function newVpnAccount(
+  fields: Pick<VpnAccountEntity, 'id' | 'employeeId' | 'username' | 'profile' | 'createdBy'>,
+  now: string,
+  changes: Partial<VpnAccountEntity> = {},
+): VpnAccountEntity {
+  return {
+    ...fields,
+    gatewayId: null,
+    state: 'requested',
+    remoteDaysPerWeek: null,
+    agreementId: null,
+    stationAssetId: null,
+    stationAssetTag: null,
+    currentSerial: null,
+    certificateNotAfter: null,
+    keyOrigin: null,
+    supersededSerial: null,
+    supersedeAfter: null,
+    suspendedFrom: null,
+    suspensionReason: null,
+    revocationReason: null,
+    certificateLostReason: null,
+    certificateLostAt: null,
+    requestedAt: now,
+    approvedAt: null,
+    issuedAt: null,
+    installedAt: null,
+    activatedAt: null,
+    suspendedAt: null,
+    resumedAt: null,
+    revokedAt: null,
+    renewedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    ...changes,
+  };
+}

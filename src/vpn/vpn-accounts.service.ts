@@ -9,7 +9,7 @@ import { assertCanApply, allowedFrom } from './domain/account-lifecycle';
 import { CreateVpnAccountDto, VpnAccountDto, VpnAccountListQueryDto, VpnAccountPageDto } from './dto/vpn-account.dto';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountRepository } from './vpn-account.repository';
-import { VpnAccountEntity } from './vpn-account.entity';
+import { newVpnAccount, VpnAccountEntity } from './vpn-account.entity';
 import { VpnGatewayRepository } from './vpn-gateway.repository';
 import { VpnGatewaysService } from './vpn-gateways.service';
 import { VpnSettings } from './vpn-settings';
@@ -57,41 +57,7 @@ export class VpnAccountsService {
         }
         const open = await this.accounts.findOpen(employee.id, dto.profile, tx);
         if (open) throw this.exists(open);
-        const account: VpnAccountEntity = {
-          id,
-          employeeId: employee.id,
-          username: employee.username,
-          profile: dto.profile,
-          gatewayId: null,
-          state: 'requested',
-          remoteDaysPerWeek: null,
-          agreementId: null,
-          stationAssetId: null,
-          stationAssetTag: null,
-          currentSerial: null,
-          certificateNotAfter: null,
-          keyOrigin: null,
-          supersededSerial: null,
-          supersedeAfter: null,
-          suspendedFrom: null,
-          suspensionReason: null,
-          revocationReason: null,
-          certificateLostReason: null,
-          certificateLostAt: null,
-          requestedAt: now,
-          approvedAt: null,
-          issuedAt: null,
-          installedAt: null,
-          activatedAt: null,
-          suspendedAt: null,
-          resumedAt: null,
-          revokedAt: null,
-          renewedAt: null,
-          createdBy: actor.id,
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        };
+        const account = newVpnAccount({ id, employeeId: employee.id, username: employee.username, profile: dto.profile, createdBy: actor.id }, now);
         // audit first: the lock order of every unit (see VpnAccountSteps.claim)
         await this.steps.record(tx, actor, 'requested', account);
         await this.accounts.insertMany(tx, [account]);

@@ -13,7 +13,7 @@ import { BulkOnboardDto, BulkOnboardResultDto } from './dto/vpn-bulk.dto';
 import { OpenVpnProfileService } from './openvpn-profile.service';
 import { GatePass, VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountRepository } from './vpn-account.repository';
-import { VpnAccountEntity } from './vpn-account.entity';
+import { newVpnAccount, VpnAccountEntity } from './vpn-account.entity';
 import { VpnGatewaysService } from './vpn-gateways.service';
 import { VpnSettings } from './vpn-settings';
 
@@ -123,41 +123,23 @@ export class VpnBulkOnboardingService {
           mine.forEach((x, k) => gatewayOf.set(x.n, placed[k]));
         }
         const now = this.clock.nowIso();
-        const rows = items.map((item, n): VpnAccountEntity => ({
-          id: item.accountId,
-          employeeId: item.employeeId,
-          username: item.username,
-          profile: item.profile,
-          gatewayId: gatewayOf.get(n)!.id,
-          state: activate ? 'active' : 'issued',
-          remoteDaysPerWeek: gates[n]!.remoteDaysPerWeek,
-          agreementId: gates[n]!.agreementId,
-          stationAssetId: item.station.id,
-          stationAssetTag: item.station.assetTag,
-          currentSerial: item.prepared.row.serial,
-          certificateNotAfter: item.prepared.row.notAfter,
-          keyOrigin: item.prepared.row.keyOrigin,
-          supersededSerial: null,
-          supersedeAfter: null,
-          suspendedFrom: null,
-          suspensionReason: null,
-          revocationReason: null,
-          certificateLostReason: null,
-          certificateLostAt: null,
-          requestedAt: now,
-          approvedAt: now,
-          issuedAt: now,
-          installedAt: activate ? now : null,
-          activatedAt: activate ? now : null,
-          suspendedAt: null,
-          resumedAt: null,
-          revokedAt: null,
-          renewedAt: null,
-          createdBy: actor.id,
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        }));
+        const rows = items.map((item, n) =>
+          newVpnAccount({ id: item.accountId, employeeId: item.employeeId, username: item.username, profile: item.profile, createdBy: actor.id }, now, {
+            gatewayId: gatewayOf.get(n)!.id,
+            state: activate ? 'active' : 'issued',
+            remoteDaysPerWeek: gates[n]!.remoteDaysPerWeek,
+            agreementId: gates[n]!.agreementId,
+            stationAssetId: item.station.id,
+            stationAssetTag: item.station.assetTag,
+            currentSerial: item.prepared.row.serial,
+            certificateNotAfter: item.prepared.row.notAfter,
+            keyOrigin: item.prepared.row.keyOrigin,
+            approvedAt: now,
+            issuedAt: now,
+            installedAt: activate ? now : null,
+            activatedAt: activate ? now : null,
+          }),
+        );
         // audit first: the lock order of every unit (see VpnAccountSteps.claim)
         for (const [n, row] of rows.entries()) {
           await this.steps.record(tx, actor, 'onboarded', row, { gateway: gatewayOf.get(n)!.name, serial: row.currentSerial, stationAssetTag: row.stationAssetTag, agreementId: row.agreementId, bulk: true });

@@ -28,11 +28,18 @@ const minusDays = (date: string, days: number) => new Date(Date.parse(`${date}T0
  * about agreements themselves.
  */
 export async function createAgreementInForce(ds: DataSource, employee: Pick<EmployeeEntity, 'id' | 'serviceId'>, options: AgreementOptions = {}): Promise<AgreementEntity> {
-  const today = options.today ?? calendarDate(new Date(), 'Europe/Rome');
   const managerSignerId = options.managerSignerId ?? (await createManager(ds, employee.serviceId)).id;
-  const agreement: AgreementEntity = {
+  const agreement = agreementInForceRow(employee.id, managerSignerId, options);
+  await ds.getRepository(AgreementEntity).insert(agreement);
+  return agreement;
+}
+
+/** The row createAgreementInForce inserts, for callers that insert many at once (test/fixtures/onboardable.ts). */
+export function agreementInForceRow(employeeId: string, managerSignerId: string, options: Omit<AgreementOptions, 'managerSignerId'> = {}): AgreementEntity {
+  const today = options.today ?? calendarDate(new Date(), 'Europe/Rome');
+  return {
     id: randomUUID(),
-    employeeId: employee.id,
+    employeeId,
     state: 'active',
     startDate: options.startDate ?? minusDays(today, 60),
     endDate: options.endDate ?? null,
@@ -46,7 +53,7 @@ export async function createAgreementInForce(ds: DataSource, employee: Pick<Empl
     resultsMonitoring: 'Report mensile al dirigente',
     safetyNoticeDeliveredOn: options.safetyNoticeDeliveredOn === undefined ? today : options.safetyNoticeDeliveredOn,
     employeeSignedAt: '2020-01-01T09:00:00.000Z',
-    employeeSignerId: employee.id,
+    employeeSignerId: employeeId,
     managerSignedAt: '2020-01-01T10:00:00.000Z',
     managerSignerId,
     documentSha256: 'ab'.repeat(32),
@@ -66,8 +73,6 @@ export async function createAgreementInForce(ds: DataSource, employee: Pick<Empl
     version: 3,
     ...options.overrides,
   };
-  await ds.getRepository(AgreementEntity).insert(agreement);
-  return agreement;
 }
 
 /**
