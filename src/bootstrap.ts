@@ -3,9 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import helmet, { HelmetOptions } from 'helmet';
+import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { credentialBeforeBody } from './auth/credential-before-body';
+import { TokenService } from './auth/token.service';
 import { createValidationPipe } from './common/http/validation';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
@@ -29,15 +32,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.env.TRUST_PROXY);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
-      },
-    }),
-  );
+  applyServerTimeouts(app.getHttpServer(), config);
+  app.use(helmet(securityHeaders(config)));
   app.useBodyParser('json', { limit: config.env.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.env.BODY_LIMIT, extended: false });
+  // Up to IMPORT_BODY_LIMIT: read only for a caller who has shown a valid credential (see credentialBeforeBody).
+  app.use(credentialBeforeBody(app.get(TokenService), IMPORT_CONTENT_TYPES));
   app.useBodyParser('text', { limit: config.env.IMPORT_BODY_LIMIT, type: IMPORT_CONTENT_TYPES });
   const metrics = app.get(MetricsService);
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -54,6 +54,43 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   setUpOpenApi(app);
   await app.init();
   return app;
+}
+
+/**
+ * Helmet's defaults, except what only makes sense over TLS: `upgrade-insecure-requests`, HSTS and
+ * Cross-Origin-Opener-Policy are sent only when the service is served over https (PUBLIC_BASE_URL). On the usual
+ * plain-HTTP intranet address (http://10.x.y.z:3000) the upgrade would send every script and style to https,
+ * where nothing answers; browsers ignore HSTS and COOP from such an origin (COOP with a console error).
+ */
+export function securityHeaders(config: AppConfig): HelmetOptions {
+  const https = config.servedOverHttps;
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https,
+    crossOriginOpenerPolicy: https,
+  };
+}
+
+/**
+ * Node's defaults hold a client that sends its headers or body slowly for a minute (headers) or five (request).
+ * A client must send its headers within HTTP_HEADERS_TIMEOUT_MS and its whole request within
+ * HTTP_REQUEST_TIMEOUT_MS, or the connection is closed (408). Node checks these at connectionsCheckingInterval
+ * (30 s by default), which would make a short timeout up to 30 s late: check four times per headers timeout.
+ */
+export function applyServerTimeouts(server: Server, config: AppConfig): void {
+  server.headersTimeout = config.env.HTTP_HEADERS_TIMEOUT_MS;
+  server.requestTimeout = config.env.HTTP_REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = config.env.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // Read when the server starts listening, so set before app.listen (not in @types/node 20).
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(100, Math.min(5_000, Math.floor(config.env.HTTP_HEADERS_TIMEOUT_MS / 4)));
 }
 
 export function setUpOpenApi(app: INestApplication): void {

@@ -100,6 +100,7 @@ async function startService(): Promise<Service> {
       DATA_DIR: dataDir,
       BOOTSTRAP_ADMIN_TOKEN: admin,
       CA_PASSPHRASE: randomBytes(18).toString('base64url'),
+      AUDIT_HMAC_KEY: randomBytes(32).toString('base64url'),
       CA_KEY_SIZE: '2048',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
@@ -231,6 +232,8 @@ async function seed(s: Service): Promise<Seeded> {
   const hotline = await token('hotline', 'Sara Neri');
   const rtd = await token('rtd', 'Responsabile transizione digitale');
   const hr = await token('hr', 'Ufficio personale');
+  // The second person who confirms the countersignatures HR records from paper (not the creator of HR's token).
+  const confirmer = await token('admin', 'Amministratore: conferme firme');
 
   // The POLA activity map: creates the 23 services and 675 activities (543 remote-capable).
   const tsv = fs.readFileSync(path.join(ROOT, 'test/fixtures/activity-map.tsv'), 'utf8');
@@ -250,12 +253,14 @@ async function seed(s: Service): Promise<Seeded> {
     const n = String(i + 1).padStart(6, '0');
     lines.push(`M${n},${first},${last},${service},u${n},u${n}@comune.example.it,${i < services.length ? 'true' : 'false'}`);
   }
-  await must(s, hr, 'POST', '/api/v1/employees/import', lines.join('\n') + '\n', 'text/csv');
+  // The file flags the managers: signing authority is granted by an admin, not by HR.
+  await must(s, s.admin, 'POST', '/api/v1/employees/import', lines.join('\n') + '\n', 'text/csv');
   const employees = await allPages<{ id: string; serviceCode: string; isManager: boolean }>(s, tech, '/api/v1/employees?sort=employeeNumber');
   const managerOf = new Map(employees.filter((e) => e.isManager).map((e) => [e.serviceCode, e.id]));
 
   // Provisionable employees, the way HR does it: a remote-capable activity, an agreement started a month ago
-  // with the safety notice delivered today, signed by the employee and countersigned by the manager.
+  // with the safety notice delivered today, signed by the employee and countersigned by the manager (recorded
+  // from paper by HR, confirmed by an admin).
   const today = calendarDate(new Date(), 'Europe/Rome');
   const candidates = employees.filter((e) => !e.isManager && activityOf.has(e.serviceCode) && managerOf.has(e.serviceCode)).slice(0, PROVISIONABLE);
   const documentSha256 = 'c0ffee'.padEnd(64, '0');
@@ -275,7 +280,8 @@ async function seed(s: Service): Promise<Seeded> {
       safetyNoticeDeliveredOn: today,
     });
     await must(s, hr, 'POST', `/api/v1/agreements/${agreement.id}/sign`, { party: 'employee', signerEmployeeId: e.id, documentSha256 });
-    await must(s, hr, 'POST', `/api/v1/agreements/${agreement.id}/sign`, { party: 'manager', signerEmployeeId: managerOf.get(e.serviceCode), documentSha256 });
+    await must(s, hr, 'POST', `/api/v1/agreements/${agreement.id}/sign`, { party: 'manager', signerEmployeeId: managerOf.get(e.serviceCode), documentSha256, documentReference: `prot. bench ${e.id}` });
+    await must(s, confirmer, 'POST', `/api/v1/agreements/${agreement.id}/countersignature/confirm`, {});
   });
   const provisionable = candidates.map((e) => e.id);
   if (provisionable.length < PROVISIONABLE) throw new Error(`only ${provisionable.length} provisionable employees could be prepared`);

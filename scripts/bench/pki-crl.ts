@@ -50,6 +50,7 @@ async function ours(entries: number): Promise<{ times: number[]; database: strin
       status: 'revoked',
       revokedAt: new Date(now.getTime() - (i % 1000) * 60_000).toISOString(),
       revocationReason: reasons[i % reasons.length],
+      holdOwner: null,
       supersededBy: null,
       pem: 'bench',
       fingerprintSha256: randomBytes(32).toString('hex'),

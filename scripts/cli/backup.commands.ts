@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
+import { AUDIT_KEY_FILE } from '../../src/audit/audit-key';
 import { loadConfig } from '../../src/config/app-config';
 import { print, withContext } from './context';
 
@@ -26,7 +27,7 @@ function walk(dir: string, base = dir): string[] {
 
 /**
  * Backup of the embedded deployment: a consistent SQLite snapshot (`VACUUM INTO`, safe while the service runs)
- * plus the PKI folder, with a manifest of SHA-256 sums. PostgreSQL deployments use pg_dump for the database;
+ * plus the PKI folder (and the generated audit chain key), with a manifest of SHA-256 sums. PostgreSQL deployments use pg_dump for the database;
  * the PKI folder is still copied (the CA is also kept in the database).
  */
 export function backupCommands(program: Command): void {
@@ -56,6 +57,14 @@ export function backupCommands(program: Command): void {
           fs.chmodSync(to, fs.statSync(from).mode & 0o777);
           files.push({ path: path.join('pki', rel), sha256: sha256(to), bytes: fs.statSync(to).size });
         }
+        // the generated audit chain key (when AUDIT_HMAC_KEY is not set): without it the restored log cannot be verified
+        const auditKey = path.join(config.dataDir, AUDIT_KEY_FILE);
+        if (fs.existsSync(auditKey)) {
+          const to = path.join(target, AUDIT_KEY_FILE);
+          fs.copyFileSync(auditKey, to);
+          fs.chmodSync(to, 0o600);
+          files.push({ path: AUDIT_KEY_FILE, sha256: sha256(to), bytes: fs.statSync(to).size });
+        }
         const manifest: Manifest = { createdAt: new Date().toISOString(), database: config.database.kind, files };
         fs.writeFileSync(path.join(target, 'manifest.json'), JSON.stringify(manifest, null, 2));
         print(`Backup written to ${target}: ${files.length} files.`);
@@ -79,7 +88,7 @@ export function backupCommands(program: Command): void {
       if (!opts.force && ((dbFile && fs.existsSync(dbFile)) || fs.existsSync(pkiDir))) {
         throw new Error(`DATA_DIR ${config.dataDir} already holds data; stop the service and pass --force to overwrite`);
       }
-      fs.mkdirSync(config.dataDir, { recursive: true });
+      fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       for (const f of manifest.files) {
         const to = f.path === 'service.sqlite' && dbFile ? dbFile : path.join(config.dataDir, f.path);
         if (f.path === 'service.sqlite' && !dbFile) continue;

@@ -9,22 +9,21 @@ import { DirectorySyncService } from '../../src/directory/directory-sync.service
 import { toSyncRunDto } from '../../src/directory/directory-sync.controller';
 import { print, table, withContext } from './context';
 
-const SHOWN_ERRORS = 200;
-
-function printErrors(errors: CsvError[]): void {
+/** The report holds the first errors (IMPORT_ERROR_LIMIT) and how many there are in all. */
+function printErrors(errors: CsvError[], errorCount = errors.length): void {
   table(
-    errors.slice(0, SHOWN_ERRORS).map((e) => ({ line: e.line, column: e.column ?? '-', code: e.code, message: e.message })),
+    errors.map((e) => ({ line: e.line, column: e.column ?? '-', code: e.code, message: e.message })),
     ['line', 'column', 'code', 'message'],
   );
-  if (errors.length > SHOWN_ERRORS) print(`… and ${errors.length - SHOWN_ERRORS} more`);
+  if (errorCount > errors.length) print(`… and ${errorCount - errors.length} more (${errorCount} in all)`);
 }
 
 function printReport(r: ImportReport): void {
   print();
-  table([{ mode: r.dryRun ? 'dry run' : 'import', lines: r.total, created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors.length }], ['mode', 'lines', 'created', 'updated', 'unchanged', 'errors']);
+  table([{ mode: r.dryRun ? 'dry run' : 'import', lines: r.total, created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errorCount }], ['mode', 'lines', 'created', 'updated', 'unchanged', 'errors']);
   if (r.errors.length) {
     print();
-    printErrors(r.errors);
+    printErrors(r.errors, r.errorCount);
   }
   print();
   print(r.dryRun ? (r.valid ? 'The file is valid; nothing was written (dry run).' : 'The file has errors; nothing was written.') : 'Imported.');
@@ -75,7 +74,7 @@ export function directoryCommands(program: Command): void {
           if (started) bar.stop();
           if (err instanceof DomainError && err.code === 'IMPORT_REJECTED') {
             print(err.message);
-            printErrors((err.details?.errors ?? []) as CsvError[]);
+            printErrors((err.details?.errors ?? []) as CsvError[], Number(err.details?.errorCount ?? 0));
             process.exitCode = 1;
             return;
           }

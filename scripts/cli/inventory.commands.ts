@@ -22,7 +22,7 @@ export function inventoryCommands(program: Command): void {
     .description('receive a purchase lot from a CSV of serials (all rows or none); --dry-run lists every bad row')
     .requiredOption('--lot <id>', 'purchase lot id')
     .option('--dry-run', 'validate only, write nothing')
-    .option('--errors <file>', 'write every error to this CSV file (line, column, code, reason, value)')
+    .option('--errors <file>', 'write the reported errors (the first 100 of the file) to this CSV file (line, column, code, reason, value)')
     .action(async (file: string, opts: { lot: string; dryRun?: boolean; errors?: string }) => {
       const csv = fs.readFileSync(file, 'utf8');
       await withContext(async (ctx) => {
@@ -47,7 +47,7 @@ export function inventoryCommands(program: Command): void {
         if (report.firstAssetTag) print(`Asset tags ${report.firstAssetTag} … ${report.lastAssetTag}.`);
         if (report.errors.length) {
           table(report.errors.slice(0, 50).map((e) => ({ ...e, column: e.column ?? '' })), ['line', 'column', 'code', 'reason']);
-          if (report.errors.length > 50) print(`… and ${report.errors.length - 50} more errors${opts.errors ? '' : ' (use --errors <file> to save them all)'}.`);
+          if (report.errorCount > 50) print(`… ${report.errorCount} errors in all${opts.errors ? '' : ' (use --errors <file> to save the first 100)'}.`);
           process.exitCode = 2;
         }
         if (opts.errors) {

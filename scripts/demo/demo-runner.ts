@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ActivityImportService } from '../../src/activities/activity-import.service';
 import { EligibilityService } from '../../src/activities/eligibility.service';
 import { AgreementLifecycleService } from '../../src/agreements/agreement-lifecycle.service';
+import { AgreementSigningService } from '../../src/agreements/agreement-signing.service';
 import { AgreementSweepService } from '../../src/agreements/agreement-sweep.service';
 import { AgreementsService } from '../../src/agreements/agreements.service';
 import { safetyNoticeStatus } from '../../src/agreements/domain/safety-notice.policy';
@@ -34,6 +35,8 @@ import { planVpn, VpnPlan } from './vpn-plan';
 export const HR: Actor = { id: 'demo-hr', name: 'Ufficio Personale (dati dimostrativi)', role: 'hr' };
 export const TECH: Actor = { id: 'demo-tech', name: 'Sistema Informativo (dati dimostrativi)', role: 'technician' };
 export const HOTLINE: Actor = { id: 'demo-hotline', name: 'Hot-line VPN (dati dimostrativi)', role: 'hotline' };
+/** The second person: flags the dirigenti and confirms the countersignatures HR records from paper. */
+export const ADMIN: Actor = { id: 'demo-admin', name: 'Amministratore di sistema (dati dimostrativi)', role: 'admin' };
 /** Notes and references of demo records start with this, so a second run finds what the first one wrote. */
 export const MARK = 'Dati dimostrativi';
 
@@ -165,11 +168,12 @@ export class DemoRunner {
   async importEmployees(population: Population): Promise<void> {
     const imports = this.app.get(EmployeeImportService);
     const csv = employeeCsv(population.people);
-    const dry = await imports.import(HR, csv, true);
+    // The file flags the dirigenti and the Direttore Generale: signing authority is the admin's to grant.
+    const dry = await imports.import(ADMIN, csv, true);
     if (!dry.valid) throw new Error(`the demo employee file is refused: ${JSON.stringify(dry.errors.slice(0, 3))}`);
     if (dry.created > 0 || dry.updated > 0) {
       this.at('2020-01-07');
-      const report = await imports.import(HR, csv, false);
+      const report = await imports.import(ADMIN, csv, false);
       this.count('employees', report.created + report.updated);
       this.log(`  employees: ${report.created} created, ${report.updated} updated`);
     }
@@ -309,7 +313,7 @@ export class DemoRunner {
     const manager = this.managerOf.get(serviceId);
     const signer = p.isManager || !manager || manager === employeeId ? this.directorGeneralId : manager;
     const records = this.app.get(AgreementsService);
-    const lifecycle = this.app.get(AgreementLifecycleService);
+    const signing = this.app.get(AgreementSigningService);
     const created = await records.create(HR, {
       employeeId,
       startDate: e.startDate,
@@ -325,8 +329,10 @@ export class DemoRunner {
       safetyNoticeDeliveredOn: e.startDate,
     });
     const hash = sha256(`accordo ${e.key} ${p.employeeNumber}`);
-    await lifecycle.sign(HR, created.id, { party: 'employee', signerEmployeeId: employeeId, documentSha256: hash });
-    await lifecycle.sign(HR, created.id, { party: 'manager', signerEmployeeId: signer, documentSha256: hash });
+    // HR records both signatures from the signed paper; the admin, a second person, confirms the countersignature.
+    await signing.sign(HR, created.id, { party: 'employee', signerEmployeeId: employeeId, documentSha256: hash });
+    await signing.sign(HR, created.id, { party: 'manager', signerEmployeeId: signer, documentSha256: hash, documentReference: `${MARK}: accordo ${e.key}` });
+    await signing.confirmCountersignature(ADMIN, created.id, { note: `${MARK}: originale cartaceo verificato` });
     const list = this.agreementsOf.get(e.person) ?? [];
     list.push({ id: created.id, start: e.startDate, end: e.endDate, safetyNotice: e.startDate, withdrawn: false });
     this.agreementsOf.set(e.person, list);

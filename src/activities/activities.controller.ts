@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
+import { CSV_LIMITS_DOC } from '../common/csv/csv-reader';
 import { ActivitiesService } from './activities.service';
 import { ActivityImportService } from './activity-import.service';
 import { ActivityImportQueryDto, ActivityImportReportDto, ActivityListDto, ActivityListQueryDto, ActivitySummaryDto } from './dto/activities.dto';
@@ -19,7 +20,7 @@ export class ActivitiesController {
   @HttpCode(200)
   @Roles('admin', 'hr')
   @ApiConsumes('text/tab-separated-values', 'text/csv', 'text/plain')
-  @ApiBody({ description: 'the activity map in the format of data/activity-map.tsv (TSV or CSV, header line first)', schema: { type: 'string' } })
+  @ApiBody({ description: `the activity map in the format of data/activity-map.tsv (TSV or CSV, header line first). ${CSV_LIMITS_DOC}`, schema: { type: 'string' } })
   @ApiOkResponse({ type: ActivityImportReportDto })
   import(@CurrentActor() actor: Actor, @Body() body: unknown, @Query() query: ActivityImportQueryDto): Promise<ActivityImportReportDto> {
     return this.importer.import(actor, body, query.dryRun ?? false);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
+import { importErrorList } from '../common/csv/import-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { ActivityEntity } from './activity.entity';
@@ -39,6 +40,8 @@ export class ActivityImportService {
       if (dryRun) return report;
       throw new DomainError('validation', 'ACTIVITY_IMPORT_INVALID', `The activity map has ${parsed.errors.length} problem(s); nothing was imported`, {
         errors: report.errors,
+        errorCount: report.errorCount,
+        truncated: report.truncated,
         rows: report.rows,
       });
     }
@@ -107,7 +110,7 @@ export class ActivityImportService {
       unchanged: plan?.unchanged ?? 0,
       servicesCreated: plan?.servicesToCreate ?? [],
       serviceNameDifferences: plan?.serviceNameDifferences ?? [],
-      errors: parsed.errors,
+      ...importErrorList(parsed.errors),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AnyRole, CurrentActor, Roles } from '../common/auth/access.decorators';
+import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { uuidParam } from '../common/http/pipes';
 import { EligibilityDto, ReplaceEmployeeActivitiesDto } from './dto/activities.dto';
@@ -19,8 +19,9 @@ export class EmployeeActivitiesController {
     return this.eligibility.replaceLinks(actor, id, body.activityIds);
   }
 
+  /** One person's eligibility: the desks that act on it, not the RTD (aggregates: GET /api/v1/activities/summary). */
   @Get(':id/eligibility')
-  @AnyRole()
+  @Roles('hr', 'manager', 'technician', 'hotline')
   @ApiOkResponse({ type: EligibilityDto })
   get(@Param('id', uuidParam()) id: string): Promise<EligibilityDto> {
     return this.eligibility.eligibility(id);

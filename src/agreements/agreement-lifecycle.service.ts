@@ -1,25 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { EmployeeLookupRepository } from '../activities/employee-lookup.repository';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
-import { Conflict, NotFound, RuleViolation } from '../common/errors/domain-error';
+import { Conflict, RuleViolation } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AgreementEndedTrigger } from './agreement-ended.trigger';
+import { AgreementSuspensionTrigger } from './agreement-suspension.trigger';
 import { AgreementEntity } from './agreement.entity';
-import { toAgreementDto } from './agreement.mapper';
+import { toAgreementHrDto } from './agreement.mapper';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementsService } from './agreements.service';
-import { assertTransition, isTerminal } from './domain/agreement-state';
-import { assertValidTerms } from './domain/agreement-terms.policy';
+import { assertTransition, isTerminal, isUnsigned } from './domain/agreement-state';
 import { coversDate } from './domain/in-force';
-import { assertMaySign, assertSameDocument } from './domain/signature.policy';
 import { decideWithdrawal } from './domain/withdrawal.policy';
-import { AgreementDto } from './dto/agreement.dto';
-import { SafetyNoticeDto, SignAgreementDto, SuspendAgreementDto, WithdrawAgreementDto } from './dto/agreement-input.dto';
+import { AgreementHrDto } from './dto/agreement.dto';
+import { SafetyNoticeDto, SuspendAgreementDto, WithdrawAgreementDto } from './dto/agreement-input.dto';
 
 /**
- * Signing, withdrawal, suspension and the safety notice. Each is one unit of work: read, let the domain rules
+ * Withdrawal, suspension and the safety notice (signatures: AgreementSigningService). Each is one unit of work: read, let the domain rules
  * decide, conditional update on (id, version), audit — so two clerks acting at once cannot both win.
  */
 @Injectable()
@@ -28,60 +26,18 @@ export class AgreementLifecycleService {
     private readonly uow: UnitOfWork,
     private readonly agreements: AgreementRepository,
     private readonly records: AgreementsService,
-    private readonly employees: EmployeeLookupRepository,
     private readonly ended: AgreementEndedTrigger,
+    private readonly suspension: AgreementSuspensionTrigger,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  async sign(actor: Actor, id: string, input: SignAgreementDto): Promise<AgreementDto> {
+  async withdraw(actor: Actor, id: string, input: WithdrawAgreementDto): Promise<AgreementHrDto> {
     const today = this.records.today();
     const stored = await this.uow.run(async (tx) => {
       const current = await this.records.mustFind(id, tx);
       const employee = await this.records.lockEmployee(tx, current.employeeId);
-      if (current.state !== 'draft') throw new Conflict('AGREEMENT_STATE_CONFLICT', `The agreement is ${current.state}, not a draft awaiting signatures`, { state: current.state });
-      const already = input.party === 'employee' ? current.employeeSignedAt : current.managerSignedAt;
-      if (already) throw new Conflict('ALREADY_SIGNED', `The ${input.party} has already signed this agreement`, { party: input.party });
-      const signer = await this.employees.findById(input.signerEmployeeId, tx);
-      if (!signer) throw new NotFound('signer', input.signerEmployeeId);
-      if (!employee.active) throw new RuleViolation('EMPLOYEE_INACTIVE', 'The employee is not active', { employeeId: employee.id });
-      assertMaySign(input.party, employee, signer);
-      // The employee may have become a manager since the draft was written.
-      assertValidTerms(current, employee);
-      assertSameDocument(current.documentSha256, input.documentSha256);
-
-      const now = this.clock.nowIso();
-      const changes: Partial<AgreementEntity> =
-        input.party === 'employee'
-          ? { employeeSignedAt: now, employeeSignerId: signer.id, documentSha256: input.documentSha256 }
-          : { managerSignedAt: now, managerSignerId: signer.id, documentSha256: input.documentSha256 };
-      const next = { ...current, ...changes };
-      if (next.employeeSignedAt && next.managerSignedAt) {
-        if (next.endDate !== null && next.endDate < today) {
-          throw new RuleViolation('AGREEMENT_PERIOD_OVER', `The agreement's period ended on ${next.endDate}`, { endDate: next.endDate });
-        }
-        changes.state = next.startDate <= today ? 'active' : 'signed';
-        assertTransition(current.state, changes.state);
-        await this.records.assertNoOverlap(tx, { ...next, state: changes.state });
-      }
-      const updated = await this.agreements.update(tx, current, changes, now);
-      await this.audit.record(tx, actor, {
-        action: 'agreement.sign',
-        entityType: 'agreement',
-        entityId: id,
-        summary: { party: input.party, signerEmployeeId: signer.id, documentSha256: input.documentSha256, state: updated.state },
-      });
-      return updated;
-    });
-    return toAgreementDto(stored, today);
-  }
-
-  async withdraw(actor: Actor, id: string, input: WithdrawAgreementDto): Promise<AgreementDto> {
-    const today = this.records.today();
-    const stored = await this.uow.run(async (tx) => {
-      const current = await this.records.mustFind(id, tx);
-      const employee = await this.records.lockEmployee(tx, current.employeeId);
-      if (current.state === 'draft' || isTerminal(current.state)) {
+      if (isUnsigned(current.state) || isTerminal(current.state)) {
         throw new Conflict('AGREEMENT_STATE_CONFLICT', `An agreement in state ${current.state} cannot be withdrawn`, { state: current.state });
       }
       const decision = decideWithdrawal(
@@ -125,26 +81,31 @@ export class AgreementLifecycleService {
       });
       return updated;
     });
-    return toAgreementDto(stored, today);
+    return toAgreementHrDto(stored, today);
   }
 
-  /** Suspension pauses remote work (the gate refuses) without ending the agreement: no offboarding. */
-  async suspend(actor: Actor, id: string, input: SuspendAgreementDto): Promise<AgreementDto> {
+  /**
+   * Suspension pauses remote work (the gate refuses) without ending the agreement: no offboarding. In the same unit
+   * the features follow (VPN: the employee's accounts are suspended, certificates on hold and on the CRL).
+   */
+  async suspend(actor: Actor, id: string, input: SuspendAgreementDto): Promise<AgreementHrDto> {
     const today = this.records.today();
-    const stored = await this.uow.run(async (tx) => {
+    const { stored, followed } = await this.uow.run(async (tx) => {
       const current = await this.records.mustFind(id, tx);
       assertTransition(current.state, 'suspended');
       const now = this.clock.nowIso();
       const updated = await this.agreements.update(tx, current, { state: 'suspended', suspendedAt: now, suspensionReason: input.reason }, now);
-      await this.audit.record(tx, actor, { action: 'agreement.suspend', entityType: 'agreement', entityId: id, summary: { reason: input.reason } });
-      return updated;
+      const followed = await this.suspension.suspended(tx, { agreementId: id, employeeId: current.employeeId, reason: input.reason }, actor);
+      await this.audit.record(tx, actor, { action: 'agreement.suspend', entityType: 'agreement', entityId: id, summary: { reason: input.reason, followed: followed.record } });
+      return { stored: updated, followed };
     });
-    return toAgreementDto(stored, today);
+    await followed.afterCommit();
+    return toAgreementHrDto(stored, today);
   }
 
-  async resume(actor: Actor, id: string, note?: string): Promise<AgreementDto> {
+  async resume(actor: Actor, id: string, note?: string): Promise<AgreementHrDto> {
     const today = this.records.today();
-    const stored = await this.uow.run(async (tx) => {
+    const { stored, followed } = await this.uow.run(async (tx) => {
       const current = await this.records.mustFind(id, tx);
       if (current.state !== 'suspended') throw new Conflict('AGREEMENT_STATE_CONFLICT', 'Only a suspended agreement can be resumed', { state: current.state });
       if (!coversDate(current, today)) {
@@ -154,19 +115,22 @@ export class AgreementLifecycleService {
         });
       }
       const updated = await this.agreements.update(tx, current, { state: 'active', suspendedAt: null, suspensionReason: null }, this.clock.nowIso());
+      // After the update: the gate the followers pass (inside this unit) sees the agreement in force again.
+      const followed = await this.suspension.resumed(tx, { agreementId: id, employeeId: current.employeeId, reason: note ?? null }, actor);
       await this.audit.record(tx, actor, {
         action: 'agreement.resume',
         entityType: 'agreement',
         entityId: id,
-        summary: { note: note ?? null, suspendedAt: current.suspendedAt },
+        summary: { note: note ?? null, suspendedAt: current.suspendedAt, followed: followed.record },
       });
-      return updated;
+      return { stored: updated, followed };
     });
-    return toAgreementDto(stored, today);
+    await followed.afterCommit();
+    return toAgreementHrDto(stored, today);
   }
 
   /** Re-delivery every 12 months; allowed on any agreement not ended, drafts included (it is not part of the signed text). */
-  async recordSafetyNotice(actor: Actor, id: string, input: SafetyNoticeDto): Promise<AgreementDto> {
+  async recordSafetyNotice(actor: Actor, id: string, input: SafetyNoticeDto): Promise<AgreementHrDto> {
     const today = this.records.today();
     const stored = await this.uow.run(async (tx) => {
       const current = await this.records.mustFind(id, tx);
@@ -186,6 +150,6 @@ export class AgreementLifecycleService {
       });
       return updated;
     });
-    return toAgreementDto(stored, today);
+    return toAgreementHrDto(stored, today);
   }
 }

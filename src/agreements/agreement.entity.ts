@@ -22,9 +22,18 @@ export class AgreementEntity {
   @Column('varchar', { name: 'safety_notice_delivered_on', nullable: true }) safetyNoticeDeliveredOn: string | null;
   @Column('varchar', { name: 'employee_signed_at', nullable: true }) employeeSignedAt: string | null;
   @Column('varchar', { name: 'employee_signer_id', nullable: true }) employeeSignerId: string | null;
+  /** When the counterpart signature started to count (own login, or its confirmation); null while it awaits one. */
   @Column('varchar', { name: 'manager_signed_at', nullable: true }) managerSignedAt: string | null;
+  /** The countersigner, set when the signature is recorded (even while it awaits confirmation). */
   @Column('varchar', { name: 'manager_signer_id', nullable: true }) managerSignerId: string | null;
   @Column('varchar', { name: 'document_sha256', nullable: true }) documentSha256: string | null;
+  /** The two-person trail (domain/countersignature.policy.ts): actor ids, as the audit log names them. */
+  @Column('varchar', { name: 'employee_signature_recorded_by', nullable: true }) employeeSignatureRecordedBy: string | null;
+  @Column('varchar', { name: 'manager_signature_recorded_at', nullable: true }) managerSignatureRecordedAt: string | null;
+  @Column('varchar', { name: 'manager_signature_recorded_by', nullable: true }) managerSignatureRecordedBy: string | null;
+  /** Protocol number or archive reference of the signed paper, when the signature was recorded from it. */
+  @Column('varchar', { name: 'manager_signature_reference', nullable: true }) managerSignatureReference: string | null;
+  @Column('varchar', { name: 'manager_signature_confirmed_by', nullable: true }) managerSignatureConfirmedBy: string | null;
   @Column('varchar', { name: 'suspended_at', nullable: true }) suspendedAt: string | null;
   @Column('varchar', { name: 'suspension_reason', nullable: true }) suspensionReason: string | null;
   @Column('varchar', { name: 'withdrawal_initiated_by', nullable: true }) withdrawalInitiatedBy: WithdrawalInitiator | null;

@@ -4,8 +4,11 @@ import { SYSTEM_ACTOR } from '../common/auth/roles';
 import { JobRegistry } from '../jobs/job-registry';
 import { Schedules } from '../jobs/schedules';
 import { AgreementEndedTrigger } from './agreement-ended.trigger';
+import { AgreementSuspensionFollowers } from './agreement-suspension';
+import { AgreementSuspensionTrigger } from './agreement-suspension.trigger';
 import { AgreementTerms } from './agreement-terms';
 import { AgreementLifecycleService } from './agreement-lifecycle.service';
+import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementSweepService } from './agreement-sweep.service';
 import { AgreementsController } from './agreements.controller';
@@ -16,7 +19,8 @@ import { ProvisioningStatusController } from './provisioning-status.controller';
 
 /**
  * Agreements and the provisioning gate. Inventory and VPN import this module and inject `ProvisioningGate`
- * (optionally passing their transaction to `check`).
+ * (optionally passing their transaction to `check`); VPN registers with `AgreementSuspensionFollowers` to follow
+ * an agreement's suspension and resumption in the same transaction.
  */
 @Module({
   imports: [ActivitiesModule],
@@ -25,13 +29,16 @@ import { ProvisioningStatusController } from './provisioning-status.controller';
     AgreementRepository,
     AgreementsService,
     AgreementLifecycleService,
+    AgreementSigningService,
     AgreementSweepService,
     AgreementEndedTrigger,
+    AgreementSuspensionTrigger,
+    { provide: AgreementSuspensionFollowers, useExisting: AgreementSuspensionTrigger },
     ProvisioningGateService,
     AgreementTerms,
     { provide: ProvisioningGate, useExisting: ProvisioningGateService },
   ],
-  exports: [ProvisioningGate, AgreementTerms],
+  exports: [ProvisioningGate, AgreementTerms, AgreementSuspensionFollowers],
 })
 export class AgreementsModule implements OnModuleInit {
   constructor(

@@ -4,16 +4,17 @@ import { EmployeeLookupRepository } from '../activities/employee-lookup.reposito
 import { AuditService } from '../audit/audit.service';
 import { calendarDate, Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
-import { Conflict, NotFound, RuleViolation } from '../common/errors/domain-error';
+import { Conflict, Forbidden, NotFound, RuleViolation } from '../common/errors/domain-error';
+import { readsSpecialCategory } from '../common/auth/special-category';
 import { AppConfig } from '../config/app-config';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { EmployeeEntity } from '../directory/employee.entity';
 import { AgreementEntity, toSnapshot } from './agreement.entity';
-import { toAgreementDto } from './agreement.mapper';
+import { toAgreementHrDto } from './agreement.mapper';
 import { AgreementRepository } from './agreement.repository';
 import { assertValidTerms } from './domain/agreement-terms.policy';
 import { overlappingAgreements } from './domain/in-force';
-import { AgreementDto, AgreementListDto } from './dto/agreement.dto';
+import { AgreementHrDto, AgreementHrListDto } from './dto/agreement.dto';
 import { AgreementListQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto/agreement-input.dto';
 
 /** Recording agreements: create, edit the draft, read. Signing and the rest of the lifecycle: AgreementLifecycleService. */
@@ -32,7 +33,7 @@ export class AgreementsService {
     return calendarDate(this.clock.now(), this.config.env.TIMEZONE);
   }
 
-  async create(actor: Actor, input: CreateAgreementDto): Promise<AgreementDto> {
+  async create(actor: Actor, input: CreateAgreementDto): Promise<AgreementHrDto> {
     const today = this.today();
     const created = await this.uow.run(async (tx) => {
       const employee = await this.lockEmployee(tx, input.employeeId);
@@ -59,6 +60,11 @@ export class AgreementsService {
         managerSignedAt: null,
         managerSignerId: null,
         documentSha256: null,
+        employeeSignatureRecordedBy: null,
+        managerSignatureRecordedAt: null,
+        managerSignatureRecordedBy: null,
+        managerSignatureReference: null,
+        managerSignatureConfirmedBy: null,
         suspendedAt: null,
         suspensionReason: null,
         withdrawalInitiatedBy: null,
@@ -85,15 +91,15 @@ export class AgreementsService {
       });
       return entity;
     });
-    return toAgreementDto(created, today);
+    return toAgreementHrDto(created, today);
   }
 
-  async update(actor: Actor, id: string, input: UpdateAgreementDto): Promise<AgreementDto> {
+  async update(actor: Actor, id: string, input: UpdateAgreementDto): Promise<AgreementHrDto> {
     const today = this.today();
     const updated = await this.uow.run(async (tx) => {
       const current = await this.mustFind(id, tx);
       const employee = await this.lockEmployee(tx, current.employeeId);
-      if (current.state !== 'draft' || current.employeeSignedAt || current.managerSignedAt) {
+      if (current.state !== 'draft' || current.employeeSignedAt || current.managerSignedAt || current.managerSignatureRecordedAt) {
         throw new Conflict('AGREEMENT_NOT_EDITABLE', 'Only a draft nobody has signed yet can be edited', { state: current.state });
       }
       if (input.safetyNoticeDeliveredOn !== undefined) this.assertSafetyNoticeDate(input.safetyNoticeDeliveredOn, today);
@@ -110,19 +116,24 @@ export class AgreementsService {
       await this.audit.record(tx, actor, { action: 'agreement.update', entityType: 'agreement', entityId: id, summary: { fields: Object.keys(changes) } });
       return stored;
     });
-    return toAgreementDto(updated, today);
+    return toAgreementHrDto(updated, today);
   }
 
-  async get(id: string): Promise<AgreementDto> {
-    return toAgreementDto(await this.mustFind(id), this.today());
+  async get(id: string): Promise<AgreementHrDto> {
+    return toAgreementHrDto(await this.mustFind(id), this.today());
   }
 
-  async list(query: AgreementListQueryDto): Promise<AgreementListDto> {
+  async list(actor: Actor, query: AgreementListQueryDto): Promise<AgreementHrListDto> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const { items, total } = await this.agreements.list({ employeeId: query.employeeId, state: query.state, inForceOn: query.inForceOn, limit, offset });
     const today = this.today();
-    return { items: items.map((a) => toAgreementDto(a, today)), total, limit, offset };
+    // Whether an agreement is still in force on a later day tells when a pending withdrawal takes effect, and 90
+    // days' notice tells a disabled worker: only readers of special-category data may ask about the future.
+    if (query.inForceOn && query.inForceOn > today && !readsSpecialCategory(actor)) {
+      throw new Forbidden('IN_FORCE_DATE_AFTER_TODAY', 'Only HR can list the agreements in force after today', { today });
+    }
+    const { items, total } = await this.agreements.list({ employeeId: query.employeeId, state: query.state, inForceOn: query.inForceOn, limit, offset });
+    return { items: items.map((a) => toAgreementHrDto(a, today)), total, limit, offset };
   }
 
   async mustFind(id: string, tx?: Tx): Promise<AgreementEntity> {

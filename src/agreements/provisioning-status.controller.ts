@@ -12,9 +12,9 @@ import { ProvisioningGateService } from './provisioning-gate.service';
 export class ProvisioningStatusController {
   constructor(private readonly gate: ProvisioningGateService) {}
 
-  /** What the gate would answer today, with the reasons in plain Italian for the person at the desk. */
+  /** What the gate would answer today, with the reasons in plain Italian for the person at the desk (per person: not the RTD). */
   @Get(':id/provisioning-status')
-  @Roles('technician', 'hotline', 'hr', 'manager', 'rtd')
+  @Roles('technician', 'hotline', 'hr', 'manager')
   @ApiOkResponse({ type: ProvisioningStatusDto })
   async status(@Param('id', uuidParam()) id: string): Promise<ProvisioningStatusDto> {
     const decision = await this.gate.check(id);

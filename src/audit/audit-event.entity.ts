@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AuditHashAlg } from './domain/audit-chain';
 
 @Entity('audit_events')
 export class AuditEventEntity {
@@ -12,6 +13,8 @@ export class AuditEventEntity {
   @Column('text') summary: string;
   @Column('varchar', { name: 'prev_hash' }) prevHash: string;
   @Column('varchar') hash: string;
+  /** `hmac-sha256` (keyed, this version on) or `sha256` (written before the chain was keyed). */
+  @Column('varchar', { name: 'hash_alg' }) hashAlg: AuditHashAlg;
 }
 
 @Entity('audit_head')

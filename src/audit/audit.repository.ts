@@ -5,6 +5,8 @@ import { ChainedAuditRecord } from './domain/audit-chain';
 import { AuditEventEntity, AuditHeadEntity } from './audit-event.entity';
 
 const HEAD_ID = 1;
+/** pg_advisory_xact_lock key of audit appends (any constant no other lock of ours uses). */
+const AUDIT_APPEND_LOCK = 7_202_611;
 
 @Injectable()
 export class AuditRepository {
@@ -15,6 +17,9 @@ export class AuditRepository {
    * behind it (on SQLite units of work are already serialised).
    */
   async lockHead(tx: Tx): Promise<{ seq: number; hash: string } | null> {
+    // Before the first event there is no head row to lock: a transaction-scoped advisory lock queues the very
+    // first appends too (two instances starting at once on an empty log both wrote seq 1).
+    if (tx.kind === 'postgres') await tx.manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
     const qb = tx.manager.getRepository(AuditHeadEntity).createQueryBuilder('h').where('h.id = :id', { id: HEAD_ID });
     if (tx.kind === 'postgres') qb.setLock('pessimistic_write');
     const head = await qb.getOne();
@@ -36,6 +41,12 @@ export class AuditRepository {
     const last = records[records.length - 1];
     if (hadHead) await tx.manager.update(AuditHeadEntity, { id: HEAD_ID }, { seq: last.seq, hash: last.hash });
     else await tx.manager.insert(AuditHeadEntity, { id: HEAD_ID, seq: last.seq, hash: last.hash });
+  }
+
+  /** How the event at `seq` was hashed (keyed, or a public hash from before the chain was keyed). */
+  async algorithmAt(tx: Tx, seq: number): Promise<string | null> {
+    const row = await tx.manager.getRepository(AuditEventEntity).findOne({ where: { seq }, select: { seq: true, hashAlg: true } });
+    return row?.hashAlg ?? null;
   }
 
   async head(): Promise<{ seq: number; hash: string } | null> {

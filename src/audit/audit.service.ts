@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { Actor } from '../common/auth/roles';
+import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { AuditKey } from './audit-key';
 import { AuditRepository } from './audit.repository';
-import { ChainVerdict, ChainVerifier, chain } from './domain/audit-chain';
+import { ChainVerdict, ChainVerifier, KEYED_ALG, chain } from './domain/audit-chain';
 
 export interface AuditEntry {
   action: string;
@@ -28,25 +29,61 @@ function actorLabel(actor: Actor): string {
 }
 
 @Injectable()
-export class AuditService {
+export class AuditService implements OnModuleInit {
+  private readonly logger = new Logger('Audit');
+
   constructor(
     private readonly repository: AuditRepository,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly key: AuditKey,
   ) {}
+
+  /** At start: the key must be there (a missing one stops start-up), and a log written before it was keyed is closed. */
+  async onModuleInit(): Promise<void> {
+    this.key.get();
+    if (await this.closeUnkeyedChain()) this.logger.log('the audit chain is keyed from here on (audit.chain-keyed)');
+  }
+
+  /**
+   * Upgrade from the unkeyed chain (plain SHA-256, before this version): the events stay as they were (nothing
+   * rewrites the log), marked `sha256` by the migration, and a keyed `audit.chain-keyed` event naming their
+   * head is appended once; its HMAC covers the link to them, so they can no longer be rewritten either.
+   * Several instances starting at once queue on the head lock; the later ones find a keyed head.
+   */
+  async closeUnkeyedChain(): Promise<boolean> {
+    return this.uow.run(async (tx) => {
+      const head = await this.repository.lockHead(tx);
+      if (!head || (await this.repository.algorithmAt(tx, head.seq)) === KEYED_ALG) return false;
+      await this.append(tx, SYSTEM_ACTOR, head, {
+        action: 'audit.chain-keyed',
+        entityType: 'audit_chain',
+        entityId: 'audit',
+        summary: { unkeyedEvents: head.seq, unkeyedHeadHash: head.hash, algorithm: KEYED_ALG },
+      });
+      return true;
+    });
+  }
 
   /** Appends inside the caller's transaction: the change and its audit event commit or roll back together. */
   async record(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-    const head = await this.repository.lockHead(tx);
-    const record = chain(head, {
-      occurredAt: this.clock.nowIso(),
-      actor: actorLabel(actor),
-      actorRole: actor.role,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      summary: JSON.stringify(redactSecrets(entry.summary ?? {})),
-    });
+    await this.append(tx, actor, await this.repository.lockHead(tx), entry);
+  }
+
+  private async append(tx: Tx, actor: Actor, head: { seq: number; hash: string } | null, entry: AuditEntry): Promise<void> {
+    const record = chain(
+      head,
+      {
+        occurredAt: this.clock.nowIso(),
+        actor: actorLabel(actor),
+        actorRole: actor.role,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        summary: JSON.stringify(redactSecrets(entry.summary ?? {})),
+      },
+      this.key.get(),
+    );
     await this.repository.append(tx, record, head !== null);
   }
 
@@ -56,17 +93,22 @@ export class AuditService {
     const head = await this.repository.lockHead(tx);
     const occurredAt = this.clock.nowIso();
     const records = [];
+    const key = this.key.get();
     let previous = head;
     for (const entry of entries) {
-      const record = chain(previous, {
-        occurredAt,
-        actor: actorLabel(actor),
-        actorRole: actor.role,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        summary: JSON.stringify(redactSecrets(entry.summary ?? {})),
-      });
+      const record = chain(
+        previous,
+        {
+          occurredAt,
+          actor: actorLabel(actor),
+          actorRole: actor.role,
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          summary: JSON.stringify(redactSecrets(entry.summary ?? {})),
+        },
+        key,
+      );
       records.push(record);
       previous = record;
     }
@@ -79,7 +121,7 @@ export class AuditService {
   }
 
   async verify(): Promise<ChainVerdict> {
-    const verifier = new ChainVerifier();
+    const verifier = new ChainVerifier(this.key.get());
     // Read the head first: events appended while we stream are past it and do not count as tampering.
     const head = await this.repository.head();
     for await (const record of this.repository.stream()) {

@@ -9,6 +9,8 @@ export class ApiTokenEntity {
   @Column('varchar', { name: 'token_hash' }) tokenHash: string;
   @Column('varchar') kind: 'api' | 'session';
   @Column('varchar', { nullable: true }) subject: string | null;
+  /** A session's parent: the API token or directory-login session it was opened from (always a root). */
+  @Column('varchar', { name: 'parent_token_id', nullable: true }) parentTokenId: string | null;
   @Column('varchar', { name: 'created_at' }) createdAt: string;
   @Column('varchar', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('varchar', { name: 'expires_at', nullable: true }) expiresAt: string | null;

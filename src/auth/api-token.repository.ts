@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Tx } from '../database/unit-of-work';
 import { ApiTokenEntity } from './api-token.entity';
+import { TokenState } from './domain/token';
+
+/** A token and the state of its parent: undefined when it has none, or when the parent row is gone. */
+export interface TokenWithParent {
+  token: ApiTokenEntity;
+  parent: TokenState | undefined;
+}
 
 @Injectable()
 export class ApiTokenRepository {
@@ -9,6 +16,22 @@ export class ApiTokenRepository {
 
   findByHash(hash: string): Promise<ApiTokenEntity | null> {
     return this.dataSource.getRepository(ApiTokenEntity).findOne({ where: { tokenHash: hash } });
+  }
+
+  /** One statement on the unique hash, the parent joined by primary key: what every request costs. */
+  async findByHashWithParent(hash: string): Promise<TokenWithParent | null> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(ApiTokenEntity)
+      .createQueryBuilder('t')
+      .leftJoin(ApiTokenEntity, 'p', 'p.id = t.parent_token_id')
+      .addSelect('p.id', 'parent_id')
+      .addSelect('p.revoked_at', 'parent_revoked_at')
+      .addSelect('p.expires_at', 'parent_expires_at')
+      .where('t.token_hash = :hash', { hash })
+      .getRawAndEntities<{ parent_id: string | null; parent_revoked_at: string | null; parent_expires_at: string | null }>();
+    if (!entities.length) return null;
+    const r = raw[0];
+    return { token: entities[0], parent: r.parent_id ? { revokedAt: r.parent_revoked_at, expiresAt: r.parent_expires_at } : undefined };
   }
 
   findById(id: string, tx?: Tx): Promise<ApiTokenEntity | null> {
@@ -43,6 +66,17 @@ export class ApiTokenRepository {
       .where('id = :id AND revoked_at IS NULL', { id })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The sessions opened from a token, closed with it (indexed on parent_token_id). Answers how many. */
+  async revokeChildren(tx: Tx, parentId: string, nowIso: string): Promise<number> {
+    const result = await tx.manager
+      .createQueryBuilder()
+      .update(ApiTokenEntity)
+      .set({ revokedAt: nowIso })
+      .where('parent_token_id = :parentId AND revoked_at IS NULL', { parentId })
+      .execute();
+    return result.affected ?? 0;
   }
 
   async touch(tx: Tx, id: string, nowIso: string): Promise<void> {

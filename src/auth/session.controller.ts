@@ -3,10 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsString, Length } from 'class-validator';
 import type { Request, Response } from 'express';
 import { AnyRole, CurrentActor, Public } from '../common/auth/access.decorators';
-import { Actor, Role } from '../common/auth/roles';
+import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-import { clearedSessionCookie, sessionCookie } from './session-cookie';
+import { LOGIN_CSRF_DOC, RefuseCrossSiteLogin } from './login-csrf.guard';
+import { clearedSessionCookie, sessionCookie, sessionCookieSecure } from './session-cookie';
 import { TokenService } from './token.service';
 
 class OpenSessionDto {
@@ -40,26 +41,28 @@ export class SessionController {
 
   /**
    * Turns a token into a browser session: a fresh short-lived session token in an HttpOnly, SameSite=Strict
-   * cookie. The long-lived API token itself is never put in a cookie.
+   * cookie. The long-lived API token itself is never put in a cookie. The session dies with the token it came
+   * from (see TokenService.openSession).
    */
   @Post('session')
   @Public()
+  @RefuseCrossSiteLogin()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Open a browser session (HttpOnly cookie) from a token' })
+  @ApiOperation({
+    summary: 'Open a browser session (HttpOnly cookie) from a token',
+    description:
+      'The session lasts SESSION_TOKEN_TTL_MINUTES, never past the token it was opened from, and ends when that token is ' +
+      'revoked or expires, or when the employee behind a directory login is deactivated (401 TOKEN_REVOKED / TOKEN_EXPIRED ' +
+      'from then on). A session token presented here opens a session with the same parent and end: nothing is extended. ' +
+      LOGIN_CSRF_DOC,
+  })
   @ApiOkResponse({ type: SessionDto })
   async open(@Body() body: OpenSessionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
-    const actor = await this.tokens.authenticate(body.token);
-    const ttlMinutes = this.config.env.SESSION_TOKEN_TTL_MINUTES;
-    const expiresAt = new Date(this.clock.now().getTime() + ttlMinutes * 60_000).toISOString();
-    const session = await this.tokens.create(actor, {
-      name: `web:${actor.name}`.slice(0, 120),
-      role: actor.role as Role,
-      kind: 'session',
-      subject: actor.id,
-      expiresAt,
-    });
-    res.setHeader('Set-Cookie', sessionCookie(session.token, ttlMinutes * 60, req.secure));
-    return { name: actor.name, role: actor.role, expiresAt };
+    const session = await this.tokens.openSession(body.token, this.config.env.SESSION_TOKEN_TTL_MINUTES);
+    const expiresAt = session.view.expiresAt!;
+    const maxAgeSeconds = Math.max(1, Math.floor((Date.parse(expiresAt) - this.clock.now().getTime()) / 1000));
+    res.setHeader('Set-Cookie', sessionCookie(session.token, maxAgeSeconds, sessionCookieSecure(this.config, req)));
+    return { name: session.actor.name, role: session.actor.role, expiresAt };
   }
 
   @Post('logout')
@@ -68,7 +71,7 @@ export class SessionController {
   @ApiOperation({ summary: 'Close the browser session (revokes the session token, clears the cookie)' })
   async close(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ loggedOut: true }> {
     if (actor.tokenId) await this.tokens.revokeSession(actor, actor.tokenId);
-    res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
+    res.setHeader('Set-Cookie', clearedSessionCookie(sessionCookieSecure(this.config, req)));
     return { loggedOut: true };
   }
 }

@@ -7,8 +7,10 @@ import { NotFound, Unauthenticated, ValidationFailed } from '../common/errors/do
 import { UnitOfWork } from '../database/unit-of-work';
 import { isUniqueViolation } from '../database/unique-violation';
 import { ApiTokenEntity } from './api-token.entity';
-import { ApiTokenRepository } from './api-token.repository';
-import { generateToken, hashToken, looksLikeToken, tokenRefusal } from './domain/token';
+import { ApiTokenRepository, TokenWithParent } from './api-token.repository';
+import { sessionRefusal, sessionTerms } from './domain/session';
+import { generateToken, hashToken, looksLikeToken } from './domain/token';
+import { SessionSubjects } from './session-subjects';
 
 export interface TokenView {
   id: string;
@@ -16,6 +18,8 @@ export interface TokenView {
   role: Role;
   kind: 'api' | 'session';
   subject: string | null;
+  /** A session's parent token (an API token, or the directory-login session it was exchanged from). */
+  parentTokenId: string | null;
   createdAt: string;
   createdBy: string | null;
   expiresAt: string | null;
@@ -35,6 +39,7 @@ export function toTokenView(e: ApiTokenEntity): TokenView {
     role: e.role as Role,
     kind: e.kind,
     subject: e.subject,
+    parentTokenId: e.parentTokenId,
     createdAt: e.createdAt,
     createdBy: e.createdBy,
     expiresAt: e.expiresAt,
@@ -44,6 +49,10 @@ export function toTokenView(e: ApiTokenEntity): TokenView {
 }
 
 const TOUCH_EVERY_MS = 60_000;
+
+function actorOf(entity: ApiTokenEntity): Actor {
+  return { id: entity.subject ?? `token:${entity.id}`, name: entity.name, role: entity.role as Role, tokenId: entity.id };
+}
 
 @Injectable()
 export class TokenService {
@@ -55,12 +64,21 @@ export class TokenService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly subjects: SessionSubjects,
   ) {}
 
   /** The plain token is returned here once and never stored. */
   async create(
     actor: Actor,
-    input: { name: string; role: Role; expiresAt?: string | null; kind?: 'api' | 'session'; subject?: string | null; value?: string },
+    input: {
+      name: string;
+      role: Role;
+      expiresAt?: string | null;
+      kind?: 'api' | 'session';
+      subject?: string | null;
+      parentTokenId?: string | null;
+      value?: string;
+    },
   ): Promise<CreatedToken> {
     const name = input.name.trim();
     if (!name || name.length > 120) throw new ValidationFailed([{ field: 'name', messages: ['name must be 1-120 characters'] }]);
@@ -76,6 +94,7 @@ export class TokenService {
       tokenHash: hashToken(token),
       kind: input.kind ?? 'api',
       subject: input.subject ?? null,
+      parentTokenId: input.parentTokenId ?? null,
       createdAt: now,
       createdBy: actor.id,
       expiresAt: input.expiresAt ?? null,
@@ -104,28 +123,92 @@ export class TokenService {
       if (!existing) throw new NotFound('token', id);
       const now = this.clock.nowIso();
       if (await this.tokens.revoke(tx, id, now)) {
-        await this.audit.record(tx, actor, { action: 'token.revoked', entityType: 'api_token', entityId: id, summary: { name: existing.name } });
+        // its sessions end with it (authenticate checks the parent anyway; this keeps the token list truthful)
+        const sessionsRevoked = await this.tokens.revokeChildren(tx, id, now);
+        await this.audit.record(tx, actor, {
+          action: 'token.revoked',
+          entityType: 'api_token',
+          entityId: id,
+          summary: { name: existing.name, sessionsRevoked },
+        });
         existing.revokedAt = now;
       }
       return toTokenView(existing);
     });
   }
 
-  /** Logout: only session tokens are closed this way (an API token used directly is left alone). */
+  /**
+   * Logout: only session tokens are closed this way (an API token used directly is left alone). A cookie session
+   * made from a directory login closes that login too, so the login's own token cannot open another.
+   */
   async revokeSession(actor: Actor, tokenId: string): Promise<void> {
     const token = await this.tokens.findById(tokenId);
-    if (token?.kind === 'session') await this.revoke(actor, tokenId);
+    if (token?.kind !== 'session') return;
+    await this.revoke(actor, tokenId);
+    const parent = token.parentTokenId ? await this.tokens.findById(token.parentTokenId) : null;
+    if (parent?.kind === 'session') await this.revoke(actor, parent.id);
   }
 
   /** Resolves a bearer token to its actor, or says why not. Refusal reasons are logged, not returned. */
   async authenticate(token: string): Promise<Actor> {
-    if (!looksLikeToken(token)) throw new Unauthenticated('TOKEN_INVALID', 'The bearer token is not valid');
-    const entity = await this.tokens.findByHash(hashToken(token));
-    if (!entity) throw new Unauthenticated('TOKEN_INVALID', 'The bearer token is not valid');
-    const refusal = tokenRefusal(entity, this.clock.nowIso());
-    if (refusal) throw new Unauthenticated(refusal, refusal === 'TOKEN_EXPIRED' ? 'The token has expired' : 'The token has been revoked');
+    const { entity } = await this.accept(token);
     this.touchLater(entity.id);
-    return { id: entity.subject ?? `token:${entity.id}`, name: entity.name, role: entity.role as Role, tokenId: entity.id };
+    return actorOf(entity);
+  }
+
+  /**
+   * A browser session from a token that is valid now (an API token, a directory-login session or a session):
+   * it never outlives the token it came from, and a session exchanged for a session keeps its parent, subject
+   * and end (see domain/session.ts).
+   */
+  async openSession(token: string, ttlMinutes: number): Promise<CreatedToken & { actor: Actor }> {
+    const { entity, parent } = await this.accept(token);
+    const actor = actorOf(entity);
+    const terms = sessionTerms(entity, parent, this.clock.nowIso(), ttlMinutes);
+    const created = await this.create(actor, {
+      name: `web:${entity.name.replace(/^web:/, '')}`.slice(0, 120),
+      role: entity.role as Role,
+      kind: 'session',
+      ...terms,
+    });
+    return { ...created, actor };
+  }
+
+  /**
+   * One indexed look-up decides the token and its parent; a subject owned by another feature (an employee) is
+   * asked of that feature through SessionSubjects. No cache: a revocation or a deactivation holds at the next request.
+   */
+  private async accept(token: string): Promise<TokenWithParent & { entity: ApiTokenEntity }> {
+    if (!looksLikeToken(token)) throw new Unauthenticated('TOKEN_INVALID', 'The bearer token is not valid');
+    const found = await this.tokens.findByHashWithParent(hashToken(token));
+    if (!found) throw new Unauthenticated('TOKEN_INVALID', 'The bearer token is not valid');
+    const refusal = sessionRefusal(found.token, found.parent, this.clock.nowIso());
+    if (refusal) throw new Unauthenticated(refusal, refusal === 'TOKEN_EXPIRED' ? 'The token has expired' : 'The token has been revoked');
+    if (!(await this.subjects.stillValid(found.token.subject))) {
+      // Ended for good: reactivating the employee later must not bring back a session opened before.
+      await this.endForInactiveSubject(found.token);
+      throw new Unauthenticated('TOKEN_REVOKED', 'The account this token was issued to is no longer active');
+    }
+    return { ...found, entity: found.token };
+  }
+
+  private async endForInactiveSubject(token: ApiTokenEntity): Promise<void> {
+    const now = this.clock.nowIso();
+    try {
+      await this.uow.run(async (tx) => {
+        if (!(await this.tokens.revoke(tx, token.id, now))) return;
+        const sessionsRevoked = await this.tokens.revokeChildren(tx, token.id, now);
+        await this.audit.record(tx, SYSTEM_ACTOR, {
+          action: 'token.revoked',
+          entityType: 'api_token',
+          entityId: token.id,
+          summary: { name: token.name, reason: 'subject_inactive', sessionsRevoked },
+        });
+      });
+    } catch (err) {
+      // The refusal stands either way (it is decided on every request); only the record of it failed.
+      this.logger.warn({ err }, 'could not revoke the token of an inactive subject');
+    }
   }
 
   /** `BOOTSTRAP_ADMIN_TOKEN`: only when no usable admin token exists yet. Returns whether it created one. */
@@ -149,8 +232,6 @@ export class TokenService {
     const now = Date.now();
     if ((this.lastTouched.get(id) ?? 0) > now - TOUCH_EVERY_MS) return;
     this.lastTouched.set(id, now);
-    this.uow
-      .run((tx) => this.tokens.touch(tx, id, this.clock.nowIso()))
-      .catch((err: unknown) => this.logger.warn({ err }, 'could not record token use'));
+    this.uow.run((tx) => this.tokens.touch(tx, id, this.clock.nowIso())).catch((err: unknown) => this.logger.warn({ err }, 'could not record token use'));
   }
 }

@@ -44,4 +44,23 @@ describe('loadConfig', () => {
   it('requires the CA passphrase in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CA_PASSPHRASE/);
   });
+
+  it('requires the audit chain key in production, and treats it as a secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', CA_PASSPHRASE: 'a-long-enough-passphrase' })).toThrow(/AUDIT_HMAC_KEY is required/);
+    expect(() => loadConfig({ AUDIT_HMAC_KEY: 'too-short' })).toThrow(/AUDIT_HMAC_KEY must be at least 32 characters/);
+    const config = loadConfig({ NODE_ENV: 'production', CA_PASSPHRASE: 'a-long-enough-passphrase', AUDIT_HMAC_KEY: 'k'.repeat(40) });
+    expect(config.describe().AUDIT_HMAC_KEY).toBe('[set]');
+  });
+
+  it('bounds slow clients by default, and refuses a headers timeout longer than the request timeout', () => {
+    const env = loadConfig({}).env;
+    expect([env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS, env.HTTP_KEEP_ALIVE_TIMEOUT_MS]).toEqual([20_000, 120_000, 5_000]);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '1000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS must not be longer/);
+  });
+
+  it('knows it is served over https only from an https PUBLIC_BASE_URL', () => {
+    expect(loadConfig({}).servedOverHttps).toBe(false);
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://10.1.2.3:3000' }).servedOverHttps).toBe(false);
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://lavoroagile.comune.example.it' }).servedOverHttps).toBe(true);
+  });
 });

@@ -30,6 +30,15 @@ export class AppConfig {
     return this.env.NODE_ENV === 'production';
   }
 
+  /**
+   * Whether people reach the service over TLS (a reverse proxy in front, PUBLIC_BASE_URL https://). Only then
+   * may the pages ask the browser to upgrade requests to https (HSTS, CSP upgrade-insecure-requests): on a
+   * plain-HTTP intranet address those would point every script and style at a port that speaks no TLS.
+   */
+  get servedOverHttps(): boolean {
+    return this.env.PUBLIC_BASE_URL?.startsWith('https://') ?? false;
+  }
+
   /** A description safe to log: secrets replaced by a marker saying only whether they are set. */
   describe(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
@@ -58,8 +67,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.NODE_ENV === 'production' && !env.CA_PASSPHRASE) {
     problems.push({ variable: 'CA_PASSPHRASE', message: 'is required when NODE_ENV=production' });
   }
+  if (env.NODE_ENV === 'production' && !env.AUDIT_HMAC_KEY) {
+    problems.push({ variable: 'AUDIT_HMAC_KEY', message: 'is required when NODE_ENV=production' });
+  }
   if (env.LDAP_URL && (!env.LDAP_BASE_DN || !env.LDAP_BIND_DN || !env.LDAP_BIND_PASSWORD)) {
     problems.push({ variable: 'LDAP_URL', message: 'needs LDAP_BASE_DN, LDAP_BIND_DN and LDAP_BIND_PASSWORD' });
+  }
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push({ variable: 'HTTP_HEADERS_TIMEOUT_MS', message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS' });
   }
   if (problems.length) throw new ConfigError(problems);
   return new AppConfig(env);

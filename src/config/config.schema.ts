@@ -56,12 +56,18 @@ export const envSchema = z.object({
   JOB_LEASE_MS: z.coerce.number().int().min(3000).default(60_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(15000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('1mb'),
   IMPORT_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('25mb'),
   TRUST_PROXY: bool.default(false),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(120_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
+  SESSION_COOKIE_SECURE: bool.optional(),
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   SESSION_TOKEN_TTL_MINUTES: positiveInt.default(480),
   CA_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
+  AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   CA_KEY_SIZE: z.enum(['2048', '3072', '4096']).transform(Number).optional(),
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
   CERT_VALIDITY_DAYS: z.coerce.number().int().min(1).max(825).default(365),
@@ -81,7 +87,7 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export const variableDocs: Record<keyof Env, VariableDoc> = {
-  NODE_ENV: { description: 'development (default), production or test; production requires CA_PASSPHRASE' },
+  NODE_ENV: { description: 'development (default), production or test; production requires CA_PASSPHRASE and AUDIT_HMAC_KEY' },
   HOST: { description: 'interface to listen on (default 0.0.0.0)' },
   PORT: { description: 'HTTP port (default 3000)' },
   DATA_DIR: { description: 'folder for the SQLite file, the PKI material and generated secrets (default ./data)' },
@@ -101,15 +107,29 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
   },
   SHUTDOWN_TIMEOUT_MS: { description: 'how long shutdown waits for in-flight jobs (default 15000)' },
   LOG_LEVEL: { description: 'fatal, error, warn, info (default), debug, trace or silent' },
+  LOG_FORMAT: { description: 'auto (default: readable lines when stdout is a terminal, JSON otherwise), json or pretty' },
   BODY_LIMIT: { description: 'largest JSON body accepted (default 1mb)' },
   IMPORT_BODY_LIMIT: { description: 'largest CSV/TSV upload accepted (default 25mb)' },
   TRUST_PROXY: { description: 'trust X-Forwarded-* from a reverse proxy (default false)' },
+  HTTP_HEADERS_TIMEOUT_MS: { description: 'a client must send the request line and headers within this time, or the connection is closed with 408 (default 20000)' },
+  HTTP_REQUEST_TIMEOUT_MS: {
+    description: 'a client must send the whole request, body included, within this time (default 120000: a 25 MB import over a slow link); at least HTTP_HEADERS_TIMEOUT_MS',
+  },
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: { description: 'an idle keep-alive connection is closed after this time (default 5000; keep it above a reverse proxy\'s idle timeout)' },
+  SESSION_COOKIE_SECURE: {
+    description: 'mark the session cookie Secure (sent over https only); default true when PUBLIC_BASE_URL is https://, else only for requests that arrived over https',
+  },
   BOOTSTRAP_ADMIN_TOKEN: { description: 'when set and no admin token exists, an admin token with this value is created', secret: true },
   SESSION_TOKEN_TTL_MINUTES: { description: 'lifetime of tokens issued by directory login (default 480)' },
   CA_PASSPHRASE: { description: 'passphrase of the CA private key; required in production', secret: true },
+  AUDIT_HMAC_KEY: {
+    description: 'key of the audit chain (HMAC-SHA256), at least 32 characters, the same on every instance; required in production, otherwise generated into DATA_DIR/audit-hmac-key',
+    secret: true,
+  },
   CA_KEY_SIZE: { description: 'RSA size of a CA created on first start (overrides config/pki.json; 2048, 3072 or 4096)' },
   PUBLIC_BASE_URL: {
-    description: 'base URL gateways and clients reach the service at, written into certificates (CRL distribution point, OCSP); default http://localhost:PORT',
+    description:
+      'base URL gateways and clients reach the service at, written into certificates (CRL distribution point, OCSP); default http://localhost:PORT. https:// means the service is served over TLS (a reverse proxy): pages then get HSTS and the CSP upgrade-insecure-requests, and the session cookie is Secure',
   },
   CERT_VALIDITY_DAYS: { description: 'validity of station certificates in days (default 365)' },
   CRL_NEXT_UPDATE_DAYS: { description: 'days between a CRL\'s thisUpdate and nextUpdate (default 7); it is refreshed well before' },

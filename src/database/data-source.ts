@@ -1,16 +1,15 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { prepareDataDir } from './data-dir';
 import { entities } from './entities';
 import { migrations } from './migrations';
 
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
+  prepareDataDir(config);
   if (config.database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: config.database.url, extra: { max: config.database.poolSize } };
   }
-  fs.mkdirSync(path.dirname(config.database.file), { recursive: true });
   return { ...common, type: 'sqlite', database: config.database.file, enableWAL: true, busyTimeout: 5000 };
 }
 

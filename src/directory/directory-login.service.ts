@@ -5,9 +5,9 @@ import { Actor, Role } from '../common/auth/roles';
 import { Clock, calendarDate } from '../common/clock';
 import { Forbidden, TooManyRequests, Unauthenticated } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
-import { LdapEntry, asStrings, attributeOf, entryKey, isDisabled } from './domain/directory-entry';
+import { LdapEntry, asStrings, attributeOf, entryKey, isDisabled, normalizeDn } from './domain/directory-entry';
 import { DirectoryProfile } from './domain/directory-profile';
-import { LoginThrottle } from './domain/login-throttle';
+import { LoginThrottle, ThrottleKey, loginName } from './domain/login-throttle';
 import { LoginAttempts } from './login-attempts';
 import { roleForGroups } from './domain/role-mapping';
 import { EmployeeRepository } from './employee.repository';
@@ -43,41 +43,55 @@ export class DirectoryLoginService {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Throttling and the employee look-up follow the directory entry the typed name found, never the typed text:
+   * every spelling the directory accepts for one person (case, fullwidth forms) meets the same failure count and
+   * the same employee. Before the search, the normalised name and the address are checked; after it, the entry.
+   */
   async login(usernameInput: string, password: string, address: string): Promise<LoginResult> {
     const { profile } = this.ldap.require();
-    const username = usernameInput.trim();
-    const key = LoginThrottle.key(username, address);
+    const typed = usernameInput.trim();
+    const name = loginName(usernameInput);
+    const perAddress = LoginThrottle.forAddress(address);
     const now = Date.now();
-    const wait = await this.throttle.retryAfterMs(key, now);
-    if (wait > 0) throw new TooManyRequests('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', Math.ceil(wait / 1000));
+    await this.refuseIfThrottled([LoginThrottle.forName(name, address), perAddress], now);
 
-    const fail = async (reason: FailureReason): Promise<never> => {
-      const failures = await this.throttle.recordFailure(key, now);
-      await this.audit.recordAlone(loginActor(username), {
+    const fail = async (reason: FailureReason, account: { key: ThrottleKey; name: string } | null = null): Promise<never> => {
+      const counted = account?.key ?? LoginThrottle.forName(name, address);
+      const failures = await this.throttle.recordFailure(counted.key, now, counted.maxFailures);
+      await this.throttle.recordFailure(perAddress.key, now, perAddress.maxFailures);
+      const entityId = (account?.name ?? name).slice(0, 120) || '(empty)';
+      await this.audit.recordAlone(loginActor(entityId), {
         action: 'auth.login_failed',
         entityType: 'directory_login',
-        entityId: username.slice(0, 120) || '(empty)',
-        summary: { reason, address, failures },
+        entityId,
+        summary: { reason, address, failures, ...(typed !== entityId ? { typed: typed.slice(0, 120) } : {}) },
       });
       throw INVALID();
     };
 
-    if (!username || !password) return fail('empty_credentials');
-    const found = await this.findUser(profile, username);
+    if (!name || !password) return fail('empty_credentials');
+    // NFKC only (not case-folded): the directory compares case itself, and a case-exact attribute still matches
+    const found = await this.findUser(profile, usernameInput.normalize('NFKC').trim());
     if (found.length !== 1) return fail(found.length === 0 ? 'unknown_user' : 'ambiguous_user');
     const entry = found[0];
-    if (!(await this.ldap.verifyPassword(entry.dn, password))) return fail('wrong_password');
-    if (isDisabled(entry, profile.disabled, this.today())) return fail('disabled');
-
     const externalId = entryKey(entry, profile);
+    // what the directory calls this person, not what was typed
+    const username = asStrings(attributeOf(entry, profile.attributes.username))[0]?.trim() || name;
+    const account = { key: LoginThrottle.forEntry(externalId ?? `dn:${normalizeDn(entry.dn)}`, address), name: username };
+    await this.refuseIfThrottled([account.key], now);
+    if (!(await this.ldap.verifyPassword(entry.dn, password))) return fail('wrong_password', account);
+    if (isDisabled(entry, profile.disabled, this.today())) return fail('disabled', account);
+
     const employee = (externalId ? await this.employees.findByExternalId(externalId) : null) ?? (await this.employees.findByUsername(username));
-    if (employee && !employee.active) return fail('inactive_employee');
+    if (employee && !employee.active) return fail('inactive_employee', account);
 
     const groups = await this.groupsOf(profile, entry, username);
     const rule = roleForGroups(groups, profile.roles);
     const subject = employee ? `employee:${employee.id}` : entry.dn;
+    // the per-address count is left alone: one good password must not wipe a spray's failures from that address
+    await this.throttle.recordSuccess(account.key.key);
     if (!rule) {
-      await this.throttle.recordSuccess(key);
       await this.audit.recordAlone(loginActor(username), {
         action: 'auth.login_refused',
         entityType: 'directory_login',
@@ -86,7 +100,6 @@ export class DirectoryLoginService {
       });
       throw new Forbidden('NO_ROLE', 'Your directory account is in no group that gives access to this service');
     }
-    await this.throttle.recordSuccess(key);
     const expiresAt = new Date(this.clock.now().getTime() + this.config.env.SESSION_TOKEN_TTL_MINUTES * 60_000).toISOString();
     const actor: Actor = { id: subject, name: username, role: rule.role };
     const created = await this.tokens.create(actor, { name: `login:${username}`.slice(0, 120), role: rule.role, kind: 'session', subject, expiresAt });
@@ -97,6 +110,12 @@ export class DirectoryLoginService {
       summary: { method: 'ldap', role: rule.role, group: rule.group, subject, address, tokenId: created.view.id },
     });
     return { token: created.token, role: rule.role, expiresAt };
+  }
+
+  private async refuseIfThrottled(keys: ThrottleKey[], now: number): Promise<void> {
+    let wait = 0;
+    for (const k of keys) wait = Math.max(wait, await this.throttle.retryAfterMs(k.key, now, k.maxFailures));
+    if (wait > 0) throw new TooManyRequests('TOO_MANY_ATTEMPTS', 'Too many failed attempts; try again later', Math.ceil(wait / 1000));
   }
 
   private today(): string {
@@ -127,7 +146,10 @@ export class DirectoryLoginService {
     if (g.membership === 'memberOf') return asStrings(attributeOf(entry, g.attribute));
     return this.ldap.asService(async (client: Client) => {
       const filter = new AndFilter({
-        filters: [FilterParser.parseString(g.filter), new EqualityFilter({ attribute: g.memberAttribute, value: g.memberValue === 'dn' ? entry.dn : username })],
+        filters: [
+          FilterParser.parseString(g.filter),
+          new EqualityFilter({ attribute: g.memberAttribute, value: g.memberValue === 'dn' ? entry.dn : username }),
+        ],
       });
       try {
         const r = await client.search(g.baseDn, { scope: 'sub', filter, attributes: ['1.1'] });

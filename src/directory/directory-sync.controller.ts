@@ -8,7 +8,8 @@ import { uuidParam } from '../common/http/pipes';
 import { DirectorySyncRunEntity } from './directory-sync-run.entity';
 import { DirectorySyncRunRepository } from './directory-sync-run.repository';
 import { DirectorySyncService } from './directory-sync.service';
-import { SyncQueryDto, SyncRunDto, SyncRunListQueryDto } from './dto/sync-run.dto';
+import { ApiResponseByRole, RoleVariant } from '../common/http/api-response-by-role';
+import { SyncQueryDto, SyncRunDto, SyncRunListQueryDto, SyncRunSummaryDto } from './dto/sync-run.dto';
 
 export function toSyncRunDto(r: DirectorySyncRunEntity): SyncRunDto {
   return {
@@ -33,6 +34,33 @@ export function toSyncRunDto(r: DirectorySyncRunEntity): SyncRunDto {
     failure: r.failure,
   };
 }
+
+/** Counts for the RTD, who watches the data behind the indicators; the whole run (errors naming entries) for admins. */
+function syncRunFor(actor: Actor, r: DirectorySyncRunEntity): SyncRunDto | SyncRunSummaryDto {
+  if (actor.role === 'admin') return toSyncRunDto(r);
+  return {
+    id: r.id,
+    status: r.status,
+    trigger: r.trigger,
+    requestedAt: r.requestedAt,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    directoryEntries: Number(r.directoryEntries),
+    created: Number(r.created),
+    updated: Number(r.updated),
+    deactivated: Number(r.deactivated),
+    reactivated: Number(r.reactivated),
+    unchanged: Number(r.unchanged),
+    skipped: Number(r.skipped),
+    errorCount: Number(r.errorCount),
+    durationMs: r.durationMs === null ? null : Number(r.durationMs),
+  };
+}
+
+const SYNC_RUN_BY_ROLE: RoleVariant[] = [
+  { roles: ['admin'], type: SyncRunDto },
+  { roles: 'others', type: SyncRunSummaryDto },
+];
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -64,17 +92,17 @@ export class DirectorySyncController {
 
   @Get('sync-runs')
   @Roles('admin', 'rtd')
-  @ApiOkResponse({ type: [SyncRunDto] })
-  async list(@Query() query: SyncRunListQueryDto): Promise<SyncRunDto[]> {
-    return (await this.runs.list(query.limit ?? 20, query.status)).map(toSyncRunDto);
+  @ApiResponseByRole(200, SYNC_RUN_BY_ROLE, { isArray: true })
+  async list(@CurrentActor() actor: Actor, @Query() query: SyncRunListQueryDto): Promise<(SyncRunDto | SyncRunSummaryDto)[]> {
+    return (await this.runs.list(query.limit ?? 20, query.status)).map((r) => syncRunFor(actor, r));
   }
 
   @Get('sync-runs/:id')
   @Roles('admin', 'rtd')
-  @ApiOkResponse({ type: SyncRunDto })
-  async get(@Param('id', uuidParam()) id: string): Promise<SyncRunDto> {
+  @ApiResponseByRole(200, SYNC_RUN_BY_ROLE)
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<SyncRunDto | SyncRunSummaryDto> {
     const run = await this.runs.findById(id);
     if (!run) throw new NotFound('sync_run', id);
-    return toSyncRunDto(run);
+    return syncRunFor(actor, run);
   }
 }

@@ -9,6 +9,7 @@ import { DirectorySyncJobs } from './directory-sync.jobs';
 import { DirectorySyncRunRepository } from './directory-sync-run.repository';
 import { DirectorySyncService } from './directory-sync.service';
 import { EmployeeDirectory } from './employee-directory';
+import { EmployeeSessionSubjects } from './employee-session-subjects';
 import { EmployeeImportService } from './employee-import.service';
 import { EmployeeRepository } from './employee.repository';
 import { EmployeeService } from './employee.service';
@@ -38,6 +39,7 @@ import { ServicesController } from './services.controller';
     EmployeeService,
     EmployeeImportService,
     EmployeeDirectory,
+    EmployeeSessionSubjects,
     DirectorySyncService,
     DirectorySyncJobs,
     DirectoryGroups,

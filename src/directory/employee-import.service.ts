@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/roles';
 import { Clock, calendarDate } from '../common/clock';
+import { importErrorList } from '../common/csv/import-errors';
 import { Conflict, RuleViolation } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { CsvError, parseEmployeeCsv } from './domain/employee-csv';
 import { ImportPlan, planImport } from './domain/employee-import-plan';
+import { importAuthorityErrors } from './domain/signing-authority.policy';
 import { EmployeeEntity } from './employee.entity';
 import { EmployeeRepository } from './employee.repository';
 import { LeaverOffboarding } from './leaver-offboarding';
@@ -21,7 +23,10 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** the first IMPORT_ERROR_LIMIT errors */
   errors: CsvError[];
+  errorCount: number;
+  truncated: boolean;
 }
 
 export type ImportProgress = (done: number, total: number) => void;
@@ -50,7 +55,7 @@ export class EmployeeImportService {
     const planWith = async (tx?: Tx): Promise<ImportPlan> => {
       const [existing, serviceIdsByCode] = await Promise.all([this.employees.snapshots(tx), this.services.idsByCode(tx)]);
       const plan = planImport({ rows: parsed.rows, invalidLines: parsed.invalidLines, existing, serviceIdsByCode, newId: randomUUID });
-      plan.errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.line - b.line);
+      plan.errors = [...parsed.errors, ...plan.errors, ...importAuthorityErrors(plan, existing, actor.role)].sort((a, b) => a.line - b.line);
       return plan;
     };
     const report = (plan: ImportPlan): ImportReport => ({
@@ -60,17 +65,14 @@ export class EmployeeImportService {
       created: plan.creates.length,
       updated: plan.updates.length,
       unchanged: plan.unchanged,
-      errors: plan.errors,
+      ...importErrorList(plan.errors),
     });
     if (dryRun) return report(await planWith());
     try {
       return await this.uow.run(async (tx) => {
         const plan = await planWith(tx);
         if (plan.errors.length) {
-          throw new RuleViolation('IMPORT_REJECTED', `The file has ${plan.errors.length} error(s); nothing was imported`, {
-            errorCount: plan.errors.length,
-            errors: plan.errors,
-          });
+          throw new RuleViolation('IMPORT_REJECTED', `The file has ${plan.errors.length} error(s); nothing was imported`, { ...importErrorList(plan.errors) });
         }
         await this.write(tx, actor, plan, progress);
         return report(plan);

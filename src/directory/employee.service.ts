@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/roles';
 import { Clock, calendarDate } from '../common/clock';
-import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
+import { Conflict, DomainError, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { decodeCursor, encodeCursor, SORT_COLUMNS } from './domain/employee-cursor';
 import { normalizeServiceCode } from './domain/employee-fields';
+import { MANAGER_FLAG_NEEDS_ADMIN, assertMayChangeSigningAuthority } from './domain/signing-authority.policy';
 import { CreateEmployeeDto, EmployeeListQueryDto, UpdateEmployeeDto } from './dto/employee.dto';
 import { EmployeeEntity } from './employee.entity';
 import { EmployeeRecord, EmployeeRepository } from './employee.repository';
@@ -76,9 +77,10 @@ export class EmployeeService {
 
   async create(actor: Actor, input: CreateEmployeeDto): Promise<EmployeeView> {
     const id = randomUUID();
-    await this.guardUnique(async () =>
+    await this.guarded(actor, 'create', input.employeeNumber, async () =>
       this.uow.run(async (tx) => {
         const service = await this.serviceByCode(tx, input.serviceCode);
+        assertMayChangeSigningAuthority(actor.role, null, { isManager: input.isManager ?? false, isDirectorGeneral: input.isDirectorGeneral ?? false, serviceId: service.id });
         await this.refuseClashes(tx, { employeeNumber: input.employeeNumber, externalId: input.externalId, username: input.username }, null);
         const now = this.clock.nowIso();
         const entity: EmployeeEntity = {
@@ -118,7 +120,7 @@ export class EmployeeService {
   }
 
   async update(actor: Actor, id: string, input: UpdateEmployeeDto): Promise<EmployeeView> {
-    await this.guardUnique(async () =>
+    await this.guarded(actor, 'update', id, async () =>
       this.uow.run(async (tx) => {
         const current = await this.employees.findById(id, tx);
         if (!current) throw new NotFound('employee', id);
@@ -135,6 +137,8 @@ export class EmployeeService {
           const service = await this.serviceByCode(tx, input.serviceCode);
           if (service.id !== current.serviceId) patch.serviceId = service.id;
         }
+        const after = { isManager: patch.isManager ?? current.isManager, isDirectorGeneral: patch.isDirectorGeneral ?? current.isDirectorGeneral, serviceId: patch.serviceId ?? current.serviceId };
+        assertMayChangeSigningAuthority(actor.role, current, after);
         await this.refuseClashes(tx, { employeeNumber: patch.employeeNumber, externalId: patch.externalId, username: patch.username }, id);
         const now = this.clock.nowIso();
         const today = calendarDate(this.clock.now(), this.config.env.TIMEZONE);
@@ -178,12 +182,18 @@ export class EmployeeService {
     }
   }
 
-  /** Two writers racing past the clash check meet the unique index: still a 409, never a 500. */
-  private async guardUnique<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Two writers racing past the clash check meet the unique index: still a 409, never a 500. A refused change of
+   * signing authority changes nothing; its audit entry is the only trace.
+   */
+  private async guarded<T>(actor: Actor, operation: 'create' | 'update', entityId: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (err) {
       if (isUniqueViolation(err)) throw new Conflict('EMPLOYEE_CONFLICT', 'Another employee has the same number, external id or username');
+      if (err instanceof DomainError && err.code === MANAGER_FLAG_NEEDS_ADMIN) {
+        await this.audit.recordAlone(actor, { action: 'employee.change_refused', entityType: 'employee', entityId, summary: { operation, code: err.code, fields: err.details?.fields } });
+      }
       throw err;
     }
   }

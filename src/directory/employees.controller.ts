@@ -4,7 +4,11 @@ import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { ValidationFailed } from '../common/errors/domain-error';
 import { uuidParam } from '../common/http/pipes';
-import { CreateEmployeeDto, EmployeeDto, EmployeeListQueryDto, EmployeePageDto, UpdateEmployeeDto } from './dto/employee.dto';
+import { CSV_LIMITS_DOC } from '../common/csv/csv-reader';
+import { SPECIAL_CATEGORY_READERS } from '../common/auth/special-category';
+import { ApiResponseByRole, RoleVariant } from '../common/http/api-response-by-role';
+import { CreateEmployeeDto, EmployeeDto, EmployeeHrDto, EmployeeHrPageDto, EmployeeListQueryDto, EmployeePageDto, UpdateEmployeeDto } from './dto/employee.dto';
+import { employeeFor, employeePageFor, toEmployeeHrDto } from './employee.mapper';
 import { EmployeeImportQueryDto, EmployeeImportReportDto } from './dto/import.dto';
 import { EmployeeImportService } from './employee-import.service';
 import { EmployeeService } from './employee.service';
@@ -21,12 +25,25 @@ const CSV_DESCRIPTION = [
   'columns present; a blank text cell clears the value, a blank flag cell keeps it. active=false deactivates',
   'the employee and starts offboarding.',
   '',
-  'dryRun=true: every problem of every line (line, column, code, message) and what would change; nothing is',
+  'dryRun=true: the problems of every line (line, column, code, message; the first 100 and their count) and what would change; nothing is',
   'written. Otherwise all or nothing: any error answers 422 IMPORT_REJECTED with the same list and writes nothing.',
   'Error codes: CSV_MALFORMED, EMPTY_FILE, UNKNOWN_COLUMN, MISSING_COLUMN, DUPLICATE_COLUMN, WRONG_FIELD_COUNT,',
   'MISSING_FIELD, TOO_LONG, BAD_EMAIL, BAD_USERNAME, BAD_SERVICE_CODE, BAD_FLAG, UNKNOWN_SERVICE_CODE,',
-  'DUPLICATE_IN_FILE, DUPLICATE_IN_DATABASE, CONFLICTING_IDS.',
+  'DUPLICATE_IN_FILE, DUPLICATE_IN_DATABASE, CONFLICTING_IDS, MANAGER_FLAG_NEEDS_ADMIN (a line that would grant, remove',
+  "or move signing authority — is_manager, is_director_general, a manager's service_code — imported by anyone but an admin).",
+  '',
+  CSV_LIMITS_DOC,
 ].join('\n');
+
+/** The disability status is special-category data (GDPR art. 9): HR and admins only. */
+const EMPLOYEE_BY_ROLE: RoleVariant[] = [
+  { roles: SPECIAL_CATEGORY_READERS, type: EmployeeHrDto },
+  { roles: 'others', type: EmployeeDto },
+];
+const EMPLOYEE_PAGE_BY_ROLE: RoleVariant[] = [
+  { roles: SPECIAL_CATEGORY_READERS, type: EmployeeHrPageDto },
+  { roles: 'others', type: EmployeePageDto },
+];
 
 @ApiTags('employees')
 @ApiBearerAuth()
@@ -39,9 +56,9 @@ export class EmployeesController {
 
   @Post()
   @Roles('hr')
-  @ApiCreatedResponse({ type: EmployeeDto })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateEmployeeDto): Promise<EmployeeDto> {
-    return this.employees.create(actor, body);
+  @ApiCreatedResponse({ type: EmployeeHrDto })
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateEmployeeDto): Promise<EmployeeHrDto> {
+    return toEmployeeHrDto(await this.employees.create(actor, body));
   }
 
   @Post('import')
@@ -60,22 +77,22 @@ export class EmployeesController {
 
   @Get()
   @Roles('hr', 'technician', 'hotline', 'manager')
-  @ApiOkResponse({ type: EmployeePageDto })
-  list(@Query() query: EmployeeListQueryDto): Promise<EmployeePageDto> {
-    return this.employees.list(query);
+  @ApiResponseByRole(200, EMPLOYEE_PAGE_BY_ROLE)
+  async list(@CurrentActor() actor: Actor, @Query() query: EmployeeListQueryDto): Promise<EmployeePageDto | EmployeeHrPageDto> {
+    return employeePageFor(actor, await this.employees.list(query));
   }
 
   @Get(':id')
   @Roles('hr', 'technician', 'hotline', 'manager')
-  @ApiOkResponse({ type: EmployeeDto })
-  get(@Param('id', uuidParam()) id: string): Promise<EmployeeDto> {
-    return this.employees.get(id);
+  @ApiResponseByRole(200, EMPLOYEE_BY_ROLE)
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<EmployeeDto | EmployeeHrDto> {
+    return employeeFor(actor, await this.employees.get(id));
   }
 
   @Patch(':id')
   @Roles('hr')
-  @ApiOkResponse({ type: EmployeeDto })
-  update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: UpdateEmployeeDto): Promise<EmployeeDto> {
-    return this.employees.update(actor, id, body);
+  @ApiOkResponse({ type: EmployeeHrDto })
+  async update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: UpdateEmployeeDto): Promise<EmployeeHrDto> {
+    return toEmployeeHrDto(await this.employees.update(actor, id, body));
   }
 }

@@ -1,20 +1,21 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
-import { LoginThrottle, ThrottleOptions } from './domain/login-throttle';
+import { LOGIN_LIMITS, LoginThrottle, ThrottleOptions } from './domain/login-throttle';
 
-export const LOGIN_THROTTLE_DEFAULTS: ThrottleOptions = { maxFailures: 10, windowMs: 5 * 60_000, maxKeys: 10_000 };
+export const LOGIN_THROTTLE_DEFAULTS: ThrottleOptions = { maxFailures: LOGIN_LIMITS.perAccount, windowMs: LOGIN_LIMITS.windowMs, maxKeys: 10_000 };
 
 /**
- * Failed directory logins per (username, client address) in a sliding window (see LoginThrottle). One port, two
+ * Failed directory logins per key (account and address, or address alone) in a sliding window (see LoginThrottle);
+ * `maxFailures` is the key's own limit (default: the options'). One port, two
  * stores: in memory for a single process, Redis when the deployment has one (REDIS_URL), so that several
  * instances behind a balancer share one count instead of multiplying the limit by their number.
  */
 export abstract class LoginAttempts {
   /** Milliseconds until the next attempt is allowed, or 0 when it is allowed now. */
-  abstract retryAfterMs(key: string, now: number): Promise<number>;
+  abstract retryAfterMs(key: string, now: number, maxFailures?: number): Promise<number>;
   /** Records a failure; answers the failures in the window, this one included. */
-  abstract recordFailure(key: string, now: number): Promise<number>;
+  abstract recordFailure(key: string, now: number, maxFailures?: number): Promise<number>;
   abstract recordSuccess(key: string): Promise<void>;
 }
 
@@ -26,12 +27,12 @@ export class InMemoryLoginAttempts extends LoginAttempts {
     this.throttle = new LoginThrottle(options);
   }
 
-  async retryAfterMs(key: string, now: number): Promise<number> {
-    return this.throttle.retryAfterMs(key, now);
+  async retryAfterMs(key: string, now: number, maxFailures?: number): Promise<number> {
+    return this.throttle.retryAfterMs(key, now, maxFailures);
   }
 
-  async recordFailure(key: string, now: number): Promise<number> {
-    return this.throttle.recordFailure(key, now);
+  async recordFailure(key: string, now: number, maxFailures?: number): Promise<number> {
+    return this.throttle.recordFailure(key, now, maxFailures);
   }
 
   async recordSuccess(key: string): Promise<void> {
@@ -99,18 +100,18 @@ export class RedisLoginAttempts extends LoginAttempts implements OnModuleDestroy
     }
   }
 
-  retryAfterMs(key: string, now: number): Promise<number> {
+  retryAfterMs(key: string, now: number, maxFailures = this.options.maxFailures): Promise<number> {
     return this.shared(
-      async () => Math.max(0, Number(await this.redis.eval(RETRY_AFTER, 1, this.keyOf(key), now, this.options.windowMs, this.options.maxFailures))),
-      () => this.fallback.retryAfterMs(key, now),
+      async () => Math.max(0, Number(await this.redis.eval(RETRY_AFTER, 1, this.keyOf(key), now, this.options.windowMs, maxFailures))),
+      () => this.fallback.retryAfterMs(key, now, maxFailures),
     );
   }
 
-  recordFailure(key: string, now: number): Promise<number> {
+  recordFailure(key: string, now: number, maxFailures = this.options.maxFailures): Promise<number> {
     const member = `${now}:${randomBytes(6).toString('hex')}`;
     return this.shared(
-      async () => Number(await this.redis.eval(RECORD_FAILURE, 1, this.keyOf(key), now, this.options.windowMs, this.options.maxFailures, member)),
-      () => this.fallback.recordFailure(key, now),
+      async () => Number(await this.redis.eval(RECORD_FAILURE, 1, this.keyOf(key), now, this.options.windowMs, maxFailures, member)),
+      () => this.fallback.recordFailure(key, now, maxFailures),
     );
   }
 

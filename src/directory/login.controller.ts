@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { LOGIN_CSRF_DOC, RefuseCrossSiteLogin } from '../auth/login-csrf.guard';
 import { Public } from '../common/auth/access.decorators';
 import { DirectoryLoginService } from './directory-login.service';
 import { LoginDto, LoginResultDto } from './dto/login.dto';
@@ -12,14 +13,19 @@ export class LoginController {
 
   @Post('login')
   @Public()
+  @RefuseCrossSiteLogin()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Log in with the directory account',
     description:
       'Binds as the user and maps their directory groups to a role (config/directory.json, first match by priority). ' +
       'Unknown user, wrong or empty password, a disabled account and an inactive employee all answer 401 INVALID_CREDENTIALS. ' +
-      'A correct password without any mapped group answers 403 NO_ROLE. 10 failures in 5 minutes for one username and ' +
-      'address answer 429 TOO_MANY_ATTEMPTS (Retry-After). 409 DIRECTORY_NOT_CONFIGURED without LDAP_URL.',
+      'A correct password without any mapped group answers 403 NO_ROLE. Usernames are compared after NFKC and case folding, ' +
+      'and failures are counted against the directory entry the name found (its entryUUID / objectGUID), whatever spelling ' +
+      'was typed: 10 failures in 5 minutes for one account and address, or 50 from one address whatever the usernames, ' +
+      'answer 429 TOO_MANY_ATTEMPTS (Retry-After). A successful login does not reset the per-address count. ' +
+      '409 DIRECTORY_NOT_CONFIGURED without LDAP_URL. ' +
+      LOGIN_CSRF_DOC,
   })
   @ApiOkResponse({ type: LoginResultDto })
   async signIn(@Body() body: LoginDto, @Req() req: Request): Promise<LoginResultDto> {

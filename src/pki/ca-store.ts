@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { Actor } from '../common/auth/roles';
+import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Conflict } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -14,6 +14,7 @@ import { PkiCaEntity, ACTIVE_CA_ID } from './pki-ca.entity';
 import { PkiSettings } from './pki-settings';
 import { CaFacts, CaImportInput, caFacts, decryptKey, encryptKey, generateCa, validateCaImport } from './x509/ca-material';
 import { IssuerMaterial } from './x509/certificate-builder';
+import { KEY_ENCRYPTION_POLICY, keyEncryptionParams, meetsKeyEncryptionPolicy } from './x509/key-encryption';
 
 /** The CA as the process uses it. The key object never leaves this module's services. */
 export interface ActiveCa extends CaFacts {
@@ -95,7 +96,7 @@ export class CaStore {
       id: ACTIVE_CA_ID,
       certificatePem: facts.certificatePem,
       chainPem,
-      encryptedKeyPem: encryptKey(validated.privateKey, this.passphrase()),
+      encryptedKeyPem: await encryptKey(validated.privateKey, this.passphrase()),
       fingerprintSha256: facts.fingerprintSha256,
       subject: facts.subject,
       notAfter: facts.notAfter.toISOString(),
@@ -154,9 +155,38 @@ export class CaStore {
       const won = row.fingerprintSha256 === candidate.fingerprintSha256;
       this.logger.log({ subject: row.subject, fingerprint: row.fingerprintSha256, source: row.source, createdHere: won }, won ? 'CA stored' : 'another instance stored the CA first; using it');
     }
-    const ca = this.activate(row);
+    let ca = await this.activate(row);
+    if (!meetsKeyEncryptionPolicy(keyEncryptionParams(row.encryptedKeyPem))) {
+      row = await this.rewrap(row, ca.issuer.privateKey);
+      ca = await this.activate(row);
+    }
     this.mirror(row);
     return ca;
+  }
+
+  /**
+   * A key stored by an earlier version (Node's PKCS #8 default: PBKDF2 with 2,048 iterations) is encrypted again
+   * under the current parameters, once: at the first start of this version, before anything is issued. It needs
+   * the passphrase, which migrations never see, so it happens here. A conditional update lets one instance do
+   * it; that instance records `pki.ca-key-rewrapped`, the others load the row it wrote.
+   */
+  private async rewrap(row: PkiCaEntity, key: KeyObject): Promise<PkiCaEntity> {
+    const from = keyEncryptionParams(row.encryptedKeyPem);
+    const encryptedKeyPem = await encryptKey(key, this.passphrase());
+    const done = await this.uow.run(async (tx) => {
+      if (!(await this.repository.rewrapKey(tx, row.fingerprintSha256, row.encryptedKeyPem, encryptedKeyPem, this.clock.nowIso()))) return false;
+      await this.audit.record(tx, SYSTEM_ACTOR, {
+        action: 'pki.ca-key-rewrapped',
+        entityType: 'pki-ca',
+        entityId: row.fingerprintSha256,
+        summary: { from: from ?? { scheme: 'unknown' }, to: KEY_ENCRYPTION_POLICY },
+      });
+      return true;
+    });
+    this.logger.log({ fingerprint: row.fingerprintSha256, from, to: KEY_ENCRYPTION_POLICY, here: done }, done ? 'CA key re-encrypted under the current KDF' : 'another instance re-encrypted the CA key');
+    const fresh = await this.repository.find();
+    if (!fresh) throw new PkiStartupError('the CA row vanished while its key was re-encrypted');
+    return fresh;
   }
 
   /** No CA in the database: adopt the files of an earlier install under DATA_DIR/pki, or create a new root. */
@@ -167,11 +197,11 @@ export class CaStore {
       const certificatePem = fs.readFileSync(files.cert, 'utf8');
       let key: KeyObject;
       try {
-        key = decryptKey(fs.readFileSync(files.key, 'utf8'), this.passphrase());
+        key = await decryptKey(fs.readFileSync(files.key, 'utf8'), this.passphrase());
       } catch {
         throw new PkiStartupError(`The CA key in ${files.key} cannot be decrypted with the configured passphrase: set CA_PASSPHRASE to the value it was created with`);
       }
-      const encryptedKeyPem = encryptKey(key, this.passphrase());
+      const encryptedKeyPem = await encryptKey(key, this.passphrase());
       const chainPem = fs.existsSync(files.chain) ? fs.readFileSync(files.chain, 'utf8') : null;
       const facts = caFacts(certificatePem);
       this.logger.log({ dir: this.settings.pkiDir }, 'adopting the CA found in the data folder');
@@ -185,7 +215,7 @@ export class CaStore {
       id: ACTIVE_CA_ID,
       certificatePem: facts.certificatePem,
       chainPem: null,
-      encryptedKeyPem: encryptKey(generated.privateKey, this.passphrase()),
+      encryptedKeyPem: await encryptKey(generated.privateKey, this.passphrase()),
       fingerprintSha256: facts.fingerprintSha256,
       subject: facts.subject,
       notAfter: facts.notAfter.toISOString(),
@@ -195,11 +225,11 @@ export class CaStore {
     };
   }
 
-  private activate(row: PkiCaEntity): ActiveCa {
+  private async activate(row: PkiCaEntity): Promise<ActiveCa> {
     const facts = caFacts(row.certificatePem);
     let privateKey: KeyObject;
     try {
-      privateKey = decryptKey(row.encryptedKeyPem, this.passphrase());
+      privateKey = await decryptKey(row.encryptedKeyPem, this.passphrase());
     } catch {
       throw new PkiStartupError(
         'The CA key cannot be decrypted with the configured passphrase: set CA_PASSPHRASE to the value the CA was created or imported with (every instance must use the same one)',
@@ -225,13 +255,16 @@ export class CaStore {
     fs.mkdirSync(this.settings.pkiDir, { recursive: true, mode: 0o700 });
   }
 
-  /** Files mirror the database (for backups and operators); the key file is encrypted and 0600. */
+  /**
+   * Files mirror the database (for backups and operators), all 0600 in a 0700 folder: the key is encrypted, the
+   * certificates are public, but nothing in DATA_DIR is anyone else's business (gateways fetch /pki/*).
+   */
   private mirror(row: PkiCaEntity): void {
     this.ensureDir();
     const files = this.files();
-    writeIfChanged(files.cert, row.certificatePem, 0o644);
+    writeIfChanged(files.cert, row.certificatePem, 0o600);
     writeIfChanged(files.key, row.encryptedKeyPem, 0o600);
-    if (row.chainPem) writeIfChanged(files.chain, row.chainPem, 0o644);
+    if (row.chainPem) writeIfChanged(files.chain, row.chainPem, 0o600);
     else fs.rmSync(files.chain, { force: true });
   }
 }

@@ -38,4 +38,15 @@ export class CaRepository {
       .execute();
     return (result.affected ?? 0) === 1;
   }
+
+  /** Swaps the encrypted key for the same key under new parameters, only if nobody did it first. */
+  async rewrapKey(tx: Tx, fingerprint: string, expectedPem: string, encryptedKeyPem: string, now: string): Promise<boolean> {
+    const result = await tx.manager
+      .createQueryBuilder()
+      .update(PkiCaEntity)
+      .set({ encryptedKeyPem, updatedAt: now })
+      .where('id = :id AND fingerprint_sha256 = :fp AND encrypted_key_pem = :old', { id: ACTIVE_CA_ID, fp: fingerprint, old: expectedPem })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
 }

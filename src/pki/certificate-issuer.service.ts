@@ -12,11 +12,13 @@ import { CertificateEntity, CertificateKind, KeyOrigin } from './certificate.ent
 import { CertificateRepository } from './certificate.repository';
 import { assertAssetTag, assertHostName, assertUsername } from './domain/station-identity';
 import { PkiSettings } from './pki-settings';
+import { StationKeyPackageEntity } from './station-key-package.entity';
+import { StationKeyPackageRepository } from './station-key-package.repository';
 import { CertificateProfile, buildCertificateAsync } from './x509/certificate-builder';
 import { InspectedCsr, inspectCsr } from './x509/csr-inspector';
-import { pemBlocks } from './x509/pem';
-import { oneTimePassword, writePkcs12 } from './x509/pkcs12-writer';
-import { randomSerial, serialToHex } from './x509/serial';
+import { pemBlocks, toPem } from './x509/pem';
+import { oneTimePassword, shroudKey, writePkcs12 } from './x509/pkcs12-writer';
+import { normaliseSerial, randomSerial, serialToHex } from './x509/serial';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
@@ -55,9 +57,14 @@ export interface IssuedCertificate {
   fingerprintSha256: string;
   /** The CA certificate and its chain, for profiles (inline <ca>). */
   caChainPem: string;
-  /** Only when the service generated the key: returned this once, never stored. */
+  /**
+   * Only when the service generated a station key: the PKCS#12 (key under the one-time password, certificate,
+   * CA chain) — also kept (station_key_packages) so that later profiles carry it — and the password, returned
+   * this once and never stored. A station key never leaves in clear.
+   */
   pkcs12Base64?: string;
   oneTimePassword?: string;
+  /** Gateway (server) certificates only: the key in clear, returned once to the administrator installing the gateway. */
   privateKeyPem?: string;
 }
 
@@ -79,8 +86,12 @@ export interface IssuedServerCertificate extends IssuedCertificate {
 export interface PreparedCertificate {
   row: CertificateEntity;
   caChainPem: string;
-  /** Returned to the caller once, never stored. */
+  /** Returned to the caller once; the password and a clear key are never stored. */
   secrets: { pkcs12Base64?: string; oneTimePassword?: string; privateKeyPem?: string };
+  /** A generated station key, stored as the user received it (password-protected). */
+  keyPackage?: { pkcs12Base64: string; encryptedKeyPem: string };
+  /** A renewal of a generated key: the new certificate keeps the stored encrypted key of this serial. */
+  keyPackageOf?: string;
 }
 
 function assertOptionalUuid(field: string, value: string | null | undefined): void {
@@ -103,6 +114,7 @@ export class CertificateIssuer {
   constructor(
     private readonly ca: CaStore,
     private readonly certificates: CertificateRepository,
+    private readonly keyPackages: StationKeyPackageRepository,
     private readonly audit: AuditService,
     private readonly settings: PkiSettings,
     private readonly clock: Clock,
@@ -157,18 +169,23 @@ export class CertificateIssuer {
       keyOrigin: key ? 'generated' : keyOrigin,
       links: { assetTag: input.assetTag, stationAssetId: input.stationAssetId ?? null, employeeId: input.employeeId ?? null, vpnAccountId: input.vpnAccountId ?? null },
     });
-    if (!key) return { row, caChainPem: ca.bundlePem, secrets: {} };
+    if (!key) {
+      const keyPackageOf = 'renewalOfPem' in input && keyOrigin === 'generated' ? normaliseSerial(new X509Certificate(input.renewalOfPem).serialNumber) ?? undefined : undefined;
+      return { row, caChainPem: ca.bundlePem, secrets: {}, keyPackageOf };
+    }
     const password = oneTimePassword();
-    const p12 = writePkcs12({
-      privateKey: key.privateKey,
+    const shroudedDer = shroudKey(key.privateKey, password);
+    const pkcs12Base64 = writePkcs12({
+      privateKey: { shroudedDer },
       certificatesDer: [der, ca.certificateDer, ...ca.chainPems.flatMap((p) => pemBlocks(p).map((b) => b.der))],
       password,
       friendlyName: input.username,
-    });
+    }).toString('base64');
     return {
       row,
       caChainPem: ca.bundlePem,
-      secrets: { pkcs12Base64: p12.toString('base64'), oneTimePassword: password, privateKeyPem: key.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string },
+      secrets: { pkcs12Base64, oneTimePassword: password },
+      keyPackage: { pkcs12Base64, encryptedKeyPem: toPem('ENCRYPTED PRIVATE KEY', shroudedDer) },
     };
   }
 
@@ -209,6 +226,7 @@ export class CertificateIssuer {
     const now = this.clock.nowIso();
     const rows = prepared.map((p): CertificateEntity => ({ ...p.row, createdBy: actor.id, createdAt: now, updatedAt: now }));
     await this.certificates.insertMany(tx, rows);
+    await this.keyPackages.insertMany(tx, await this.keyPackagesOf(tx, prepared, now));
     await this.audit.recordMany(
       tx,
       actor,
@@ -238,6 +256,20 @@ export class CertificateIssuer {
       caChainPem: p.caChainPem,
       ...p.secrets,
     }));
+  }
+
+  /** What to keep of generated keys: the package made at issuance, or on renewal the encrypted key carried over. */
+  private async keyPackagesOf(tx: Tx, prepared: PreparedCertificate[], now: string): Promise<StationKeyPackageEntity[]> {
+    const rows: StationKeyPackageEntity[] = [];
+    for (const p of prepared) {
+      if (p.keyPackage) rows.push({ serial: p.row.serial, pkcs12Base64: p.keyPackage.pkcs12Base64, encryptedKeyPem: p.keyPackage.encryptedKeyPem, createdAt: now });
+      else if (p.keyPackageOf) {
+        const before = await this.keyPackages.find(p.keyPackageOf, tx);
+        // a certificate issued before packages were kept has none: its key was only in the one-time answer
+        if (before) rows.push({ serial: p.row.serial, pkcs12Base64: null, encryptedKeyPem: before.encryptedKeyPem, createdAt: now });
+      }
+    }
+    return rows;
   }
 
   private async activeCa(): Promise<ActiveCa> {
@@ -289,6 +321,7 @@ export class CertificateIssuer {
       status: 'valid',
       revokedAt: null,
       revocationReason: null,
+      holdOwner: null,
       supersededBy: null,
       pem: built.pem,
       fingerprintSha256: built.fingerprintSha256,

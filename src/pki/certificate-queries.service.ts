@@ -7,6 +7,7 @@ import { CertificateRepository } from './certificate.repository';
 import { CertificateView, toCertificateView } from './certificate-view';
 import { CertificateStatus } from './domain/revocation';
 import { parseSerial } from './serial-input';
+import { StationKeyPackageRepository } from './station-key-package.repository';
 
 export interface CertificateQuery {
   status?: CertificateStatus;
@@ -17,6 +18,12 @@ export interface CertificateQuery {
   expiringWithinDays?: number;
   limit?: number;
   cursor?: string;
+}
+
+/** A password-protected station key (see StationKeyPackageEntity); never a key in clear. */
+export interface StationKeyPackage {
+  pkcs12Base64: string | null;
+  encryptedKeyPem: string;
 }
 
 export interface CertificatePage {
@@ -32,8 +39,19 @@ const DAY_MS = 86_400_000;
 export class CertificateQueries {
   constructor(
     private readonly certificates: CertificateRepository,
+    private readonly keyPackages: StationKeyPackageRepository,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The generated key of a station certificate as the user received it, for profiles: the PKCS#12 under the
+   * one-time password (null after a renewal) and the same key as encrypted PKCS#8. Null for a CSR certificate
+   * (the key never left the laptop) and for generated keys issued before packages were kept.
+   */
+  async keyPackage(serialInput: string): Promise<StationKeyPackage | null> {
+    const row = await this.keyPackages.find(parseSerial(serialInput));
+    return row ? { pkcs12Base64: row.pkcs12Base64, encryptedKeyPem: row.encryptedKeyPem } : null;
+  }
 
   async get(serialInput: string): Promise<CertificateView> {
     const serial = parseSerial(serialInput);

@@ -1,5 +1,5 @@
 import { CertificateEntity, CertificateKind, KeyOrigin } from './certificate.entity';
-import { CertificateStatus } from './domain/revocation';
+import { CertificateStatus, HoldOwner } from './domain/revocation';
 
 /** What the PKI tells other features and the API about a certificate (never the entity itself). */
 export interface CertificateView {
@@ -16,6 +16,7 @@ export interface CertificateView {
   status: CertificateStatus;
   revokedAt: string | null;
   revocationReason: string | null;
+  holdOwner: HoldOwner | null;
   supersededBy: string | null;
   fingerprintSha256: string;
   createdAt: string;
@@ -37,6 +38,7 @@ export function toCertificateView(row: CertificateEntity): CertificateView {
     status: row.status,
     revokedAt: row.revokedAt,
     revocationReason: row.revocationReason,
+    holdOwner: row.holdOwner ?? null,
     supersededBy: row.supersededBy,
     fingerprintSha256: row.fingerprintSha256,
     createdAt: row.createdAt,

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CertificateStatus } from './domain/revocation';
+import type { CertificateStatus, HoldOwner } from './domain/revocation';
 
 export type CertificateKind = 'station' | 'server';
 export type KeyOrigin = 'csr' | 'generated';
@@ -25,6 +25,8 @@ export class CertificateEntity {
   @Column('varchar') status: CertificateStatus;
   @Column('varchar', { name: 'revoked_at', nullable: true }) revokedAt: string | null;
   @Column('varchar', { name: 'revocation_reason', nullable: true }) revocationReason: string | null;
+  /** Who placed the current hold (on_hold only), and so who may lift it: see HOLD_OWNERS. */
+  @Column('varchar', { name: 'hold_owner', nullable: true }) holdOwner: HoldOwner | null;
   /** Serial of the certificate that replaced this one (renewal). */
   @Column('varchar', { name: 'superseded_by', nullable: true }) supersededBy: string | null;
   @Column('text') pem: string;

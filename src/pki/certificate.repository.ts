@@ -42,7 +42,7 @@ export class CertificateRepository {
     await this.insertMany(tx, [row]);
   }
 
-  /** Multi-row INSERT in chunks (SQLite allows 999 bound parameters; 21 columns a row). */
+  /** Multi-row INSERT in chunks (SQLite allows 999 bound parameters; 22 columns a row). */
   async insertMany(tx: Tx, rows: CertificateEntity[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 40) {
       await tx.manager.createQueryBuilder().insert().into(CertificateEntity).values(rows.slice(i, i + 40)).updateEntity(false).execute();
@@ -58,7 +58,7 @@ export class CertificateRepository {
     tx: Tx,
     serial: string,
     from: CertificateStatus,
-    set: Pick<CertificateEntity, 'status' | 'revokedAt' | 'revocationReason' | 'updatedAt'> & { supersededBy?: string | null },
+    set: Pick<CertificateEntity, 'status' | 'revokedAt' | 'revocationReason' | 'holdOwner' | 'updatedAt'> & { supersededBy?: string | null },
   ): Promise<boolean> {
     const result = await tx.manager
       .createQueryBuilder()

@@ -19,15 +19,16 @@ export class CertificatesController {
     private readonly status: PkiStatusService,
   ) {}
 
+  /** Per person (subject, employee, station): the desks only; the RTD reads the counts (GET /api/v1/pki/status). */
   @Get('certificates')
-  @Roles('hotline', 'technician', 'rtd')
+  @Roles('hotline', 'technician')
   @ApiOkResponse({ type: CertificatePageDto })
   list(@Query() query: CertificateListQueryDto): Promise<CertificatePageDto> {
     return this.queries.list(query);
   }
 
   @Get('certificates/:serial')
-  @Roles('hotline', 'technician', 'rtd')
+  @Roles('hotline', 'technician')
   @ApiOkResponse({ type: CertificateDto })
   get(@Param('serial') serial: string): Promise<CertificateDto> {
     return this.queries.get(serial);

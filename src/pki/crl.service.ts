@@ -118,8 +118,8 @@ export class CrlService {
     this.cache = snapshot;
     try {
       // a mirror, rewritten on every build: atomic (rename) but not fsynced, the database is the record
-      writeIfChanged(path.join(this.settings.pkiDir, 'crl.der'), snapshot.der, 0o644, { durable: false });
-      writeIfChanged(path.join(this.settings.pkiDir, 'crl.pem'), snapshot.pem, 0o644, { durable: false });
+      writeIfChanged(path.join(this.settings.pkiDir, 'crl.der'), snapshot.der, 0o600, { durable: false });
+      writeIfChanged(path.join(this.settings.pkiDir, 'crl.pem'), snapshot.pem, 0o600, { durable: false });
     } catch (err) {
       // The database is the source of truth; a full disk must not stop revocations being served over HTTP.
       this.logger.error({ err }, 'could not mirror the CRL to the data folder');

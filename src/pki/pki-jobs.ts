@@ -7,6 +7,12 @@ declare module '../jobs/job-types' {
      */
     'pki.station-compromised': { assetId: string; reportedAt: string };
     /**
+     * A laptop came back from its holder (inventory: handover return, to stock or to repair): revoke every station
+     * certificate still bound to it (valid or on hold) with reason cessationOfOperation and rebuild the CRL at once.
+     * Job id: `pki-returned-<assetId>-<returnId>`.
+     */
+    'pki.station-returned': { assetId: string; returnedAt: string };
+    /**
      * Rebuild the CRL if it no longer reflects the certificates (recorded with every status change, so a
      * committed revocation reaches the CRL even if the process stops first) or, from the schedule, if it is
      * getting old. Handlers skip when the published CRL is already current.

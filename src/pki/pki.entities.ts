@@ -1,5 +1,6 @@
 import { CertificateEntity } from './certificate.entity';
 import { PkiCaEntity } from './pki-ca.entity';
 import { PkiCrlEntity } from './pki-crl.entity';
+import { StationKeyPackageEntity } from './station-key-package.entity';
 
-export const pkiEntities: Function[] = [CertificateEntity, PkiCaEntity, PkiCrlEntity];
+export const pkiEntities: Function[] = [CertificateEntity, PkiCaEntity, PkiCrlEntity, StationKeyPackageEntity];

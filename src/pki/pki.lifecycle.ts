@@ -29,6 +29,7 @@ export class PkiLifecycle implements OnModuleInit, OnApplicationBootstrap {
 
   onModuleInit(): void {
     this.registry.register('pki.station-compromised', (payload) => this.revocations.stationCompromised(payload.assetId, payload.reportedAt));
+    this.registry.register('pki.station-returned', (payload) => this.revocations.stationReturned(payload.assetId, payload.returnedAt));
     this.registry.register('pki.crl-rebuild', async (payload) => ((await this.crl.refresh(payload.trigger)).rebuilt ? 'done' : 'skipped'));
     // Well before nextUpdate (default: every 6 hours against a 7-day nextUpdate): an expired CRL locks every user out.
     this.schedules.register({ id: 'pki-crl-refresh', cron: this.settings.crlRefreshCron, job: 'pki.crl-rebuild', payload: { trigger: 'schedule' } });

@@ -14,6 +14,7 @@ import { PkiPublicController } from './pki-public.controller';
 import { PkiSettings } from './pki-settings';
 import { PkiStatusService } from './pki-status.service';
 import { RevocationService } from './revocation.service';
+import { StationKeyPackageRepository } from './station-key-package.repository';
 
 /**
  * The internal CA, station and gateway certificates, revocation, CRL and OCSP. Exported for the VPN feature:
@@ -26,6 +27,7 @@ import { RevocationService } from './revocation.service';
     { provide: PkiSettings, inject: [AppConfig], useFactory: (config: AppConfig) => PkiSettings.load(config) },
     CaRepository,
     CertificateRepository,
+    StationKeyPackageRepository,
     CrlRepository,
     CaStore,
     CrlService,

@@ -8,7 +8,7 @@ import { Outbox } from '../jobs/outbox/outbox.service';
 import { CertificateHolder, CertificateRepository } from './certificate.repository';
 import { CertificateView, toCertificateView } from './certificate-view';
 import { CrlService } from './crl.service';
-import { RevocationReason, isRevocationReason, planHoldRelease, planRevocation } from './domain/revocation';
+import { HoldOwner, RevocationReason, isRevocationReason, planHoldRelease, planRevocation } from './domain/revocation';
 import { parseSerial } from './serial-input';
 import { normaliseSerial } from './x509/serial';
 import './pki-jobs';
@@ -38,8 +38,11 @@ export class RevocationService {
     private readonly clock: Clock,
   ) {}
 
-  /** Revokes (or, with certificateHold, suspends) one certificate inside the caller's unit of work. */
-  async revoke(tx: Tx, serialInput: string, reason: RevocationReason, actor: Actor, options: { supersededBy?: string } = {}): Promise<CertificateView> {
+  /**
+   * Revokes (or, with certificateHold, suspends) one certificate inside the caller's unit of work. A hold records
+   * its owner (`holdOwner`, default manual): a hold placed by a VPN account's suspension is lifted only by resuming it.
+   */
+  async revoke(tx: Tx, serialInput: string, reason: RevocationReason, actor: Actor, options: { supersededBy?: string; holdOwner?: HoldOwner } = {}): Promise<CertificateView> {
     const serial = parseSerial(serialInput);
     assertReason(reason);
     const supersededBy = options.supersededBy ? parseSerial(options.supersededBy) : null;
@@ -49,42 +52,48 @@ export class RevocationService {
       throw new Forbidden('SERVER_CERTIFICATE_ADMIN_ONLY', 'Only an administrator can revoke a gateway certificate: every VPN user depends on it');
     }
     const next = planRevocation(current.status, reason);
+    const holdOwner: HoldOwner | null = next === 'on_hold' ? (options.holdOwner ?? 'manual') : null;
     const now = this.clock.nowIso();
     await this.audit.record(tx, actor, {
       action: next === 'on_hold' ? 'certificate.held' : 'certificate.revoked',
       entityType: 'certificate',
       entityId: serial,
-      summary: { reason, from: current.status, subjectCn: current.subjectCn, stationAssetId: current.stationAssetId, supersededBy },
+      summary: { reason, from: current.status, subjectCn: current.subjectCn, stationAssetId: current.stationAssetId, supersededBy, ...(holdOwner ? { holdOwner } : {}) },
     });
     const changed = await this.certificates.changeStatus(tx, serial, current.status, {
       status: next,
       revokedAt: now,
       revocationReason: reason,
+      holdOwner,
       updatedAt: now,
       ...(supersededBy ? { supersededBy } : {}),
     });
     if (!changed) throw new Conflict('CERTIFICATE_STATE_CHANGED', 'The certificate changed while it was being revoked; look at it again');
     await this.afterStatusChange(tx);
-    return toCertificateView({ ...current, status: next, revokedAt: now, revocationReason: reason, updatedAt: now, supersededBy: supersededBy ?? current.supersededBy });
+    return toCertificateView({ ...current, status: next, revokedAt: now, revocationReason: reason, holdOwner, updatedAt: now, supersededBy: supersededBy ?? current.supersededBy });
   }
 
-  /** Lifts a certificateHold: the certificate is valid again and drops out of the next CRL (removeFromCRL). */
-  async releaseHold(tx: Tx, serialInput: string, actor: Actor): Promise<CertificateView> {
+  /**
+   * Lifts a certificateHold: the certificate is valid again and drops out of the next CRL (removeFromCRL). `by`:
+   * who lifts it — a hold a VPN account's suspension placed is refused (409 CERTIFICATE_HOLD_OWNED_BY_ACCOUNT)
+   * unless the account's resumption lifts it.
+   */
+  async releaseHold(tx: Tx, serialInput: string, actor: Actor, by: HoldOwner = 'manual'): Promise<CertificateView> {
     const serial = parseSerial(serialInput);
     const current = await this.certificates.findBySerial(serial, tx);
     if (!current) throw new NotFound('certificate', serial);
-    planHoldRelease(current.status);
+    planHoldRelease(current.status, { owner: current.holdOwner ?? null, by, vpnAccountId: current.vpnAccountId });
     const now = this.clock.nowIso();
     await this.audit.record(tx, actor, {
       action: 'certificate.hold-released',
       entityType: 'certificate',
       entityId: serial,
-      summary: { heldAt: current.revokedAt, subjectCn: current.subjectCn },
+      summary: { heldAt: current.revokedAt, subjectCn: current.subjectCn, holdOwner: current.holdOwner ?? null },
     });
-    const changed = await this.certificates.changeStatus(tx, serial, 'on_hold', { status: 'valid', revokedAt: null, revocationReason: null, updatedAt: now });
+    const changed = await this.certificates.changeStatus(tx, serial, 'on_hold', { status: 'valid', revokedAt: null, revocationReason: null, holdOwner: null, updatedAt: now });
     if (!changed) throw new Conflict('CERTIFICATE_STATE_CHANGED', 'The certificate changed while the hold was being lifted; look at it again');
     await this.afterStatusChange(tx);
-    return toCertificateView({ ...current, status: 'valid', revokedAt: null, revocationReason: null, updatedAt: now });
+    return toCertificateView({ ...current, status: 'valid', revokedAt: null, revocationReason: null, holdOwner: null, updatedAt: now });
   }
 
   /**
@@ -132,12 +141,28 @@ export class RevocationService {
 
   /** `pki.station-compromised`: a lost or stolen laptop; its certificates are revoked and the CRL rebuilt now. */
   async stationCompromised(assetId: string, reportedAt: string): Promise<'done' | 'skipped'> {
-    const actor: Actor = { ...SYSTEM_ACTOR, name: 'station-compromised' };
-    const revoked = await this.uow.run((tx) => this.revokeAllFor(tx, { stationAssetId: assetId }, 'keyCompromise', actor));
+    const revoked = await this.revokeStation(assetId, 'keyCompromise', 'station-compromised');
+    if (revoked.serials.length) this.logger.warn({ assetId, reportedAt, revoked: revoked.serials }, 'station compromised: certificates revoked (keyCompromise)');
+    return revoked.outcome;
+  }
+
+  /**
+   * `pki.station-returned`: a laptop came back from its holder (handover return). Its certificates are revoked for
+   * good (cessationOfOperation: no compromise, the laptop simply no longer serves that person) and the CRL rebuilt
+   * now; the laptop may go to someone else, and a new handover is followed by a new certificate.
+   */
+  async stationReturned(assetId: string, returnedAt: string): Promise<'done' | 'skipped'> {
+    const revoked = await this.revokeStation(assetId, 'cessationOfOperation', 'station-returned');
+    if (revoked.serials.length) this.logger.log({ assetId, returnedAt, revoked: revoked.serials }, 'station returned: certificates revoked (cessationOfOperation)');
+    return revoked.outcome;
+  }
+
+  private async revokeStation(assetId: string, reason: RevocationReason, actorName: string): Promise<{ serials: string[]; outcome: 'done' | 'skipped' }> {
+    const actor: Actor = { ...SYSTEM_ACTOR, name: actorName };
+    const serials = await this.uow.run((tx) => this.revokeAllFor(tx, { stationAssetId: assetId }, reason, actor));
     // Also after a crash between the two steps: a retry revokes nothing but still finds the CRL stale.
     const { rebuilt } = await this.crl.refresh('revocation');
-    if (revoked.length) this.logger.warn({ assetId, reportedAt, revoked }, 'station compromised: certificates revoked (keyCompromise)');
-    return revoked.length || rebuilt ? 'done' : 'skipped';
+    return { serials, outcome: serials.length || rebuilt ? 'done' : 'skipped' };
   }
 
   private async afterStatusChange(tx: Tx): Promise<void> {

@@ -4,8 +4,9 @@ import { Conflict } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { CaStore } from '../pki/ca-store';
 import { CertificateQueries } from '../pki/certificate-queries.service';
+import { CertificateView } from '../pki/certificate-view';
 import { CERTIFIED_STATES } from './domain/account-lifecycle';
-import { renderOpenVpnProfile } from './domain/openvpn-profile';
+import { ProfileKey, renderOpenVpnProfile } from './domain/openvpn-profile';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountEntity } from './vpn-account.entity';
 import { VpnGatewayEntity } from './vpn-gateway.entity';
@@ -30,7 +31,11 @@ export class OpenVpnProfileService {
     private readonly clock: Clock,
   ) {}
 
-  /** The downloadable profile: never the key (it is not stored); it names the key file kept on the laptop. */
+  /**
+   * The downloadable profile, usable as it is: a generated key comes inside the password-protected PKCS#12 the
+   * user received at issuance (or, after a renewal, as encrypted PKCS#8 beside the new certificate); a key made on
+   * the laptop (CSR) is named by its file. Never a key in clear: the service holds none.
+   */
   async forAccount(id: string): Promise<OpenVpnFile> {
     const account = await this.steps.load(id);
     if (!CERTIFIED_STATES.includes(account.state) || !account.currentSerial || !account.gatewayId) {
@@ -38,7 +43,22 @@ export class OpenVpnProfileService {
     }
     const [gateway, certificate, ca] = await Promise.all([this.gateways.findById(account.gatewayId), this.certificates.get(account.currentSerial), this.ca.get()]);
     if (!gateway) throw new Conflict('VPN_GATEWAY_MISSING', 'The gateway of this account no longer exists', { gatewayId: account.gatewayId });
-    return this.render(account, gateway, { serial: certificate.serial, notAfter: certificate.notAfter, certificatePem: certificate.certificatePem }, ca.bundlePem);
+    const key = await this.keyOf(certificate);
+    return this.render(account, gateway, { serial: certificate.serial, notAfter: certificate.notAfter, certificatePem: certificate.certificatePem }, ca.bundlePem, key);
+  }
+
+  private async keyOf(certificate: CertificateView): Promise<ProfileKey> {
+    if (certificate.keyOrigin !== 'generated') return { kind: 'file' };
+    const stored = await this.certificates.keyPackage(certificate.serial);
+    if (!stored) {
+      // Issued by an earlier version, which handed the key out once and kept nothing: no profile could work.
+      throw new Conflict(
+        'VPN_PROFILE_KEY_NOT_STORED',
+        'The key of this certificate was handed out once at issuance and is not kept: issue a new certificate to get a profile that carries it',
+        { serial: certificate.serial },
+      );
+    }
+    return stored.pkcs12Base64 ? { kind: 'pkcs12', base64: stored.pkcs12Base64 } : { kind: 'encrypted-key', pem: stored.encryptedKeyPem };
   }
 
   render(
@@ -46,7 +66,7 @@ export class OpenVpnProfileService {
     gateway: Pick<VpnGatewayEntity, 'name' | 'host' | 'port' | 'proto'>,
     certificate: { serial: string; notAfter: string; certificatePem: string },
     caPem: string,
-    privateKeyPem?: string,
+    key: ProfileKey = { kind: 'file' },
   ): OpenVpnFile {
     const profile = this.settings.profile(account.profile);
     if (!profile) throw new Conflict('UNKNOWN_VPN_PROFILE', `The profile ${account.profile} is no longer configured`, { profile: account.profile });
@@ -59,7 +79,7 @@ export class OpenVpnProfileService {
       caPem,
       certificatePem: certificate.certificatePem,
       certificate: { serial: certificate.serial, notAfter: certificate.notAfter },
-      privateKeyPem,
+      key,
       generatedAt: this.clock.nowIso(),
     });
     return { fileName: `${account.username}.ovpn`, text };

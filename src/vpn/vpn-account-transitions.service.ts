@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { Conflict } from '../common/errors/domain-error';
 import { Tx } from '../database/unit-of-work';
 import { RevocationService } from '../pki/revocation.service';
-import { AccountState, allowedFrom, assertCanApply, CERTIFIED_STATES, groupChange, resumeIsGated, resumeTarget } from './domain/account-lifecycle';
+import { AccountState, allowedFrom, assertCanApply, CERTIFIED_STATES, groupChange, resumeIsGated, resumeTarget, SuspensionCause } from './domain/account-lifecycle';
 import { AccountRevocationReason, InstalledDto, RevokeVpnAccountDto, SuspendVpnAccountDto, VpnAccountDto } from './dto/vpn-account.dto';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountEntity } from './vpn-account.entity';
@@ -14,7 +14,8 @@ import { toAccountDto } from './vpn.mappers';
 
 /**
  * installed → active ⇄ suspended → revoked. Activation and resumption are gated. Suspension puts the certificate
- * on hold (certificateHold: it is on the next CRL, and resumption lifts it) and, like revocation, takes the
+ * on hold (certificateHold: it is on the next CRL, and only resumption lifts it — the certificates API refuses,
+ * CERTIFICATE_HOLD_OWNED_BY_ACCOUNT) and, like revocation, takes the
  * employee out of the directory VPN group when the account was active; activation puts them in.
  */
 @Injectable()
@@ -68,22 +69,45 @@ export class VpnAccountTransitionsService {
     });
   }
 
+  /** The hot-line's suspension (cause operator): an agreement's resumption never resumes it. */
   async suspend(actor: Actor, id: string, dto: SuspendVpnAccountDto): Promise<VpnAccountDto> {
-    return this.change(actor, id, 'suspend', async (tx, current) => {
-      assertCanApply(current.state, 'suspend');
-      const willHold = (await this.certificates.standing(tx, current.currentSerial)) === 'valid';
-      const next = await this.steps.claim(
-        tx,
-        current,
-        allowedFrom('suspend'),
-        'suspended',
-        { suspendedAt: this.clock.nowIso(), suspendedFrom: current.state, suspensionReason: dto.reason.trim() },
-        { actor, action: 'suspended', summary: { from: current.state, reason: dto.reason.trim(), certificateHeld: willHold ? current.currentSerial : null } },
-      );
-      const held = await this.certificates.hold(tx, current.currentSerial, actor);
-      await this.steps.groupJob(tx, next, groupChange(current.state, 'suspended'));
-      return { next, published: held };
-    });
+    return this.change(actor, id, 'suspend', (tx, current) => this.suspendWithin(tx, actor, current, { reason: dto.reason.trim(), cause: 'operator' }));
+  }
+
+  /**
+   * Suspends inside the caller's unit (the hot-line's, or an agreement's suspension): the certificate goes on a hold
+   * that is the account's own — only resuming the account lifts it — and the employee leaves the VPN group.
+   * `published`: a hold was placed, publish the CRL after the commit.
+   */
+  async suspendWithin(
+    tx: Tx,
+    actor: Actor,
+    current: VpnAccountEntity,
+    why: { reason: string; cause: SuspensionCause; agreementId?: string },
+  ): Promise<{ next: VpnAccountEntity; published: boolean }> {
+    assertCanApply(current.state, 'suspend');
+    const willHold = (await this.certificates.standing(tx, current.currentSerial)) === 'valid';
+    const next = await this.steps.claim(
+      tx,
+      current,
+      allowedFrom('suspend'),
+      'suspended',
+      {
+        suspendedAt: this.clock.nowIso(),
+        suspendedFrom: current.state,
+        suspensionReason: why.reason.slice(0, 500),
+        suspensionCause: why.cause,
+        suspensionAgreementId: why.agreementId ?? null,
+      },
+      {
+        actor,
+        action: 'suspended',
+        summary: { from: current.state, reason: why.reason, cause: why.cause, agreementId: why.agreementId ?? null, certificateHeld: willHold ? current.currentSerial : null },
+      },
+    );
+    const held = await this.certificates.hold(tx, current.currentSerial, actor);
+    await this.steps.groupJob(tx, next, groupChange(current.state, 'suspended'));
+    return { next, published: held };
   }
 
   /**
@@ -91,31 +115,36 @@ export class VpnAccountTransitionsService {
    * certificate was revoked meanwhile. Gated unless it only goes back to `requested`.
    */
   async resume(actor: Actor, id: string): Promise<VpnAccountDto> {
-    return this.change(actor, id, 'resume', async (tx, current) => {
-      assertCanApply(current.state, 'resume');
-      const standing = await this.certificates.standing(tx, current.currentSerial);
-      const to = resumeTarget(current.suspendedFrom, standing);
-      const gate = resumeIsGated(to) ? await this.steps.passGate(tx, current.employeeId) : null;
-      const keepsCertificate = CERTIFIED_STATES.includes(to);
-      const willRelease = keepsCertificate && standing === 'on_hold';
-      const next = await this.steps.claim(
-        tx,
-        current,
-        allowedFrom('resume'),
-        to,
-        {
-          resumedAt: this.clock.nowIso(),
-          suspendedFrom: null,
-          suspensionReason: null,
-          ...(keepsCertificate ? {} : { currentSerial: null, certificateNotAfter: null, keyOrigin: null, stationAssetId: null, stationAssetTag: null, supersededSerial: null, supersedeAfter: null }),
-          ...(gate ? { agreementId: gate.agreementId, remoteDaysPerWeek: gate.remoteDaysPerWeek } : {}),
-        },
-        { actor, action: 'resumed', summary: { to, certificateReleased: willRelease ? current.currentSerial : null } },
-      );
-      const released = keepsCertificate ? await this.certificates.release(tx, current.currentSerial, actor) : false;
-      await this.steps.groupJob(tx, next, groupChange('suspended', to));
-      return { next, published: released };
-    });
+    return this.change(actor, id, 'resume', (tx, current) => this.resumeWithin(tx, actor, current));
+  }
+
+  /** Resumes inside the caller's unit (the hot-line's, or an agreement's resumption); the gate runs first, before any write. */
+  async resumeWithin(tx: Tx, actor: Actor, current: VpnAccountEntity, summary: Record<string, unknown> = {}): Promise<{ next: VpnAccountEntity; published: boolean }> {
+    assertCanApply(current.state, 'resume');
+    const standing = await this.certificates.standing(tx, current.currentSerial);
+    const to = resumeTarget(current.suspendedFrom, standing);
+    const gate = resumeIsGated(to) ? await this.steps.passGate(tx, current.employeeId) : null;
+    const keepsCertificate = CERTIFIED_STATES.includes(to);
+    const willRelease = keepsCertificate && standing === 'on_hold';
+    const next = await this.steps.claim(
+      tx,
+      current,
+      allowedFrom('resume'),
+      to,
+      {
+        resumedAt: this.clock.nowIso(),
+        suspendedFrom: null,
+        suspensionReason: null,
+        suspensionCause: null,
+        suspensionAgreementId: null,
+        ...(keepsCertificate ? {} : { currentSerial: null, certificateNotAfter: null, keyOrigin: null, stationAssetId: null, stationAssetTag: null, supersededSerial: null, supersedeAfter: null }),
+        ...(gate ? { agreementId: gate.agreementId, remoteDaysPerWeek: gate.remoteDaysPerWeek } : {}),
+      },
+      { actor, action: 'resumed', summary: { ...summary, to, certificateReleased: willRelease ? current.currentSerial : null } },
+    );
+    const released = keepsCertificate ? await this.certificates.release(tx, current.currentSerial, actor) : false;
+    await this.steps.groupJob(tx, next, groupChange('suspended', to));
+    return { next, published: released };
   }
 
   /** Final: every certificate of the account is revoked with the reason given, and the CRL republished. */

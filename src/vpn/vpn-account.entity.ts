@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AccountState } from './domain/account-lifecycle';
+import type { AccountState, SuspensionCause } from './domain/account-lifecycle';
 
 /**
  * A VPN account of one employee for one profile. No secret is ever stored here: the certificate lives in the PKI
@@ -28,6 +28,9 @@ export class VpnAccountEntity {
   @Column('varchar', { name: 'supersede_after', nullable: true }) supersedeAfter: string | null;
   @Column('varchar', { name: 'suspended_from', nullable: true }) suspendedFrom: AccountState | null;
   @Column('varchar', { name: 'suspension_reason', nullable: true }) suspensionReason: string | null;
+  /** Why it is suspended (see SUSPENSION_CAUSES); the agreement whose suspension stopped it, for `agreement`. */
+  @Column('varchar', { name: 'suspension_cause', nullable: true }) suspensionCause: SuspensionCause | null;
+  @Column('varchar', { name: 'suspension_agreement_id', nullable: true }) suspensionAgreementId: string | null;
   @Column('varchar', { name: 'revocation_reason', nullable: true }) revocationReason: string | null;
   /** Why the last certificate stopped working outside the account's own flows (e.g. keyCompromise: stolen laptop). */
   @Column('varchar', { name: 'certificate_lost_reason', nullable: true }) certificateLostReason: string | null;
@@ -71,6 +74,8 @@ export function newVpnAccount(
     supersedeAfter: null,
     suspendedFrom: null,
     suspensionReason: null,
+    suspensionCause: null,
+    suspensionAgreementId: null,
     revocationReason: null,
     certificateLostReason: null,
     certificateLostAt: null,

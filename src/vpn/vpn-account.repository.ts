@@ -37,7 +37,7 @@ export class VpnAccountRepository {
   }
 
   async insertMany(tx: Tx, rows: VpnAccountEntity[]): Promise<void> {
-    // 36 columns a row: 25 rows stay under SQLite's 999 bound parameters.
+    // 38 columns a row: 25 rows stay under SQLite's 999 bound parameters.
     for (let i = 0; i < rows.length; i += 25) {
       await tx.manager.createQueryBuilder().insert().into(VpnAccountEntity).values(rows.slice(i, i + 25)).updateEntity(false).execute();
     }

@@ -40,17 +40,20 @@ export class VpnCertificates {
     return revoked;
   }
 
-  /** certificateHold on a valid certificate (suspension). True when a hold was placed. */
+  /**
+   * certificateHold on a valid certificate (suspension). True when a hold was placed. The hold is the account's:
+   * the certificates API refuses to lift it (CERTIFICATE_HOLD_OWNED_BY_ACCOUNT), only `release` (resume) does.
+   */
   async hold(tx: Tx, serial: string | null, actor: Actor): Promise<boolean> {
     if (!serial || (await this.standing(tx, serial)) !== 'valid') return false;
-    await this.revocations.revoke(tx, serial, 'certificateHold', actor);
+    await this.revocations.revoke(tx, serial, 'certificateHold', actor, { holdOwner: 'vpn-account' });
     return true;
   }
 
-  /** Lifts a hold (resume). True when a hold was lifted. */
+  /** Lifts a hold (resume, after the gate passed), the account's own or a manual one. True when a hold was lifted. */
   async release(tx: Tx, serial: string | null, actor: Actor): Promise<boolean> {
     if (!serial || (await this.standing(tx, serial)) !== 'on_hold') return false;
-    await this.revocations.releaseHold(tx, serial, actor);
+    await this.revocations.releaseHold(tx, serial, actor, 'vpn-account');
     return true;
   }
 

@@ -16,10 +16,11 @@ import { toAccountDto } from './vpn.mappers';
 
 /**
  * The station certificate of an account (SPEC §2): for the laptop handed over to the account's employee, gated,
- * from a CSR made on the laptop or with a key made here and handed out once (PKCS#12 under a one-time password,
- * and inline in the .ovpn of this answer). The expensive half (CSR check or key generation, building and
- * signing) runs before the unit; the unit re-checks the account, the gate and the laptop, records the certificate,
- * and retires the certificate it replaces (superseded). Nothing secret is stored.
+ * from a CSR made on the laptop or with a key made here, which only ever travels inside a PKCS#12 under a one-time
+ * password (shown once, never stored): as the .p12 and as the `<pkcs12>` of the .ovpn. The PKCS#12 is kept so that
+ * later downloads of the profile carry the same `<pkcs12>`. The expensive half (CSR check or key generation,
+ * building and signing) runs before the unit; the unit re-checks the account, the gate and the laptop, records the
+ * certificate, and retires the certificate it replaces (superseded).
  */
 @Injectable()
 export class VpnIssuanceService {
@@ -92,7 +93,8 @@ export class VpnIssuanceService {
 
       const { issued, certificate, gateway } = outcome;
       if (!gateway) throw new Conflict('VPN_GATEWAY_MISSING', 'The gateway of this account no longer exists', { gatewayId: issued.gatewayId });
-      const file = this.profiles.render(issued, gateway, certificate, certificate.caChainPem, certificate.privateKeyPem);
+      // a generated key travels only inside the PKCS#12 under the one-time password: the same <pkcs12> later downloads carry
+      const file = this.profiles.render(issued, gateway, certificate, certificate.caChainPem, certificate.pkcs12Base64 ? { kind: 'pkcs12', base64: certificate.pkcs12Base64 } : { kind: 'file' });
       return {
         account: toAccountDto(issued, gateway, 'valid'),
         certificate: {

@@ -51,6 +51,9 @@ export class VpnOffboardingStep implements OffboardingStep {
           ...(current.state === 'suspended'
             ? {}
             : { suspendedAt: this.clock.nowIso(), suspendedFrom: current.state, suspensionReason: `offboarding: ${c.trigger} (${c.effectiveDate})` }),
+          // offboarding takes over a suspension for another cause: no agreement's resumption brings the account back
+          suspensionCause: 'offboarding',
+          suspensionAgreementId: null,
           currentSerial: null,
           certificateNotAfter: null,
           keyOrigin: null,

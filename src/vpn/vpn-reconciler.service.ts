@@ -13,7 +13,8 @@ import { VpnCertificates } from './vpn-certificates';
  * then brings the account along (every `reconcileEveryMinutes`, and on demand): a certified account goes back to
  * `approved`, without certificate or laptop, waiting for a certificate for a new laptop; an active one leaves
  * the directory VPN group; a suspended one stays suspended (resuming it then leads to `approved`). The same
- * happens after a revocation through /certificates/:serial/revoke.
+ * happens after a revocation through /certificates/:serial/revoke, and when the laptop comes back to inventory
+ * (`pki.station-returned`, cessationOfOperation): the laptop may go to someone else, the account needs a new one.
  */
 @Injectable()
 export class VpnReconciler {

@@ -1,8 +1,10 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { AgreementSuspensionFollowers } from '../agreements/agreement-suspension';
 import { JobRegistry } from '../jobs/job-registry';
 import { Schedules } from '../jobs/schedules';
 import { MetricsService } from '../metrics/metrics.service';
 import { OffboardingSteps } from '../offboarding/offboarding-step';
+import { VpnAgreementSuspensionFollower } from './vpn-agreement-suspension.follower';
 import { VpnGatewaysService } from './vpn-gateways.service';
 import { VpnGroupSync } from './vpn-group-sync.service';
 import { VpnLoadReportService } from './vpn-load-report.service';
@@ -12,7 +14,7 @@ import { VpnRenewalService } from './vpn-renewal.service';
 import { VpnSettings } from './vpn-settings';
 import './vpn-jobs';
 
-/** Wires the VPN feature into the process: job handlers, schedules, the offboarding step, gauges, gateway seeding. */
+/** Wires the VPN feature into the process: job handlers, schedules, the offboarding step, the agreement follower, gauges, gateway seeding. */
 @Injectable()
 export class VpnLifecycle implements OnModuleInit, OnApplicationBootstrap {
   constructor(
@@ -27,6 +29,8 @@ export class VpnLifecycle implements OnModuleInit, OnApplicationBootstrap {
     private readonly gateways: VpnGatewaysService,
     private readonly load: VpnLoadReportService,
     private readonly offboarding: VpnOffboardingStep,
+    private readonly agreementFollowers: AgreementSuspensionFollowers,
+    private readonly agreementFollower: VpnAgreementSuspensionFollower,
   ) {}
 
   onModuleInit(): void {
@@ -41,6 +45,7 @@ export class VpnLifecycle implements OnModuleInit, OnApplicationBootstrap {
     this.schedules.register({ id: 'vpn-renewal', cron: this.settings.renewal.cron, job: 'vpn.renewal', payload: { trigger: 'schedule' } });
     this.schedules.register({ id: 'vpn-reconcile-certificates', everyMs: this.settings.reconcileEveryMs, job: 'vpn.reconcile-certificates', payload: { trigger: 'schedule' } });
     this.steps.register(this.offboarding);
+    this.agreementFollowers.register(this.agreementFollower);
 
     this.metrics.gauge(
       'rw_vpn_gateway_expected_sessions',

@@ -43,6 +43,8 @@ export function toAccountDto(a: VpnAccountEntity, gateway: VpnGatewayEntity | nu
     supersedeAfter: a.supersedeAfter,
     suspendedFrom: a.suspendedFrom,
     suspensionReason: a.suspensionReason,
+    suspensionCause: a.suspensionCause ?? null,
+    suspensionAgreementId: a.suspensionAgreementId ?? null,
     revocationReason: a.revocationReason,
     certificateLostReason: a.certificateLostReason,
     certificateLostAt: a.certificateLostAt,

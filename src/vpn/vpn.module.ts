@@ -7,6 +7,7 @@ import { OffboardingModule } from '../offboarding/offboarding.module';
 import { PkiModule } from '../pki/pki.module';
 import { OpenVpnProfileService } from './openvpn-profile.service';
 import { VpnAccountSteps } from './vpn-account-steps';
+import { VpnAgreementSuspensionFollower } from './vpn-agreement-suspension.follower';
 import { VpnAccountTransitionsService } from './vpn-account-transitions.service';
 import { VpnAccountRepository } from './vpn-account.repository';
 import { VpnAccountsController } from './vpn-accounts.controller';
@@ -27,7 +28,7 @@ import { VpnLifecycle } from './vpn.lifecycle';
 
 /**
  * VPN accounts (lifecycle, station certificates through the PKI, .ovpn profiles, directory VPN group), gateways
- * and placement by expected load, renewal, offboarding step 'vpn'. Exports the load report (KPI dashboard) and
+ * and placement by expected load, renewal, offboarding step 'vpn', following agreements' suspension and resumption. Exports the load report (KPI dashboard) and
  * the renewal and reconciler services (CLI).
  */
 @Module({
@@ -50,6 +51,7 @@ import { VpnLifecycle } from './vpn.lifecycle';
     VpnRenewalService,
     VpnReconciler,
     VpnOffboardingStep,
+    VpnAgreementSuspensionFollower,
     VpnLifecycle,
   ],
   exports: [VpnSettings, VpnLoadReportService, VpnRenewalService, VpnReconciler, VpnGatewaysService],

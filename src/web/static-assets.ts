@@ -5,12 +5,20 @@ import { projectRoot, webDir } from './web-paths';
 /**
  * Scripts, styles and the chart library, served from this service (no CDN: the municipality's network may not
  * reach one). Public: they contain no data.
+ *
+ * A file that is not there falls through to the router's 404 (the usual error body). serve-static's own error
+ * for it is not exposable: it would become a 500 whose log names the file's absolute path on the server.
  */
 export function mountStaticAssets(app: Express): void {
-  const options = { fallthrough: false, index: false, maxAge: '1h', dotfiles: 'deny' as const };
+  const options = { fallthrough: true, index: false, maxAge: '1h', dotfiles: 'deny' as const };
   app.use('/ui/assets', express.static(path.join(webDir(), 'assets'), options));
-  app.get('/ui/vendor/chart.umd.js', (_req, res) => {
+  app.get('/ui/vendor/chart.umd.js', (_req, res, next) => {
     res.setHeader('Cache-Control', 'public, max-age=3600');
-    res.type('application/javascript').sendFile(path.join(projectRoot(), 'node_modules', 'chart.js', 'dist', 'chart.umd.js'));
+    res.type('application/javascript').sendFile(path.join(projectRoot(), 'node_modules', 'chart.js', 'dist', 'chart.umd.js'), (err) => {
+      if (err && !res.headersSent) {
+        res.removeHeader('Cache-Control');
+        next();
+      }
+    });
   });
 }

@@ -125,19 +125,21 @@ describe('hot-line pages in a browser', () => {
     const inlineText = inline.bytes.toString('utf8');
     expect(inlineText).toMatch(/^remote vpn\d\.comune\.prato\.it 1194 udp$/m);
     expect(inlineText).toContain('<ca>');
-    expect(inlineText).toContain('<cert>');
-    expect(inlineText).toContain('<key>');
+    // the key only inside the PKCS#12, under the one-time password: the same file as the .p12
+    const inlineP12 = (text: string) => /<pkcs12>\n([\s\S]+?)\n<\/pkcs12>/.exec(text)?.[1].replace(/\n/g, '');
+    expect(inlineP12(inlineText)).toBe(p12.bytes.toString('base64'));
+    expect(inlineText).not.toMatch(/PRIVATE KEY|<key>/);
 
     // Done with the secrets: they leave the page and cannot be shown again.
     await press(page.locator('#issued button', { hasText: 'nascondi la password' }));
     expect(await page.locator('#otp').count()).toBe(0);
     expect(await page.content()).not.toContain(password);
 
-    // The profile downloaded later names the key file on the laptop instead of carrying the key.
+    // The profile downloaded later carries the same sealed PKCS#12: it works as it is, with the same password.
     const later = await download(() => press(page.locator('#ovpn')));
     expect(later.name).toBe('giulia.verdi.ovpn');
-    expect(later.bytes.toString('utf8')).toContain('<cert>');
-    expect(later.bytes.toString('utf8')).not.toContain('<key>');
+    expect(inlineP12(later.bytes.toString('utf8'))).toBe(p12.bytes.toString('base64'));
+    expect(later.bytes.toString('utf8')).not.toMatch(/PRIVATE KEY|<key>/);
 
     expect(await page.locator('#activate-now').isChecked()).toBe(true);
     await press(page.locator('#installed-form button[type=submit]'));

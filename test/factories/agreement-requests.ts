@@ -19,7 +19,13 @@ export function agreementBody(employeeId: string, overrides: Record<string, unkn
 
 export const DOCUMENT_SHA256 = 'c0ffee'.padEnd(64, '0');
 
-/** Creates an agreement and signs it by the employee and the countersigner through HTTP; returns the final body. */
+export const DOCUMENT_REFERENCE = 'prot. 2026/0001234';
+
+/**
+ * Creates an agreement through HTTP the way an HR office records a paper one: `token` records the employee's and
+ * the countersigner's signatures (with the paper's reference), then an admin — a second person, not the creator
+ * of `token` — confirms the countersignature (domain/countersignature.policy.ts). Returns the final body.
+ */
 export async function createSignedAgreement(
   t: TestApp,
   token: string,
@@ -30,11 +36,13 @@ export async function createSignedAgreement(
   const created = await t.http().post('/api/v1/agreements').set(auth(token)).send(agreementBody(employeeId, overrides)).expect(201);
   const id = created.body.id as string;
   await t.http().post(`/api/v1/agreements/${id}/sign`).set(auth(token)).send({ party: 'employee', signerEmployeeId: employeeId, documentSha256: DOCUMENT_SHA256 }).expect(200);
-  const signed = await t
+  await t
     .http()
     .post(`/api/v1/agreements/${id}/sign`)
     .set(auth(token))
-    .send({ party: 'manager', signerEmployeeId: countersignerId, documentSha256: DOCUMENT_SHA256 })
+    .send({ party: 'manager', signerEmployeeId: countersignerId, documentSha256: DOCUMENT_SHA256, documentReference: DOCUMENT_REFERENCE })
     .expect(200);
-  return signed.body;
+  const confirmer = token === t.adminToken ? await t.tokenFor('admin', 'second-admin') : t.adminToken;
+  const confirmed = await t.http().post(`/api/v1/agreements/${id}/countersignature/confirm`).set(auth(confirmer)).send({}).expect(200);
+  return confirmed.body;
 }

@@ -24,6 +24,7 @@ describe('no secret in the logs; the CA key encrypted and 0600', () => {
   const admin = randomToken();
   const caPassphrase = `ca-pass-${randomToken()}`;
   const importPassphrase = `import-pass-${randomToken()}`;
+  const auditKey = `audit-key-${randomToken()}`;
   const [person] = generatePeople(1, 'sx');
   let db: TestDatabase;
   let ldap: LdapSandbox;
@@ -37,7 +38,7 @@ describe('no secret in the logs; the CA key encrypted and 0600', () => {
     db = await createTestDatabase();
     ldap = await LdapSandbox.create([person], { 'rw-hotline': [], 'vpn-users': [] });
     await ldap.admin((c) => c.modify(ldap.groupDn('rw-hotline'), new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [personDn(person, ldap.baseDn)] }) })));
-    env = { DATA_DIR: db.dataDir, ...db.env, ...ldap.serviceEnv(), BOOTSTRAP_ADMIN_TOKEN: admin, CA_PASSPHRASE: caPassphrase, LOG_LEVEL: 'debug' };
+    env = { DATA_DIR: db.dataDir, ...db.env, ...ldap.serviceEnv(), BOOTSTRAP_ADMIN_TOKEN: admin, CA_PASSPHRASE: caPassphrase, AUDIT_HMAC_KEY: auditKey, LOG_LEVEL: 'debug' };
     [user] = await withDatabase(env, (ds) => seedOnboardable(ds, `sx${Date.now().toString(36)}`, ['sx.generated'], () => null));
 
     // an existing CA (intermediate with an encrypted key) imported with the CLI, before the service starts
@@ -92,9 +93,11 @@ describe('no secret in the logs; the CA key encrypted and 0600', () => {
     const issued = await must(service.url, 'POST', `/api/v1/vpn/accounts/${account.id}/certificates`, { token: secrets.apiToken, body: { stationAssetId: user.laptopId, generateKey: true } });
     secrets.oneTimePassword = issued.oneTimePassword;
     secrets.pkcs12 = issued.pkcs12Base64.slice(100, 160);
-    secrets.inlineKey = /-----BEGIN PRIVATE KEY-----\n([^\n]+)/.exec(issued.openvpnProfile)?.[1] ?? '';
+    // the profile carries the key only inside the PKCS#12 under the one-time password
+    expect(issued.openvpnProfile).not.toContain('PRIVATE KEY');
+    secrets.profilePkcs12 = /<pkcs12>\n[^\n]+\n([^\n]+)/.exec(issued.openvpnProfile)?.[1] ?? '';
     expect(secrets.oneTimePassword.length).toBeGreaterThan(8);
-    expect(secrets.inlineKey.length).toBeGreaterThan(40);
+    expect(secrets.profilePkcs12.length).toBeGreaterThan(40);
 
     // the directory, with its bind password
     const sync = await must(service.url, 'POST', '/api/v1/directory/sync?wait=true', { token: admin });
@@ -103,6 +106,7 @@ describe('no secret in the logs; the CA key encrypted and 0600', () => {
     secrets.bootstrapAdmin = admin;
     secrets.caPassphrase = caPassphrase;
     secrets.importPassphrase = importPassphrase;
+    secrets.auditHmacKey = auditKey;
     await service.stop(); // flush
   });
 
@@ -131,5 +135,7 @@ describe('no secret in the logs; the CA key encrypted and 0600', () => {
     expect((await openssl(['pkey', '-in', keyFile, '-passin', `pass:${caPassphrase}`, '-noout'])).code).toBe(0);
     expect((await openssl(['pkey', '-in', keyFile, '-passin', `pass:${importPassphrase}`, '-noout'])).code).not.toBe(0);
     expect((await openssl(['pkey', '-in', keyFile, '-passin', 'pass:', '-noout'])).code).not.toBe(0);
+    // stretched with PBKDF2-HMAC-SHA256 × 600,000 (0x927C0), not Node's default 2,048
+    expect((await openssl(['asn1parse', '-in', keyFile])).stdout).toMatch(/:PBKDF2\n[\s\S]*INTEGER +:0927C0\n[\s\S]*:hmacWithSHA256/);
   });
 });

@@ -4,6 +4,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { Attribute, Change } from 'ldapts';
 import { generatePeople, LdapSandbox, personDn } from '../fixtures/ldap/directory-fixture';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
+import { RESPONSE_SHAPES, SPECIAL_CATEGORY_PROPERTIES } from './support/response-shapes';
 import { note, sleep } from './support/service-process';
 
 jest.setTimeout(180_000);
@@ -17,7 +18,11 @@ const PUBLIC = 'public' as const;
  * Reasons for the less obvious lines:
  *  - technicians and the hot-line read agreements and provisioning status: both must "check the agreement" (the gate);
  *  - the RTD sees aggregates, capacity, certificate/CRL health and lot/stock figures (investment indicators), the
- *    directory-sync history and the audit verification; never employee records, handovers or VPN accounts;
+ *    directory-sync history (in counts: support/response-shapes.ts) and the audit verification; never a per-person
+ *    record: employees, their eligibility or gate status, agreements, certificates, assets (they name their holder),
+ *    handovers or VPN accounts (SPEC §1: "aggregates only");
+ *  - withdrawing an agreement is HR's (SPEC §1): the notice it applies (90 days for a disabled worker) shows in its
+ *    answers, and that is special-category data (GDPR art. 9);
  *  - the hot-line reads assets and models (the laptop a certificate is bound to) but changes no inventory;
  *  - only admins run the agreement sweep, the directory sync, tokens, jobs, metrics, gateways and the audit log.
  * A route that is not in this table fails the test: new routes need a line here.
@@ -65,20 +70,23 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
   'GET /api/v1/activities': ['hr', 'manager', 'rtd'],
   'GET /api/v1/activities/summary': ['hr', 'manager', 'rtd'],
   'PUT /api/v1/employees/:id/activities': ['hr', 'manager'],
-  'GET /api/v1/employees/:id/eligibility': ['hr', 'manager', 'technician', 'hotline', 'rtd'],
+  'GET /api/v1/employees/:id/eligibility': ['hr', 'manager', 'technician', 'hotline'],
 
   // agreements and the gate
   'POST /api/v1/agreements': ['hr', 'manager'],
   'PATCH /api/v1/agreements/:id': ['hr', 'manager'],
   'POST /api/v1/agreements/:id/sign': ['hr', 'manager'],
-  'POST /api/v1/agreements/:id/withdraw': ['hr', 'manager'],
+  // the second person of the two-person rule: the countersigner's own login, or an admin; never HR
+  'POST /api/v1/agreements/:id/countersignature/confirm': ['manager'],
+  'POST /api/v1/agreements/:id/countersignature/reject': ['hr', 'manager'],
+  'POST /api/v1/agreements/:id/withdraw': ['hr'],
   'POST /api/v1/agreements/:id/suspend': ['hr', 'manager'],
   'POST /api/v1/agreements/:id/resume': ['hr', 'manager'],
   'POST /api/v1/agreements/:id/safety-notice': ['hr', 'manager'],
-  'GET /api/v1/agreements': ['hr', 'manager', 'technician', 'hotline', 'rtd'],
-  'GET /api/v1/agreements/:id': ['hr', 'manager', 'technician', 'hotline', 'rtd'],
+  'GET /api/v1/agreements': ['hr', 'manager', 'technician', 'hotline'],
+  'GET /api/v1/agreements/:id': ['hr', 'manager', 'technician', 'hotline'],
   'POST /api/v1/agreements/sweep': [],
-  'GET /api/v1/employees/:id/provisioning-status': ['hr', 'manager', 'technician', 'hotline', 'rtd'],
+  'GET /api/v1/employees/:id/provisioning-status': ['hr', 'manager', 'technician', 'hotline'],
   'GET /api/v1/offboarding/cases': ['hr', 'technician', 'hotline'],
   'GET /api/v1/offboarding/cases/:id': ['hr', 'technician', 'hotline'],
 
@@ -91,8 +99,8 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
   'POST /api/v1/lots/:id/receive/validate': ['technician'],
   'POST /api/v1/assets': ['technician'],
   'POST /api/v1/assets/import': ['technician'],
-  'GET /api/v1/assets': ['technician', 'hotline', 'rtd'],
-  'GET /api/v1/assets/:id': ['technician', 'hotline', 'rtd'],
+  'GET /api/v1/assets': ['technician', 'hotline'],
+  'GET /api/v1/assets/:id': ['technician', 'hotline'],
   'POST /api/v1/assets/:id/report': ['technician'],
   'POST /api/v1/handovers': ['technician'],
   'GET /api/v1/handovers': ['technician'],
@@ -110,8 +118,8 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
   'POST /api/v1/labels/qr-codes': ['technician'],
 
   // PKI and VPN
-  'GET /api/v1/certificates': ['hotline', 'technician', 'rtd'],
-  'GET /api/v1/certificates/:serial': ['hotline', 'technician', 'rtd'],
+  'GET /api/v1/certificates': ['hotline', 'technician'],
+  'GET /api/v1/certificates/:serial': ['hotline', 'technician'],
   'POST /api/v1/certificates/:serial/revoke': ['hotline'],
   'POST /api/v1/certificates/:serial/release-hold': ['hotline'],
   'GET /api/v1/pki/status': ['hotline', 'rtd'],
@@ -186,6 +194,57 @@ describe('role × route matrix (one hand-written policy table)', () => {
     expect(Object.keys(POLICY).filter((k) => !keys.includes(k))).toEqual([]);
   });
 
+  it('documents for every role the response type the shape table gives, special-category data in HR types only', async () => {
+    type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[]; oneOf?: Schema[] };
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { 'x-response-by-role'?: Record<string, string> }>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const documented: Record<string, Record<string, string>> = {};
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (op['x-response-by-role']) documented[`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`] = op['x-response-by-role'];
+      }
+    }
+    expect(Object.keys(documented).sort()).toEqual(Object.keys(RESPONSE_SHAPES).sort());
+    /** Every property name reachable from a schema, through $ref, items, allOf and oneOf. */
+    const properties = (schema: Schema | undefined, seen = new Set<string>()): string[] => {
+      if (!schema) return [];
+      if (schema.$ref) {
+        const name = schema.$ref.split('/').pop() as string;
+        if (seen.has(name)) return [];
+        seen.add(name);
+        return properties(doc.components.schemas[name], seen);
+      }
+      return [
+        ...Object.entries(schema.properties ?? {}).flatMap(([key, value]) => [key, ...properties(value, seen)]),
+        ...properties(schema.items, seen),
+        ...[...(schema.allOf ?? []), ...(schema.oneOf ?? [])].flatMap((s) => properties(s, seen)),
+      ];
+    };
+    const wrong: string[] = [];
+    for (const [key, shapes] of Object.entries(RESPONSE_SHAPES)) {
+      const rule = POLICY[key];
+      for (const role of ROLES) {
+        const allowed = rule !== undefined && (rule === PUBLIC || role === 'admin' || rule.includes(role));
+        const expected = shapes[role];
+        if (!allowed) {
+          if (expected) wrong.push(`${role} ${key}: has a shape but may not call the route`);
+          continue;
+        }
+        const got = documented[key]?.[role] ?? documented[key]?.['*'];
+        if (got !== expected) wrong.push(`${role} ${key}: documented ${got}, the table says ${expected}`);
+        if (!doc.components.schemas[expected ?? '']) wrong.push(`${role} ${key}: no schema ${expected}`);
+        const special = properties({ $ref: `#/components/schemas/${expected}` }).filter((p) => SPECIAL_CATEGORY_PROPERTIES.includes(p));
+        if (role !== 'admin' && role !== 'hr' && special.length) wrong.push(`${role} ${key}: ${expected} carries ${special.join(', ')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // and the HR types do carry what HR needs
+    expect(properties({ $ref: '#/components/schemas/EmployeeHrDto' })).toContain('disabledWorker');
+    expect(properties({ $ref: '#/components/schemas/AgreementHrDto' })).toEqual(expect.arrayContaining(['withdrawal', 'basis', 'noticeDays']));
+  });
+
   it('lets every role through exactly where the table says, and answers 403 FORBIDDEN everywhere else', async () => {
     const wrong: string[] = [];
     let checked = 0;
@@ -218,8 +277,12 @@ describe('role × route matrix (one hand-written policy table)', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('refuses a revoked token and an expired token on every route that is not public', async () => {
+  it('refuses a revoked token, its sessions and an expired token on every route that is not public', async () => {
     const revoked = await t.http().post('/api/v1/tokens').set(auth(t.adminToken)).send({ name: 'to-revoke', role: 'admin' }).expect(201);
+    // a browser session opened from it, and one exchanged from that: both end with it (issue 11 item 1)
+    const sessionOf = (res: { headers: Record<string, unknown> }) => /^rw_session=([^;]+)/.exec((res.headers['set-cookie'] as string[])[0])![1];
+    const session = sessionOf(await t.http().post('/api/v1/auth/session').send({ token: revoked.body.token }).expect(200));
+    const exchanged = sessionOf(await t.http().post('/api/v1/auth/session').send({ token: session }).expect(200));
     await t.http().delete(`/api/v1/tokens/${revoked.body.details.id}`).set(auth(t.adminToken)).expect(200);
     const expiring = await t.get(TokenService).create(SYSTEM_ACTOR, { name: 'short-lived', role: 'admin', expiresAt: new Date(Date.now() + 1500).toISOString() });
     await t.http().get('/api/v1/auth/me').set(auth(expiring.token)).expect(200);
@@ -228,6 +291,8 @@ describe('role × route matrix (one hand-written policy table)', () => {
     for (const route of routes.filter((r) => POLICY[r.key] !== PUBLIC)) {
       for (const [token, code] of [
         [revoked.body.token as string, 'TOKEN_REVOKED'],
+        [session, 'TOKEN_REVOKED'],
+        [exchanged, 'TOKEN_REVOKED'],
         [expiring.token, 'TOKEN_EXPIRED'],
       ]) {
         const res = await send(route.method, route.path, token);

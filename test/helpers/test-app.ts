@@ -15,6 +15,8 @@ export interface TestAppOptions {
   redis?: boolean;
   /** Reuse a database (several instances on one database). */
   database?: TestDatabase;
+  /** Listen on this address instead of 127.0.0.1 (the plain-HTTP intranet browser test). */
+  host?: string;
 }
 
 export interface TestApp {
@@ -40,6 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     OUTBOX_POLL_MS: '200',
     JOB_BACKOFF_MS: '100',
     CA_PASSPHRASE: 'test-ca-passphrase-not-secret',
+    AUDIT_HMAC_KEY: 'test-audit-hmac-key-not-secret-0123456789',
     // A 2048-bit CA is generated in a fraction of the time of the 3072-bit default; tests start many apps.
     CA_KEY_SIZE: '2048',
     ...db.env,
@@ -48,9 +51,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   const config = loadConfig(env as NodeJS.ProcessEnv);
   const app = await createApp(config, { clock: options.clock });
-  await app.listen(0, '127.0.0.1');
+  const host = options.host ?? '127.0.0.1';
+  await app.listen(0, host);
   const address = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  const url = `http://${host}:${address.port}`;
   const tokens = app.get(TokenService);
   const admin = await tokens.create(SYSTEM_ACTOR, { name: 'test-admin', role: 'admin' });
   return {

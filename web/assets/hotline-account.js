@@ -178,8 +178,8 @@ action(
 );
 
 /**
- * The answer of an issuance. With a generated key it is the only time the PKCS#12 and its one-time password
- * exist anywhere: they stay in this page (nothing is stored) until the operator hides them or leaves.
+ * The answer of an issuance. With a generated key it is the only time the one-time password exists anywhere (the
+ * service keeps the PKCS#12, sealed by it, for later profiles): it stays in this page until the operator hides it.
  */
 function showIssued(res) {
   const ovpn = () => saveBlob(new Blob([res.openvpnProfile], { type: 'application/x-openvpn-profile' }), res.openvpnProfileFileName);
@@ -187,14 +187,14 @@ function showIssued(res) {
   const buttons = el('p', { class: 'actions' });
   if (res.oneTimePassword && res.pkcs12Base64) {
     parts.push(
-      el('p', {}, el('strong', { text: 'Password monouso del file .p12 (mostrata solo ora, non viene conservata): ' }), el('span', { class: 'secret', id: 'otp', text: res.oneTimePassword })),
-      el('p', { text: 'Comunicala al dipendente per un canale diverso da quello del file.' }),
+      el('p', {}, el('strong', { text: 'Password monouso del file .p12 e del profilo .ovpn (mostrata solo ora, non viene conservata): ' }), el('span', { class: 'secret', id: 'otp', text: res.oneTimePassword })),
+      el('p', { text: 'OpenVPN la chiede a ogni connessione. Comunicala al dipendente per un canale diverso da quello del file.' }),
     );
     const p12 = el('button', { type: 'button', id: 'download-p12', text: 'Scarica il file .p12' });
     p12.addEventListener('click', () => saveBlob(new Blob([base64ToBytes(res.pkcs12Base64)], { type: 'application/x-pkcs12' }), `${res.account.username}.p12`));
     buttons.append(p12);
   }
-  const o = el('button', { type: 'button', class: res.oneTimePassword ? 'secondary' : null, id: 'download-issued-ovpn', text: res.keyInline ? 'Scarica il profilo .ovpn (contiene la chiave)' : 'Scarica il profilo .ovpn' });
+  const o = el('button', { type: 'button', class: res.oneTimePassword ? 'secondary' : null, id: 'download-issued-ovpn', text: res.keyInline ? 'Scarica il profilo .ovpn (chiave protetta dalla password)' : 'Scarica il profilo .ovpn' });
   o.addEventListener('click', ovpn);
   buttons.append(o);
   const hideButton = el('button', { type: 'button', class: 'secondary', text: res.oneTimePassword ? 'Fatto: nascondi la password e i file' : 'Chiudi' });

@@ -1,9 +1,8 @@
 import { api, showError, clearErrors } from './api.js';
+import { safeNext } from './login-next.js';
 
 function nextUrl() {
-  const next = new URLSearchParams(location.search).get('next') || '/ui';
-  // Only same-site paths: never an open redirect.
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/ui';
+  return safeNext(new URLSearchParams(location.search).get('next') || '/ui', location.origin);
 }
 
 async function openSession(token) {

@@ -82,6 +82,7 @@ const CODE_MESSAGES = {
   STATION_NOT_A_LAPTOP: 'Il dispositivo scelto non è un portatile',
   VPN_ACCOUNT_EXISTS: 'Il dipendente ha già un account VPN aperto per questo profilo',
   VPN_ACCOUNT_HAS_NO_CERTIFICATE: "L'account non ha ancora un certificato",
+  VPN_PROFILE_KEY_NOT_STORED: 'La chiave di questo certificato è stata consegnata una sola volta e non è conservata: emetti un nuovo certificato',
   NO_GATEWAY_FOR_PROFILE: 'Nessun gateway VPN disponibile per questo profilo',
   EMPLOYEE_HAS_NO_USERNAME: 'Il dipendente non ha un nome utente nella directory',
   FORBIDDEN: 'Il tuo ruolo non consente questa operazione',

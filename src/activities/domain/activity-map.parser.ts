@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { DomainError } from '../../common/errors/domain-error';
+import { CsvRecord, readCsvRecords } from '../../common/csv/csv-reader';
 import { ACTIVITY_MODES, ActivityMode, isActivityMode } from './activity-mode';
 
 /**
@@ -72,10 +73,11 @@ function detectDelimiter(text: string): { delimiter: string; format: 'tsv' | 'cs
 
 export function parseActivityMap(text: string): ParsedMap {
   const { delimiter, format } = detectDelimiter(text.replace(/^\uFEFF/, ''));
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as never;
+    records = readCsvRecords(text, { delimiter });
   } catch (err) {
+    if (err instanceof DomainError) throw err; // outside the CSV limits: the whole file is refused
     const line = (err as { lines?: number }).lines ?? 1;
     return { format, total: 0, rows: [], errors: [{ line, column: null, code: 'FILE_MALFORMED', message: `The file cannot be read: ${(err as Error).message}` }] };
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IMPORT_ERROR_LIMIT } from '../../common/csv/import-errors';
 import { ACTIVITY_MODES, ActivityMode } from '../domain/activity-mode';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
@@ -42,7 +43,9 @@ export class ActivityImportReportDto {
   @ApiProperty({ type: [ServiceRefDto] }) servicesCreated: ServiceRefDto[];
   @ApiProperty({ type: [ServiceNameDifferenceDto], description: 'services that exist under another name; never renamed by an import' })
   serviceNameDifferences: ServiceNameDifferenceDto[];
-  @ApiProperty({ type: [ImportErrorDto] }) errors: ImportErrorDto[];
+  @ApiProperty({ type: [ImportErrorDto], description: `the first ${IMPORT_ERROR_LIMIT} errors` }) errors: ImportErrorDto[];
+  @ApiProperty({ description: 'errors in the file in all' }) errorCount: number;
+  @ApiProperty({ description: 'true when errors lists fewer than errorCount' }) truncated: boolean;
 }
 
 export class ActivityListQueryDto {

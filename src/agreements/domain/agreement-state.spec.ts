@@ -1,9 +1,17 @@
 import { assertTransition, canTransition } from './agreement-state';
 
-describe('agreement states: draft → signed → active → (suspended) → withdrawn | expired', () => {
+describe('agreement states: draft → (awaiting_confirmation) → signed → active → (suspended) → withdrawn | expired', () => {
   it('a draft becomes signed (future start) or active (start reached) when both have signed', () => {
     expect(canTransition('draft', 'signed')).toBe(true);
     expect(canTransition('draft', 'active')).toBe(true);
+  });
+
+  it('a draft whose counterpart signature was recorded from paper awaits confirmation; confirmed it is signed, set aside a draft again', () => {
+    expect(canTransition('draft', 'awaiting_confirmation')).toBe(true);
+    expect(canTransition('awaiting_confirmation', 'signed')).toBe(true);
+    expect(canTransition('awaiting_confirmation', 'active')).toBe(true);
+    expect(canTransition('awaiting_confirmation', 'draft')).toBe(true);
+    for (const to of ['suspended', 'withdrawn', 'expired'] as const) expect(canTransition('awaiting_confirmation', to)).toBe(false);
   });
 
   it('an active agreement can be suspended and resumed', () => {

@@ -4,6 +4,8 @@ export const GATE_REFUSALS = [
   'EMPLOYEE_NOT_ELIGIBLE',
   'AGREEMENT_MISSING',
   'AGREEMENT_NOT_SIGNED',
+  /** With AGREEMENT_NOT_SIGNED: the counterpart signature was recorded from paper and awaits a second person. */
+  'COUNTERSIGNATURE_UNCONFIRMED',
   'AGREEMENT_NOT_IN_FORCE',
   'SAFETY_NOTICE_MISSING',
 ] as const;

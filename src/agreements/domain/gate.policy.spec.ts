@@ -35,6 +35,19 @@ describe('the provisioning gate', () => {
     ]);
   });
 
+  it('COUNTERSIGNATURE_UNCONFIRMED: both signatures recorded, the counterpart one from paper and not confirmed by a second person', () => {
+    const awaiting = agreementSnapshot({ state: 'awaiting_confirmation', managerSignedAt: null });
+    expect(decideGate(input({ agreements: [awaiting] }))).toMatchObject({ allowed: false, refusals: ['AGREEMENT_NOT_SIGNED', 'COUNTERSIGNATURE_UNCONFIRMED'], agreementId: 'a-1' });
+    // Even if the counterpart signature's instant were set, the state alone keeps the gate shut until confirmation.
+    expect(decideGate(input({ agreements: [agreementSnapshot({ state: 'awaiting_confirmation' })] })).refusals).toEqual(['AGREEMENT_NOT_SIGNED', 'COUNTERSIGNATURE_UNCONFIRMED']);
+    // Outside its period it is also not in force, as a draft would be.
+    expect(decideGate(input({ agreements: [agreementSnapshot({ state: 'awaiting_confirmation', managerSignedAt: null, startDate: '2026-04-01' })] })).refusals).toEqual([
+      'AGREEMENT_NOT_SIGNED',
+      'COUNTERSIGNATURE_UNCONFIRMED',
+      'AGREEMENT_NOT_IN_FORCE',
+    ]);
+  });
+
   it('AGREEMENT_NOT_IN_FORCE: not started, ended, withdrawn, or suspended', () => {
     const cases = [
       agreementSnapshot({ state: 'signed', startDate: '2026-04-01', safetyNoticeDeliveredOn: '2026-03-01' }),
@@ -77,12 +90,13 @@ describe('the provisioning gate', () => {
     expect(decideGate(input({ agreements: [expired, draftRenewal] }))).toMatchObject({ refusals: ['AGREEMENT_NOT_SIGNED'], agreementId: 'draft' });
   });
 
-  it('every refusal code of SPEC §2 is produced by some scenario above', () => {
+  it('every refusal code of SPEC §2 (and the two-person rule) is produced by some scenario above', () => {
     expect(GATE_REFUSALS).toEqual([
       'EMPLOYEE_INACTIVE',
       'EMPLOYEE_NOT_ELIGIBLE',
       'AGREEMENT_MISSING',
       'AGREEMENT_NOT_SIGNED',
+      'COUNTERSIGNATURE_UNCONFIRMED',
       'AGREEMENT_NOT_IN_FORCE',
       'SAFETY_NOTICE_MISSING',
     ]);

@@ -1,5 +1,5 @@
 import { AgreementSnapshot } from './agreement-snapshot';
-import { BINDING_STATES } from './agreement-state';
+import { BINDING_STATES, isUnsigned } from './agreement-state';
 import { GATE_REFUSALS, GateRefusal } from './gate-refusals';
 import { coversDate, isFullySigned } from './in-force';
 import { safetyNoticeStatus } from './safety-notice.policy';
@@ -21,11 +21,16 @@ export interface GateVerdict {
   agreementId: string | null;
 }
 
-/** The agreement-related refusals one agreement earns on a date; the three are independent of each other. */
+/**
+ * The agreement-related refusals one agreement earns on a date; not signed, not in force and the safety notice
+ * are independent of each other. A counterpart signature awaiting confirmation does not count as a signature
+ * (only a second person makes it count), and says so.
+ */
 export function agreementRefusals(a: AgreementSnapshot, date: string): GateRefusal[] {
   const refusals: GateRefusal[] = [];
-  if (!isFullySigned(a)) refusals.push('AGREEMENT_NOT_SIGNED');
-  const inForceState = a.state === 'draft' || a.state === 'signed' || a.state === 'active';
+  if (!isFullySigned(a) || isUnsigned(a.state)) refusals.push('AGREEMENT_NOT_SIGNED');
+  if (a.state === 'awaiting_confirmation') refusals.push('COUNTERSIGNATURE_UNCONFIRMED');
+  const inForceState = isUnsigned(a.state) || a.state === 'signed' || a.state === 'active';
   if (!inForceState || !coversDate(a, date)) refusals.push('AGREEMENT_NOT_IN_FORCE');
   if (safetyNoticeStatus(a.safetyNoticeDeliveredOn, date).status !== 'valid') refusals.push('SAFETY_NOTICE_MISSING');
   return refusals;
@@ -33,7 +38,7 @@ export function agreementRefusals(a: AgreementSnapshot, date: string): GateRefus
 
 function rankGroup(a: AgreementSnapshot): number {
   if (BINDING_STATES.includes(a.state)) return 0;
-  if (a.state === 'draft') return 1;
+  if (isUnsigned(a.state)) return 1;
   return 2;
 }
 

@@ -1,6 +1,6 @@
 import { addDays } from '../../common/clock';
 import { AgreementSnapshot } from './agreement-snapshot';
-import { BINDING_STATES } from './agreement-state';
+import { BINDING_STATES, isUnsigned } from './agreement-state';
 
 type Dates = Pick<AgreementSnapshot, 'startDate' | 'endDate' | 'withdrawalEffectiveDate'>;
 
@@ -39,6 +39,6 @@ export function periodsOverlap(a: Dates, b: Dates): boolean {
 /** The agreements (other than `candidate`) that would be in force on some day of its period. */
 export function overlappingAgreements<T extends AgreementSnapshot>(candidate: Dates & { id?: string }, others: T[], includeDrafts: boolean): T[] {
   return others.filter(
-    (o) => o.id !== candidate.id && (BINDING_STATES.includes(o.state) || (includeDrafts && o.state === 'draft')) && periodsOverlap(candidate, o),
+    (o) => o.id !== candidate.id && (BINDING_STATES.includes(o.state) || (includeDrafts && isUnsigned(o.state))) && periodsOverlap(candidate, o),
   );
 }

@@ -97,6 +97,24 @@ export class SignAgreementDto {
   @IsString()
   @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 hexadecimal characters' })
   documentSha256: string;
+  @ApiPropertyOptional({
+    description:
+      'protocol number or archive reference of the signed paper document. Required for a counterpart (manager) signature ' +
+      "recorded by anyone but the countersigner's own directory login: such a signature awaits a second person's confirmation",
+    example: 'prot. 2026/0001234',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  documentReference?: string;
+}
+
+export class ConfirmCountersignatureDto {
+  @ApiPropertyOptional({ description: 'what was checked (e.g. "scansione verificata con l\'originale")' }) @IsOptional() @IsString() @Length(1, 1000) note?: string;
+}
+
+export class RejectCountersignatureDto {
+  @ApiProperty({ description: 'why the recorded counterpart signature is set aside (wrong scan, wrong signer…)' }) @IsString() @Length(1, 1000) reason: string;
 }
 
 export class WithdrawAgreementDto {

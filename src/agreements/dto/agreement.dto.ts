@@ -7,9 +7,21 @@ export class SignatureDto {
   @ApiProperty() signedAt: string;
 }
 
+export class CountersignatureDto {
+  @ApiProperty({ enum: ['awaiting_confirmation', 'confirmed'], description: 'confirmed: the counterpart signature counts' }) status: 'awaiting_confirmation' | 'confirmed';
+  @ApiProperty() signerEmployeeId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'when it was recorded (null on agreements signed before the record was kept)' }) recordedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'actor id of who recorded it (token:<id>, employee:<id>…)' }) recordedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'reference of the signed paper it was recorded from' }) documentReference: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "actor id of who vouched for it: the countersigner's own login or the confirmer" }) confirmedBy: string | null;
+}
+
 export class SignaturesDto {
   @ApiProperty({ type: SignatureDto, nullable: true }) employee: SignatureDto | null;
-  @ApiProperty({ type: SignatureDto, nullable: true }) manager: SignatureDto | null;
+  @ApiProperty({ type: SignatureDto, nullable: true, description: 'the counterpart signature once it counts (confirmed); null while it awaits confirmation' })
+  manager: SignatureDto | null;
+  @ApiProperty({ type: CountersignatureDto, nullable: true, description: 'how the counterpart signature was given: recorded, awaiting confirmation or confirmed' })
+  countersignature: CountersignatureDto | null;
   @ApiProperty({ nullable: true, type: String, description: 'SHA-256 of the signed document' }) documentSha256: string | null;
 }
 
@@ -29,12 +41,17 @@ export class WithdrawalDto {
   @ApiProperty() reason: string;
 }
 
-export class SuspensionDto {
+/** A suspension as every reader sees it: since when. Its reason is free text HR wrote (it may concern health). */
+export class SuspensionNoticeDto {
   @ApiProperty() suspendedAt: string;
+}
+
+export class SuspensionDto extends SuspensionNoticeDto {
   @ApiProperty() reason: string;
 }
 
-export class AgreementDto {
+/** What every reader of an agreement sees (the two response types add the rest). */
+abstract class AgreementFields {
   @ApiProperty() id: string;
   @ApiProperty() employeeId: string;
   @ApiProperty({ enum: AGREEMENT_STATES }) state: string;
@@ -51,8 +68,6 @@ export class AgreementDto {
   @ApiProperty() resultsMonitoring: string;
   @ApiProperty({ type: SafetyNoticeStatusDto }) safetyNotice: SafetyNoticeStatusDto;
   @ApiProperty({ type: SignaturesDto }) signatures: SignaturesDto;
-  @ApiProperty({ type: SuspensionDto, nullable: true }) suspension: SuspensionDto | null;
-  @ApiProperty({ type: WithdrawalDto, nullable: true }) withdrawal: WithdrawalDto | null;
   @ApiProperty({ nullable: true, type: String, description: 'first day no longer in force, once withdrawn or expired' }) endedOn: string | null;
   @ApiProperty({ description: 'in force today (municipality time zone)' }) inForceToday: boolean;
   @ApiProperty() createdAt: string;
@@ -60,8 +75,32 @@ export class AgreementDto {
   @ApiProperty({ description: 'increases with every change' }) version: number;
 }
 
+/**
+ * An agreement as technicians, the hot-line and managers read it: no special-category data (GDPR art. 9). The
+ * withdrawal is left out whole — its basis, its length and, while pending, its effective date would tell a
+ * disabled worker (90 days' notice) from anyone else (30) — and so is every free-text reason. `endedOn` is
+ * set once the agreement has ended. HR and admins read AgreementHrDto (src/common/auth/special-category.ts).
+ */
+export class AgreementDto extends AgreementFields {
+  @ApiProperty({ type: SuspensionNoticeDto, nullable: true }) suspension: SuspensionNoticeDto | null;
+}
+
+/** The agreement as HR and admins read it: with the suspension's reason and the withdrawal, basis and notice included. */
+export class AgreementHrDto extends AgreementFields {
+  @ApiProperty({ type: SuspensionDto, nullable: true }) suspension: SuspensionDto | null;
+  @ApiProperty({ type: WithdrawalDto, nullable: true, description: 'special-category data: the basis tells a disabled worker' })
+  withdrawal: WithdrawalDto | null;
+}
+
 export class AgreementListDto {
   @ApiProperty({ type: [AgreementDto] }) items: AgreementDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+export class AgreementHrListDto {
+  @ApiProperty({ type: [AgreementHrDto] }) items: AgreementHrDto[];
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;

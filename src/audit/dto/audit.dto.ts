@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CHAIN_BREAK_REASONS } from '../domain/audit-chain';
 
 export class AuditBreakDto {
   @ApiProperty() seq: number;
-  @ApiProperty({ enum: ['HASH_MISMATCH', 'LINK_BROKEN', 'SEQUENCE_GAP', 'HEAD_MISMATCH'] }) reason: string;
+  @ApiProperty({ enum: CHAIN_BREAK_REASONS }) reason: string;
 }
 
 export class AuditVerifyDto {
-  @ApiProperty({ description: 'true when every event hashes to its stored value and links to the previous one' }) ok: boolean;
+  @ApiProperty({ description: 'true when every event carries the HMAC of the chain key (or, before the chain was keyed, its SHA-256) and links to the previous one' }) ok: boolean;
   @ApiProperty({ description: 'events checked' }) events: number;
   @ApiPropertyOptional({ type: AuditBreakDto }) brokenAt?: AuditBreakDto;
 }

@@ -22,6 +22,12 @@ export class TokenDto {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ enum: ['api', 'session'] }) kind: 'api' | 'session';
   @ApiProperty({ nullable: true, type: String }) subject: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "a session's parent: the API token or directory-login session it was opened from; it ends with it",
+  })
+  parentTokenId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) createdBy: string | null;
   @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;

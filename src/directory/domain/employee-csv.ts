@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import { DomainError } from '../../common/errors/domain-error';
+import { CsvRecord, readCsvRecords } from '../../common/csv/csv-reader';
 import { EMPLOYEE_LIMITS, FieldName, blankToNull, isEmail, isServiceCode, isUsername, normalizeServiceCode, parseFlag } from './employee-fields';
 
 /**
@@ -45,7 +46,8 @@ export type CsvErrorCode =
   | 'UNKNOWN_SERVICE_CODE'
   | 'DUPLICATE_IN_FILE'
   | 'DUPLICATE_IN_DATABASE'
-  | 'CONFLICTING_IDS';
+  | 'CONFLICTING_IDS'
+  | 'MANAGER_FLAG_NEEDS_ADMIN';
 
 export interface CsvError {
   line: number;
@@ -110,13 +112,11 @@ const FIELD_BY_COLUMN: Partial<Record<CsvColumn, FieldName>> = {
 /** Reads and checks every line on its own (file-wide and database checks come after); lists every problem. */
 export function parseEmployeeCsv(text: string): ParsedCsv {
   const errors: CsvError[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(text, { bom: true, delimiter: detectDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
+    records = readCsvRecords(text, { delimiter: detectDelimiter(text), trim: true });
   } catch (err) {
+    if (err instanceof DomainError) throw err; // outside the CSV limits: the whole file is refused
     const e = err as { lines?: number; message?: string };
     return { rows: [], invalidLines: new Set(), errors: [{ line: e.lines ?? 1, column: null, code: 'CSV_MALFORMED', message: e.message ?? 'the CSV cannot be read' }], total: 0 };
   }

@@ -9,6 +9,7 @@ const USERNAME = /^[A-Za-z0-9._@-]+$/;
 const SERVICE_CODE = /^[A-Za-z0-9_-]{1,10}$/;
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const nullable = () => ValidateIf((_o, v) => v !== null);
+const AUTHORITY = 'signing authority (countersigns agreements): set or changed by an admin or the directory sync only; HR gets 403 MANAGER_FLAG_NEEDS_ADMIN';
 
 export class CreateEmployeeDto {
   @ApiProperty({ description: 'HR number (matricola), unique', example: 'M001234' })
@@ -44,8 +45,8 @@ export class CreateEmployeeDto {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsEmail() @MaxLength(EMPLOYEE_LIMITS.email) email?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.profile) profile?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.category) category?: string | null;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() isManager?: boolean;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() isDirectorGeneral?: boolean;
+  @ApiPropertyOptional({ default: false, description: AUTHORITY }) @IsOptional() @IsBoolean() isManager?: boolean;
+  @ApiPropertyOptional({ default: false, description: AUTHORITY }) @IsOptional() @IsBoolean() isDirectorGeneral?: boolean;
   @ApiPropertyOptional({ default: false, description: 'protected worker: 90 days notice when the employer withdraws' })
   @IsOptional()
   @IsBoolean()
@@ -61,7 +62,11 @@ export class UpdateEmployeeDto {
   @ApiPropertyOptional() @IsOptional() @trim() @IsString() @Length(1, EMPLOYEE_LIMITS.employeeNumber) employeeNumber?: string;
   @ApiPropertyOptional() @IsOptional() @trim() @IsString() @Length(1, EMPLOYEE_LIMITS.firstName) firstName?: string;
   @ApiPropertyOptional() @IsOptional() @trim() @IsString() @Length(1, EMPLOYEE_LIMITS.lastName) lastName?: string;
-  @ApiPropertyOptional() @IsOptional() @trim() @Matches(SERVICE_CODE, { message: 'serviceCode must be 1-10 letters, digits, - or _' }) serviceCode?: string;
+  @ApiPropertyOptional({ description: "a manager's service is signing authority too: an admin's to change (403 MANAGER_FLAG_NEEDS_ADMIN)" })
+  @IsOptional()
+  @trim()
+  @Matches(SERVICE_CODE, { message: 'serviceCode must be 1-10 letters, digits, - or _' })
+  serviceCode?: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @nullable()
@@ -79,8 +84,8 @@ export class UpdateEmployeeDto {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsEmail() @MaxLength(EMPLOYEE_LIMITS.email) email?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.profile) profile?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.category) category?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() isManager?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() isDirectorGeneral?: boolean;
+  @ApiPropertyOptional({ description: AUTHORITY }) @IsOptional() @IsBoolean() isManager?: boolean;
+  @ApiPropertyOptional({ description: AUTHORITY }) @IsOptional() @IsBoolean() isDirectorGeneral?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() disabledWorker?: boolean;
   @ApiPropertyOptional({ description: 'false deactivates the employee and starts offboarding; true reactivates' })
   @IsOptional()
@@ -112,6 +117,10 @@ export class EmployeeListQueryDto {
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
+/**
+ * An employee as technicians, the hot-line and managers read them: no special-category data (GDPR art. 9). HR and
+ * admins read EmployeeHrDto, which adds the disability status (src/common/auth/special-category.ts).
+ */
 export class EmployeeDto {
   @ApiProperty() id: string;
   @ApiProperty() employeeNumber: string;
@@ -128,7 +137,6 @@ export class EmployeeDto {
   @ApiProperty({ nullable: true, type: String }) category: string | null;
   @ApiProperty() isManager: boolean;
   @ApiProperty() isDirectorGeneral: boolean;
-  @ApiProperty() disabledWorker: boolean;
   @ApiProperty() active: boolean;
   @ApiProperty({ nullable: true, type: String }) deactivatedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) deactivationReason: string | null;
@@ -138,7 +146,17 @@ export class EmployeeDto {
   @ApiProperty({ description: 'send it back with PATCH' }) version: number;
 }
 
+export class EmployeeHrDto extends EmployeeDto {
+  @ApiProperty({ description: 'special-category data: protected worker (L. 68/1999), 90 days notice when the employer withdraws' })
+  disabledWorker: boolean;
+}
+
 export class EmployeePageDto {
   @ApiProperty({ type: [EmployeeDto] }) items: EmployeeDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'pass as cursor for the next page; null on the last page' }) nextCursor: string | null;
+}
+
+export class EmployeeHrPageDto {
+  @ApiProperty({ type: [EmployeeHrDto] }) items: EmployeeHrDto[];
   @ApiProperty({ nullable: true, type: String, description: 'pass as cursor for the next page; null on the last page' }) nextCursor: string | null;
 }

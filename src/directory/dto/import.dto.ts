@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { IMPORT_ERROR_LIMIT } from '../../common/csv/import-errors';
 
 export class EmployeeImportQueryDto {
   @ApiPropertyOptional({ description: 'check only: report every problem and what would change, write nothing', default: false })
@@ -24,5 +25,7 @@ export class EmployeeImportReportDto {
   @ApiProperty() created: number;
   @ApiProperty() updated: number;
   @ApiProperty() unchanged: number;
-  @ApiProperty({ type: [EmployeeImportErrorDto] }) errors: EmployeeImportErrorDto[];
+  @ApiProperty({ type: [EmployeeImportErrorDto], description: `the first ${IMPORT_ERROR_LIMIT} errors` }) errors: EmployeeImportErrorDto[];
+  @ApiProperty({ description: 'errors in the file in all' }) errorCount: number;
+  @ApiProperty({ description: 'true when errors lists fewer than errorCount' }) truncated: boolean;
 }

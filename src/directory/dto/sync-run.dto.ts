@@ -25,6 +25,28 @@ export class SyncErrorDto {
   @ApiProperty() reason: string;
 }
 
+/**
+ * A run as the RTD reads it: what happened, in counts. Not the errors (they name directory entries, i.e. people),
+ * the failure text (it may quote one) nor who asked; admins read SyncRunDto.
+ */
+export class SyncRunSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['queued', 'running', 'ok', 'refused', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['manual', 'schedule'] }) trigger: string;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ nullable: true, type: String }) startedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+  @ApiProperty({ description: 'entries the directory returned' }) directoryEntries: number;
+  @ApiProperty() created: number;
+  @ApiProperty() updated: number;
+  @ApiProperty() deactivated: number;
+  @ApiProperty() reactivated: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty() skipped: number;
+  @ApiProperty() errorCount: number;
+  @ApiProperty({ nullable: true, type: Number }) durationMs: number | null;
+}
+
 export class SyncRunDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['queued', 'running', 'ok', 'refused', 'failed'] }) status: string;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../common/auth/access.decorators';
 import { Actor } from '../../common/auth/roles';
+import { CSV_LIMITS_DOC } from '../../common/csv/csv-reader';
 import { uuidParam } from '../../common/http/pipes';
 import { AssetDto, AssetPageDto, AssetQueryDto, CreateAssetDto } from '../dto/assets.dto';
 import { AssetDetailDto, ReportAssetDto, ReportResultDto } from '../dto/incidents.dto';
@@ -36,21 +37,22 @@ export class AssetsController {
   @HttpCode(200)
   @Roles('technician')
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'serial,asset_tag\nPF3ABC01,\nPF3ABC02,INV-X-2\n' } })
+  @ApiBody({ description: CSV_LIMITS_DOC, schema: { type: 'string', example: 'serial,asset_tag\nPF3ABC01,\nPF3ABC02,INV-X-2\n' } })
   @ApiOkResponse({ type: ImportReportDto })
   import(@CurrentActor() actor: Actor, @Query() query: ImportQueryDto, @Body() body: unknown): Promise<ImportReportDto> {
     return this.intake.import(actor, query.lotId, body, query.dryRun ?? false);
   }
 
+  /** Assets name their holder: the desks only; the RTD reads stock and planning figures (GET /api/v1/inventory/*). */
   @Get()
-  @Roles('technician', 'hotline', 'rtd')
+  @Roles('technician', 'hotline')
   @ApiOkResponse({ type: AssetPageDto })
   list(@Query() query: AssetQueryDto): Promise<AssetPageDto> {
     return this.assets.list(query);
   }
 
   @Get(':id')
-  @Roles('technician', 'hotline', 'rtd')
+  @Roles('technician', 'hotline')
   @ApiOkResponse({ type: AssetDetailDto })
   get(@Param('id', uuidParam()) id: string): Promise<AssetDetailDto> {
     return this.assets.get(id);

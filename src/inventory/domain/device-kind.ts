@@ -11,6 +11,9 @@ export const GATED_KINDS: readonly DeviceKind[] = ['laptop', 'docking_station', 
 /** Kinds that hold data or credentials: returning or retiring one needs a recorded secure erasure. */
 export const DATA_BEARING_KINDS: readonly DeviceKind[] = ['laptop', 'mobile_router'];
 
+/** Kinds a station certificate (VPN) is bound to: when one comes back from its holder, its certificates are revoked. */
+export const STATION_KINDS: readonly DeviceKind[] = ['laptop'];
+
 /** Data-wipe confirmation is required when a laptop comes back (it may hold personal and office data). */
 export const WIPE_ON_RETURN_KINDS: readonly DeviceKind[] = ['laptop'];
 

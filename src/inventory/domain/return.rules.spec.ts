@@ -15,12 +15,19 @@ describe('returning a kit', () => {
       { assetId: 'dock', condition: 'damaged' },
       { assetId: 'headset', condition: 'worn' },
     ], [wipe]);
-    expect(r).toEqual({ ok: true, plan: { toStock: ['laptop', 'headset'], toRepair: ['dock'], closesHandover: true } });
+    expect(r).toEqual({ ok: true, plan: { toStock: ['laptop', 'headset'], toRepair: ['dock'], closesHandover: true, stations: ['laptop'] } });
   });
 
   it('takes part of a kit back and leaves the handover open', () => {
     const r = planReturn(all, kit, [{ assetId: 'headset', condition: 'good' }], []);
-    expect(r).toEqual({ ok: true, plan: { toStock: ['headset'], toRepair: [], closesHandover: false } });
+    expect(r).toEqual({ ok: true, plan: { toStock: ['headset'], toRepair: [], closesHandover: false, stations: [] } });
+  });
+
+  it('a laptop coming back, to the shelf or to repair, is a station whose certificates must go', () => {
+    const toRepair = planReturn(all, kit, [{ assetId: 'laptop', condition: 'damaged' }], [wipe]);
+    expect(toRepair).toMatchObject({ ok: true, plan: { toRepair: ['laptop'], stations: ['laptop'] } });
+    const toShelf = planReturn(all, kit, [{ assetId: 'laptop', condition: 'good' }, { assetId: 'dock', condition: 'good' }], [wipe]);
+    expect(toShelf).toMatchObject({ ok: true, plan: { toStock: ['laptop', 'dock'], stations: ['laptop'] } });
   });
 
   it('needs a confirmed data wipe for every laptop', () => {

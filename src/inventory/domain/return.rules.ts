@@ -1,4 +1,4 @@
-import { DeviceKind, WIPE_ON_RETURN_KINDS } from './device-kind';
+import { DeviceKind, STATION_KINDS, WIPE_ON_RETURN_KINDS } from './device-kind';
 
 /** Condition of an item when it comes back; a damaged one goes to repair instead of the shelf. */
 export const RETURN_CONDITIONS = ['good', 'worn', 'damaged'] as const;
@@ -33,6 +33,11 @@ export interface ReturnPlan {
   toRepair: string[];
   /** the handover is fully back (or otherwise closed) once these items are */
   closesHandover: boolean;
+  /**
+   * Laptops coming back, to stock or to repair: no certificate may stay valid on them (the PKI revokes theirs,
+   * cessationOfOperation); the next holder gets a new one after a new handover.
+   */
+  stations: string[];
 }
 
 /**
@@ -59,6 +64,7 @@ export function planReturn(allItemIds: string[], outstanding: OutstandingItem[],
       toStock: items.filter((i) => i.condition !== 'damaged').map((i) => i.assetId),
       toRepair: items.filter((i) => i.condition === 'damaged').map((i) => i.assetId),
       closesHandover: outstanding.length === ids.length,
+      stations: ids.filter((id) => STATION_KINDS.includes(out.get(id)!.kind)),
     },
   };
 }

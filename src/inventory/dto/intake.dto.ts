@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IMPORT_ERROR_LIMIT } from '../../common/csv/import-errors';
 import { INTAKE_COLUMNS } from '../domain/intake.validator';
 
 export class ImportQueryDto {
@@ -35,7 +36,9 @@ export class ImportReportDto {
   @ApiProperty() lotQuantity: number;
   @ApiPropertyOptional({ description: 'asset tags given to the first and last created asset' }) firstAssetTag?: string;
   @ApiPropertyOptional() lastAssetTag?: string;
-  @ApiProperty({ type: [IntakeErrorDto] }) errors: IntakeErrorDto[];
+  @ApiProperty({ type: [IntakeErrorDto], description: `the first ${IMPORT_ERROR_LIMIT} errors` }) errors: IntakeErrorDto[];
+  @ApiProperty({ description: 'errors in the file in all' }) errorCount: number;
+  @ApiProperty({ description: 'true when errors lists fewer than errorCount' }) truncated: boolean;
 }
 
 export class SerialCheckDto {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Actor } from '../../common/auth/roles';
 import { Clock } from '../../common/clock';
+import { readCsvRecords } from '../../common/csv/csv-reader';
+import { importErrorList } from '../../common/csv/import-errors';
 import { Conflict, DomainError, RuleViolation, ValidationFailed } from '../../common/errors/domain-error';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ExistingKeys, finishIntake, IntakeLot, IntakeVerdict, ModelLookup, prepareIntake, RawRecord, serialKey } from '../domain/intake.validator';
@@ -45,10 +46,11 @@ export class AssetIntakeService {
     const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
     // Italian spreadsheets export with ';'; tab-separated files are welcome too.
     const delimiter = firstLine.includes('\t') ? '\t' : firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-    let parsed: { record: string[]; info: { lines: number } }[];
+    let parsed: ReturnType<typeof readCsvRecords>;
     try {
-      parsed = parse(text, { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true }) as never;
+      parsed = readCsvRecords(text, { delimiter });
     } catch (err) {
+      if (err instanceof DomainError) throw err; // outside the CSV limits: the whole file is refused
       const e = err as { message?: string; lines?: number };
       throw new ValidationFailed([{ field: 'body', messages: [e.message ?? 'unreadable CSV'] }], `The CSV cannot be read${e.lines ? ` (line ${e.lines})` : ''}`, 'CSV_MALFORMED');
     }
@@ -78,7 +80,7 @@ export class AssetIntakeService {
           throw new RuleViolation('IMPORT_REJECTED', `${verdict.invalidRows} of ${verdict.dataRows} rows are not valid: nothing was imported`, {
             rows: verdict.dataRows,
             invalidRows: verdict.invalidRows,
-            errors: verdict.errors,
+            ...importErrorList(verdict.errors),
           });
         }
         const rows = verdict.validRows;
@@ -188,7 +190,7 @@ export class AssetIntakeService {
       created,
       lotReceived: lot.receivedCount,
       lotQuantity: lot.quantity,
-      errors: verdict.errors,
+      ...importErrorList(verdict.errors),
     };
   }
 }

@@ -6,6 +6,8 @@ import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { Conflict, DomainError, RuleViolation, ValidationFailed } from '../../common/errors/domain-error';
 import { UnitOfWork } from '../../database/unit-of-work';
+import { Outbox } from '../../jobs/outbox/outbox.service';
+import '../../pki/pki-jobs';
 import { EmployeeDirectory } from '../../directory/employee-directory';
 import { planReturn, ReturnProblem } from '../domain/return.rules';
 import { returnReceipt } from '../domain/receipt.content';
@@ -35,7 +37,8 @@ function problemError(p: ReturnProblem): DomainError {
 
 /**
  * Kits back, whole or in part. Items come back to the shelf, or to repair when damaged; laptops only with
- * a confirmed data wipe. Return tasks opened by offboarding for these assets close in the same transaction.
+ * a confirmed data wipe, and their station certificates revoked (`pki.station-returned`, cessationOfOperation).
+ * Return tasks opened by offboarding for these assets close in the same transaction.
  */
 @Injectable()
 export class HandoverReturnsService {
@@ -47,6 +50,7 @@ export class HandoverReturnsService {
     private readonly renderer: ReceiptPdfRenderer,
     private readonly handoverViews: HandoversService,
     private readonly uow: UnitOfWork,
+    private readonly outbox: Outbox,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -84,6 +88,11 @@ export class HandoverReturnsService {
       if (closed !== dto.items.length) throw new Conflict('ASSET_CHANGED', 'Some items were returned meanwhile; reload the handover and retry', { handoverId });
       const { status } = await this.handovers.refreshStatus(tx, handoverId, now);
       const tasksClosed = await this.returnTasks.closeForAssets(tx, dto.items.map((i) => i.assetId), 'returned', id, now);
+      // A laptop back from its holder keeps no valid certificate: the PKI revokes its certificates (through the
+      // outbox, in this transaction, as for a lost one) and the VPN account follows them (back to approved).
+      for (const assetId of plan.stations) {
+        await this.outbox.record(tx, 'pki.station-returned', { assetId, returnedAt: now }, { jobId: `pki-returned-${assetId}-${id}` });
+      }
 
       const employee = await this.employees.findById(handover.employeeId, tx);
       const byAsset = new Map(items.map((i) => [i.assetId, i]));
@@ -149,6 +158,7 @@ export class HandoverReturnsService {
           dataWipe: wipes.map((w) => ({ assetTag: byAsset.get(w.assetId)!.assetTag, method: w.method, reference: w.reference })),
           handoverStatus: status,
           returnTasksClosed: tasksClosed,
+          revokeStationCertificates: plan.stations.map((assetId) => byAsset.get(assetId)!.assetTag),
           receiptSha256: pdf.sha256,
         },
       });

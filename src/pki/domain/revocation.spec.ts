@@ -32,6 +32,17 @@ describe('revocation rules (RFC 5280 reasons, hold and release)', () => {
     expect(codeOf(() => planHoldRelease('valid'))).toBe('CERTIFICATE_NOT_ON_HOLD');
   });
 
+  it('a suspended VPN account: its hold is lifted by resuming the account, never through the certificate alone', () => {
+    const owned = { owner: 'vpn-account' as const, vpnAccountId: 'a1' };
+    expect(codeOf(() => planHoldRelease('on_hold', { ...owned, by: 'manual' }))).toBe('CERTIFICATE_HOLD_OWNED_BY_ACCOUNT');
+    expect(planHoldRelease('on_hold', { ...owned, by: 'vpn-account' })).toBe('valid');
+    // a hold the hot-line placed by hand (or one recorded before owners were) is lifted by hand
+    expect(planHoldRelease('on_hold', { owner: 'manual', by: 'manual' })).toBe('valid');
+    expect(planHoldRelease('on_hold', { owner: null, by: 'manual' })).toBe('valid');
+    // the state comes first: a revoked certificate is not on hold, whoever asks
+    expect(codeOf(() => planHoldRelease('revoked', { ...owned, by: 'vpn-account' }))).toBe('CERTIFICATE_NOT_ON_HOLD');
+  });
+
   it('accepts the end-entity reasons only; removeFromCRL and CA compromise are not reasons to give', () => {
     for (const r of ['unspecified', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'certificateHold', 'privilegeWithdrawn']) expect(isRevocationReason(r)).toBe(true);
     for (const r of ['removeFromCRL', 'cACompromise', 'aACompromise', 'KeyCompromise', '', 1]) expect(isRevocationReason(r)).toBe(false);

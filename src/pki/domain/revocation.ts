@@ -32,6 +32,16 @@ export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 export const CERTIFICATE_STATUSES = ['valid', 'revoked', 'on_hold'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
+/**
+ * Who placed a hold, and so who may lift it. `manual`: the hot-line through /certificates/:serial/revoke, lifted
+ * through /certificates/:serial/release-hold. `vpn-account`: the suspension of the VPN account the certificate
+ * belongs to (by the hot-line, or by the suspension of the employee's agreement); only resuming that account,
+ * which passes through the provisioning gate, lifts it — else the certificate would let in an account that is
+ * still suspended.
+ */
+export const HOLD_OWNERS = ['manual', 'vpn-account'] as const;
+export type HoldOwner = (typeof HOLD_OWNERS)[number];
+
 export function isRevocationReason(value: unknown): value is RevocationReason {
   return typeof value === 'string' && (REVOCATION_REASONS as readonly string[]).includes(value);
 }
@@ -58,12 +68,27 @@ export function planRevocation(current: CertificateStatus, reason: RevocationRea
   return 'revoked';
 }
 
-/** Lifting a hold (removeFromCRL semantics): only a certificate on hold becomes valid again. */
-export function planHoldRelease(current: CertificateStatus): 'valid' {
+/**
+ * Lifting a hold (removeFromCRL semantics): only a certificate on hold becomes valid again, and a hold placed by
+ * an account's suspension only by that account's resumption (`by`: who is lifting it; a hold recorded before
+ * owners were, `null`, counts as manual).
+ */
+export function planHoldRelease(
+  current: CertificateStatus,
+  hold: { owner: HoldOwner | null; by: HoldOwner; vpnAccountId?: string | null } = { owner: null, by: 'manual' },
+): 'valid' {
   if (current !== 'on_hold') {
     throw new Conflict('CERTIFICATE_NOT_ON_HOLD', current === 'revoked' ? 'A revoked certificate cannot be reinstated' : 'The certificate is not on hold', {
       status: current,
     });
+  }
+  if (hold.owner === 'vpn-account' && hold.by !== 'vpn-account') {
+    const account = hold.vpnAccountId ?? null;
+    throw new Conflict(
+      'CERTIFICATE_HOLD_OWNED_BY_ACCOUNT',
+      `The hold was placed by the suspension of VPN account ${account ?? '(unknown)'}: resume the account (POST /api/v1/vpn/accounts/${account ?? ':id'}/resume), which checks the provisioning gate`,
+      { vpnAccountId: account, resumeWith: account ? `/api/v1/vpn/accounts/${account}/resume` : null },
+    );
   }
   return 'valid';
 }

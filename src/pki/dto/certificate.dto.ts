@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CERTIFICATE_STATUSES, CertificateStatus, REVOCATION_REASONS } from '../domain/revocation';
+import { CERTIFICATE_STATUSES, CertificateStatus, HOLD_OWNERS, HoldOwner, REVOCATION_REASONS } from '../domain/revocation';
 
 export class CertificateDto {
   @ApiProperty({ description: 'serial number, lowercase hex', example: '5c1f0e2a9b7d4c3e8f1a2b3c4d5e6f70' }) serial: string;
@@ -17,6 +17,13 @@ export class CertificateDto {
   @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: CertificateStatus;
   @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
   @ApiProperty({ nullable: true, type: String, enum: REVOCATION_REASONS }) revocationReason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: HOLD_OWNERS,
+    description: 'on hold only: who placed the hold. vpn-account: the VPN account is suspended, and only resuming it lifts the hold',
+  })
+  holdOwner: HoldOwner | null;
   @ApiProperty({ nullable: true, type: String }) supersededBy: string | null;
   @ApiProperty() fingerprintSha256: string;
   @ApiProperty() createdAt: string;

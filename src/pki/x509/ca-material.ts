@@ -4,6 +4,7 @@ import { RuleViolation, ValidationFailed } from '../../common/errors/domain-erro
 import { buildCertificate, certificateParts, keyIdentifier } from './certificate-builder';
 import { bitStringBytes, children, readRoot } from './der';
 import { SubjectName } from './names';
+import { decryptPrivateKey, encryptPrivateKey } from './key-encryption';
 import { pemBlocks } from './pem';
 import { randomSerial, serialToHex } from './serial';
 
@@ -44,13 +45,14 @@ export function caFacts(certificatePem: string): CaFacts {
   };
 }
 
-/** The CA key at rest: PKCS#8 encrypted with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC), by OpenSSL via Node. */
-export function encryptKey(key: KeyObject, passphrase: string): string {
-  return key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }) as string;
+/** The CA key at rest: PKCS#8 PBES2, PBKDF2-HMAC-SHA256 × 600,000, AES-256-CBC (see key-encryption.ts). */
+export function encryptKey(key: KeyObject, passphrase: string): Promise<string> {
+  return encryptPrivateKey(key, passphrase);
 }
 
-export function decryptKey(encryptedPem: string, passphrase: string): KeyObject {
-  return createPrivateKey({ key: encryptedPem, format: 'pem', passphrase });
+/** Opens the stored key, whatever parameters it was written with (older installs: 2,048 iterations). */
+export function decryptKey(encryptedPem: string, passphrase: string): Promise<KeyObject> {
+  return decryptPrivateKey(encryptedPem, passphrase);
 }
 
 export interface GeneratedCa {

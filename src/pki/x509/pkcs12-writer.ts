@@ -58,8 +58,19 @@ function dataContentInfo(safeContents: forge.asn1.Asn1): forge.asn1.Asn1 {
   return seq(oidNode(OID.pkcs7Data), explicit0(create(U, T.OCTETSTRING, false, asn1.toDer(safeContents).getBytes())));
 }
 
+/**
+ * The key as the PKCS#12 carries it (pkcs8ShroudedKeyBag content): EncryptedPrivateKeyInfo, PBES2 with
+ * PBKDF2-HMAC-SHA256 (OpenSSL's 2,048 iterations) and AES-256-CBC. The iteration count is not what protects it:
+ * the password is the ~119-bit random one-time password, out of reach of any guessing (the CA key, whose
+ * passphrase a person chooses, is stretched 600,000 times: key-encryption.ts).
+ */
+export function shroudKey(privateKey: KeyObject, password: string): Buffer {
+  return privateKey.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: password });
+}
+
 export interface Pkcs12Input {
-  privateKey: KeyObject;
+  /** The key, or the key already shrouded under `password` (shroudKey). */
+  privateKey: KeyObject | { shroudedDer: Buffer };
   /** Leaf certificate first, then the CA chain. */
   certificatesDer: Buffer[];
   password: string;
@@ -85,7 +96,7 @@ export function writePkcs12(input: Pkcs12Input): Buffer {
       ...(i === 0 ? [attributes] : []),
     ),
   );
-  const encryptedKey = input.privateKey.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: input.password });
+  const encryptedKey = 'shroudedDer' in input.privateKey ? input.privateKey.shroudedDer : shroudKey(input.privateKey, input.password);
   const keyBag = seq(oidNode(OID.pkcs8ShroudedKeyBag), explicit0(asn1.fromDer(bin(encryptedKey))), attributes);
 
   const authSafe = seq(dataContentInfo(seq(...certBags)), dataContentInfo(seq(keyBag)));

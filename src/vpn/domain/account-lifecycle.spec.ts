@@ -6,8 +6,10 @@ import {
   canApply,
   groupChange,
   offboardingRevocationReason,
+  resumedByAgreement,
   resumeIsGated,
   resumeTarget,
+  suspendedByAgreement,
   targetOf,
 } from './account-lifecycle';
 
@@ -89,6 +91,18 @@ describe('VPN account lifecycle: requested → approved → issued → installed
     expect(afterCertificateLost('installed')).toBe('approved');
     expect(afterCertificateLost('issued')).toBe('approved');
     expect(afterCertificateLost('suspended')).toBe('suspended');
+  });
+
+  it("an agreement's suspension stops the accounts still running, and its resumption brings back only those", () => {
+    for (const s of ['requested', 'approved', 'issued', 'installed', 'active'] as const) expect(suspendedByAgreement(s)).toBe(true);
+    expect(suspendedByAgreement('suspended')).toBe(false); // the hot-line's suspension keeps its own cause
+    expect(suspendedByAgreement('revoked')).toBe(false);
+    const byAgreement = { state: 'suspended' as const, suspensionCause: 'agreement' as const, suspensionAgreementId: 'ag-1' };
+    expect(resumedByAgreement(byAgreement, 'ag-1')).toBe(true);
+    expect(resumedByAgreement(byAgreement, 'ag-2')).toBe(false);
+    expect(resumedByAgreement({ ...byAgreement, suspensionCause: 'operator', suspensionAgreementId: null }, 'ag-1')).toBe(false);
+    expect(resumedByAgreement({ ...byAgreement, suspensionCause: 'offboarding' }, 'ag-1')).toBe(false);
+    expect(resumedByAgreement({ ...byAgreement, state: 'revoked' }, 'ag-1')).toBe(false);
   });
 
   it('offboarding revokes with affiliationChanged when the agreement ended, cessationOfOperation when the person left', () => {

@@ -7,7 +7,8 @@ import { Conflict } from '../../common/errors/domain-error';
  * - issued: a station certificate bound to one laptop exists; the profile (.ovpn) can be downloaded.
  * - installed: the hot-line confirmed the profile is installed on the laptop.
  * - active: the user is in the directory VPN group; the gateway lets them in.
- * - suspended: reversible stop (hot-line, or offboarding); the certificate is on hold, or revoked by offboarding.
+ * - suspended: reversible stop (hot-line, the agreement's suspension, or offboarding); the certificate is on a hold
+ *   only the account's resumption lifts, or revoked by offboarding.
  * - revoked: final; every certificate of the account is revoked.
  *
  * Directory VPN-group membership follows exactly one rule: an employee belongs to the group while one of their
@@ -102,12 +103,40 @@ export function groupChange(from: AccountState, to: AccountState): 'add' | 'remo
 }
 
 /**
- * The account's certificate was revoked outside the account's own flows (a laptop reported lost or stolen,
- * or a revocation through /certificates/:serial/revoke). A certified account falls back to `approved` and waits
+ * The account's certificate was revoked outside the account's own flows (a laptop reported lost or stolen, or
+ * returned to inventory, or a revocation through /certificates/:serial/revoke). A certified account falls back to `approved` and waits
  * for a new certificate for another laptop; a suspended one stays suspended, without a certificate to give back.
  */
 export function afterCertificateLost(state: AccountState): AccountState {
   return CERTIFIED_STATES.includes(state) ? 'approved' : state;
+}
+
+/**
+ * Why an account is suspended: the hot-line (or an admin) for a reason of its own, the suspension of the employee's
+ * agreement (remote work paused), or offboarding (agreement ended, person left). The cause decides who may bring it
+ * back without the hot-line: an agreement's resumption resumes only the accounts its own suspension stopped.
+ */
+export const SUSPENSION_CAUSES = ['operator', 'agreement', 'offboarding'] as const;
+export type SuspensionCause = (typeof SUSPENSION_CAUSES)[number];
+
+/** What an account's suspension records: its state, and why (with the agreement for an agreement's suspension). */
+export interface SuspensionRecord {
+  state: AccountState;
+  suspensionCause: SuspensionCause | null;
+  suspensionAgreementId: string | null;
+}
+
+/** The agreement is suspended: the account stops too, unless it already is stopped (suspended, revoked). */
+export function suspendedByAgreement(state: AccountState): boolean {
+  return canApply(state, 'suspend');
+}
+
+/**
+ * The agreement is resumed: only the accounts its suspension stopped come back (through the gate). One the hot-line
+ * had suspended for its own reason, before or alongside, stays suspended.
+ */
+export function resumedByAgreement(account: SuspensionRecord, agreementId: string): boolean {
+  return account.state === 'suspended' && account.suspensionCause === 'agreement' && account.suspensionAgreementId === agreementId;
 }
 
 /** RFC 5280 reason for the certificates of a person being offboarded (SPEC §2 "The gate"). */

@@ -21,6 +21,7 @@ const input = (over: Partial<OpenVpnProfileInput> = {}): OpenVpnProfileInput => 
   caPem: '-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n',
   certificatePem: '-----BEGIN CERTIFICATE-----\nLEAF\n-----END CERTIFICATE-----\n',
   certificate: { serial: '5c1f0e2a9b7d4c3e', notAfter: '2027-03-10T09:00:00.000Z' },
+  key: { kind: 'file' },
   generatedAt: '2026-03-10T09:00:00.000Z',
   ...over,
 });
@@ -49,13 +50,32 @@ describe('the OpenVPN client profile', () => {
     expect(text).toContain('<cert>\n-----BEGIN CERTIFICATE-----\nLEAF\n-----END CERTIFICATE-----\n</cert>');
   });
 
-  it('names the key file kept on the laptop unless the key is inline (the one-time answer of a generated key)', () => {
-    const stored = renderOpenVpnProfile(input());
-    expect(stored).toContain('\nkey mrossi.key\n');
-    expect(stored).not.toContain('<key>');
-    const once = renderOpenVpnProfile(input({ privateKeyPem: '-----BEGIN PRIVATE KEY-----\nK\n-----END PRIVATE KEY-----' }));
-    expect(once).toContain('<key>\n-----BEGIN PRIVATE KEY-----\nK\n-----END PRIVATE KEY-----\n</key>\n');
-    expect(once).not.toContain('key mrossi.key');
+  it('names the key file made on the laptop (CSR), and says so', () => {
+    const csr = renderOpenVpnProfile(input());
+    expect(csr).toMatch(/\nkey mrossi\.key\n$/);
+    expect(csr).toContain('<cert>');
+    expect(csr).not.toContain('<key>');
+    expect(csr).toContain('# The private key is not in this file: it was made on this laptop with the certificate request');
+    expect(csr).toContain('Keep it as mrossi.key in the folder of this profile');
+  });
+
+  it('carries a generated key only under the one-time password: <pkcs12> alone, or <cert> and an encrypted <key> after a renewal', () => {
+    const p12 = Buffer.alloc(120, 7).toString('base64');
+    const sealed = renderOpenVpnProfile(input({ key: { kind: 'pkcs12', base64: p12 } }));
+    expect(sealed).toContain(`<pkcs12>\n${p12.slice(0, 64)}\n${p12.slice(64, 128)}\n${p12.slice(128)}\n</pkcs12>\n`);
+    expect(sealed).toContain('<ca>'); // the CA as well; OpenVPN refuses <cert> and <key> beside <pkcs12>
+    expect(sealed).not.toMatch(/<cert>|<key>|\nkey /);
+    expect(sealed).toContain('encrypted under the one-time');
+    expect(sealed).toContain('--askpass');
+
+    const pem = '-----BEGIN ENCRYPTED PRIVATE KEY-----\nQUJD\n-----END ENCRYPTED PRIVATE KEY-----\n';
+    const renewed = renderOpenVpnProfile(input({ key: { kind: 'encrypted-key', pem } }));
+    expect(renewed).toContain(`<cert>\n-----BEGIN CERTIFICATE-----\nLEAF\n-----END CERTIFICATE-----\n</cert>\n<key>\n${pem}</key>\n`);
+    expect(renewed).not.toContain('<pkcs12>');
+
+    // a key in clear never goes into a profile, whatever a caller passes
+    expect(() => renderOpenVpnProfile(input({ key: { kind: 'encrypted-key', pem: '-----BEGIN PRIVATE KEY-----\nQUJD\n-----END PRIVATE KEY-----\n' } }))).toThrow(/encrypted/);
+    expect(() => renderOpenVpnProfile(input({ key: { kind: 'pkcs12', base64: '-----BEGIN PRIVATE KEY-----' } }))).toThrow(/base64/);
   });
 
   it('a full-tunnel profile redirects the default gateway instead of listing a route', () => {

@@ -11,7 +11,7 @@ export interface ClientTemplate {
   verifyServerName: boolean;
   resolvRetry: 'infinite' | number;
   verb: number;
-  /** File the profile names when the key is not inline (CSR issuance, later downloads): `{username}` is replaced. */
+  /** File the profile names for a key made on the laptop (CSR issuance): `{username}` is replaced. */
   keyFileName: string;
   /** Extra directives, one a line (checked at load: no scripts, no plugins, no inline blocks). */
   extraLines: string[];
@@ -33,12 +33,60 @@ export interface OpenVpnProfileInput {
   caPem: string;
   certificatePem: string;
   certificate: { serial: string; notAfter: string };
-  /** Inline only in the one-time issuance answer when the service generated the key; never stored. */
-  privateKeyPem?: string;
+  key: ProfileKey;
   generatedAt: string;
 }
 
+/**
+ * Where the OpenVPN client finds the private key. Never in clear: a key made on the laptop (CSR) stays there and
+ * the profile names its file; a key the service generated travels only under the one-time password — inside the
+ * PKCS#12 (`<pkcs12>`, base64 of the DER file), or, once the certificate was renewed (a PKCS#12 cannot be rebuilt
+ * without the password), as encrypted PKCS#8 in `<key>` beside the new `<cert>`. OpenVPN asks for the password
+ * when it connects (`--askpass <file>` reads it from a file).
+ */
+export type ProfileKey = { kind: 'file' } | { kind: 'pkcs12'; base64: string } | { kind: 'encrypted-key'; pem: string };
+
 const block = (tag: string, pem: string) => `<${tag}>\n${pem.trim()}\n</${tag}>`;
+const ENCRYPTED_KEY = /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END ENCRYPTED PRIVATE KEY-----\n?$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function keyComment(input: OpenVpnProfileInput): string[] {
+  const file = keyFileNameFor(input.template, input.username);
+  switch (input.key.kind) {
+    case 'file':
+      return [
+        '# The private key is not in this file: it was made on this laptop with the certificate request and never left it.',
+        `# Keep it as ${file} in the folder of this profile (or change the "key" line at the end to where it is).`,
+      ];
+    case 'pkcs12':
+      return [
+        '# The private key, the certificate and the CA are in the <pkcs12> block at the end, encrypted under the one-time',
+        '# password given at issuance (the service does not keep it). OpenVPN asks for it when connecting (--askpass <file>).',
+      ];
+    case 'encrypted-key':
+      return [
+        '# The private key in the <key> block at the end is encrypted under the one-time password given at issuance',
+        '# (the service does not keep it). OpenVPN asks for it when connecting (--askpass <file>).',
+      ];
+  }
+}
+
+function keyBlocks(input: OpenVpnProfileInput): string[] {
+  const { key } = input;
+  switch (key.kind) {
+    case 'file':
+      return [block('cert', input.certificatePem), `key ${keyFileNameFor(input.template, input.username)}`];
+    case 'pkcs12': {
+      const b64 = key.base64.replace(/\s+/g, '');
+      if (!BASE64.test(b64)) throw new Error('the PKCS#12 of a profile must be base64');
+      // OpenVPN takes the certificate from the PKCS#12 and refuses a <cert> beside it
+      return [block('pkcs12', b64.replace(/(.{64})/g, '$1\n'))];
+    }
+    case 'encrypted-key':
+      if (!ENCRYPTED_KEY.test(key.pem)) throw new Error('only an encrypted PKCS#8 key may go into a profile');
+      return [block('cert', input.certificatePem), block('key', key.pem)];
+  }
+}
 
 export function keyFileNameFor(template: ClientTemplate, username: string): string {
   return template.keyFileName.replace(/\{username\}/g, username);
@@ -55,9 +103,7 @@ export function renderOpenVpnProfile(input: OpenVpnProfileInput): string {
   const lines: string[] = [
     `# ${input.organisation}: VPN profile "${profile.name}" for ${input.username}, gateway ${gateway.name}`,
     `# Station certificate ${input.certificate.serial}, valid until ${input.certificate.notAfter}; generated ${input.generatedAt}`,
-    input.privateKeyPem
-      ? '# The private key is inline: this file is shown once. Keep it on this laptop only.'
-      : `# The private key is not in this file: it stays on the laptop, in ${keyFileNameFor(template, input.username)} beside this profile.`,
+    ...keyComment(input),
     'client',
     'dev tun',
     `remote ${gateway.host} ${gateway.port} ${gateway.proto}`,
@@ -78,8 +124,7 @@ export function renderOpenVpnProfile(input: OpenVpnProfileInput): string {
   for (const server of profile.dns.servers) lines.push(`dhcp-option DNS ${server}`);
   if (profile.dns.domain) lines.push(`dhcp-option DOMAIN ${profile.dns.domain}`);
   lines.push(...template.extraLines);
-  lines.push(block('ca', input.caPem), block('cert', input.certificatePem));
-  lines.push(input.privateKeyPem ? block('key', input.privateKeyPem) : `key ${keyFileNameFor(template, input.username)}`);
+  lines.push(block('ca', input.caPem), ...keyBlocks(input));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ACCOUNT_STATES, AccountState } from '../domain/account-lifecycle';
+import { ACCOUNT_STATES, AccountState, SUSPENSION_CAUSES, SuspensionCause } from '../domain/account-lifecycle';
 
 export const ACCOUNT_REVOCATION_REASONS = ['unspecified', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'privilegeWithdrawn'] as const;
 export type AccountRevocationReason = (typeof ACCOUNT_REVOCATION_REASONS)[number];
@@ -48,6 +48,14 @@ export class VpnAccountDto {
   @ApiProperty({ nullable: true, type: String }) supersedeAfter: string | null;
   @ApiProperty({ nullable: true, type: String, enum: ACCOUNT_STATES }) suspendedFrom: AccountState | null;
   @ApiProperty({ nullable: true, type: String }) suspensionReason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: SUSPENSION_CAUSES,
+    description: "why it is suspended: operator (hot-line), agreement (the employee's agreement is suspended; its resumption resumes the account), offboarding",
+  })
+  suspensionCause: SuspensionCause | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the agreement whose suspension suspended the account (cause agreement)' }) suspensionAgreementId: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationReason: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'e.g. keyCompromise: the laptop was reported lost or stolen' }) certificateLostReason: string | null;
   @ApiProperty({ nullable: true, type: String }) certificateLostAt: string | null;

@@ -10,9 +10,10 @@ import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-cor
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts', 'operator-pages');
 const AXE = path.resolve(__dirname, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
 
-export function launchChromium(): Promise<Browser> {
+/** `executablePath`: another Chromium, or a wrapper that starts it elsewhere (inside a network namespace). */
+export function launchChromium(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

@@ -1,6 +1,6 @@
 import { FixedClock } from '../../../src/common/clock';
 import { EmployeeEntity } from '../../../src/directory/employee.entity';
-import { DOCUMENT_SHA256, agreementBody, createDirectorGeneral, createEmployee, createManager, createService, createSignedAgreement, makeEligible } from '../../factories';
+import { DOCUMENT_REFERENCE, DOCUMENT_SHA256, agreementBody, createDirectorGeneral, createEmployee, createManager, createService, createSignedAgreement, makeEligible } from '../../factories';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 
 const TODAY = '2026-03-10';
@@ -29,8 +29,14 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
   afterAll(() => t.close());
   beforeEach(() => clock.set(`${TODAY}T09:00:00Z`));
 
+  // HR records both signatures from the signed paper (the counterpart's with its reference); an admin confirms.
   const sign = (id: string, party: 'employee' | 'manager', signerEmployeeId: string, documentSha256 = DOCUMENT_SHA256) =>
-    t.http().post(`/api/v1/agreements/${id}/sign`).set(auth(hr)).send({ party, signerEmployeeId, documentSha256 });
+    t
+      .http()
+      .post(`/api/v1/agreements/${id}/sign`)
+      .set(auth(hr))
+      .send({ party, signerEmployeeId, documentSha256, ...(party === 'manager' ? { documentReference: DOCUMENT_REFERENCE } : {}) });
+  const confirm = (id: string) => t.http().post(`/api/v1/agreements/${id}/countersignature/confirm`).set(auth(t.adminToken)).send({});
 
   it('records a draft with every field of the agreement', async () => {
     const res = await t
@@ -57,8 +63,10 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
       inForceToday: false,
       version: 1,
     });
+    // technicians read it too, without the special-category part (the withdrawal: HR and admins only)
     const read = await t.http().get(`/api/v1/agreements/${agreementId}`).set(auth(await t.tokenFor('technician'))).expect(200);
-    expect(read.body).toEqual(res.body);
+    const { withdrawal: _hrOnly, ...shared } = res.body;
+    expect(read.body).toEqual(shared);
   });
 
   it('refuses malformed terms field by field, and unknown fields', async () => {
@@ -101,7 +109,14 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
     expect((await sign(agreementId, 'manager', boss.id, 'xyz').expect(400)).body.error.code).toBe('VALIDATION_FAILED');
     // Upper-case hex is the same hash.
     const res = await sign(agreementId, 'manager', boss.id, DOCUMENT_SHA256.toUpperCase()).expect(200);
-    expect(res.body).toMatchObject({ state: 'active', inForceToday: true, signatures: { manager: { signerEmployeeId: boss.id } } });
+    // Recorded by HR from paper: it counts once a second person confirms it.
+    expect(res.body).toMatchObject({
+      state: 'awaiting_confirmation',
+      inForceToday: false,
+      signatures: { manager: null, countersignature: { status: 'awaiting_confirmation', signerEmployeeId: boss.id, documentReference: DOCUMENT_REFERENCE, confirmedBy: null } },
+    });
+    const confirmed = await confirm(agreementId).expect(200);
+    expect(confirmed.body).toMatchObject({ state: 'active', inForceToday: true, signatures: { manager: { signerEmployeeId: boss.id }, countersignature: { status: 'confirmed' } } });
   });
 
   it('an employee has at most one agreement in force over any period (409)', async () => {
@@ -115,7 +130,8 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
     const created = await t.http().post('/api/v1/agreements').set(auth(hr)).send(agreementBody(boss.id, { remoteDaysPerWeek: 1 })).expect(201);
     await sign(created.body.id, 'employee', boss.id).expect(200);
     expect((await sign(created.body.id, 'manager', otherBoss.id).expect(422)).body.error.code).toBe('DIRECTOR_GENERAL_SIGNATURE_REQUIRED');
-    const signed = await sign(created.body.id, 'manager', dg.id).expect(200);
+    await sign(created.body.id, 'manager', dg.id).expect(200);
+    const signed = await confirm(created.body.id).expect(200);
     expect(signed.body).toMatchObject({ state: 'active', signatures: { manager: { signerEmployeeId: dg.id } } });
   });
 
@@ -161,8 +177,10 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
   });
 
   it('lists agreements by employee, state and date in force', async () => {
-    const byEmployee = await t.http().get(`/api/v1/agreements?employeeId=${employee.id}`).set(auth(await t.tokenFor('rtd'))).expect(200);
+    const byEmployee = await t.http().get(`/api/v1/agreements?employeeId=${employee.id}`).set(auth(await t.tokenFor('hotline'))).expect(200);
     expect(byEmployee.body.items.map((a: { id: string }) => a.id)).toEqual([agreementId]);
+    // the RTD reads aggregates, never one person's agreements
+    await t.http().get(`/api/v1/agreements?employeeId=${employee.id}`).set(auth(await t.tokenFor('rtd'))).expect(403);
     const signed = await t.http().get('/api/v1/agreements?state=signed').set(auth(hr)).expect(200);
     expect(signed.body.items.every((a: { state: string }) => a.state === 'signed')).toBe(true);
     expect(signed.body.total).toBe(1);
@@ -196,6 +214,7 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
       'agreement.update',
       'agreement.sign',
       'agreement.sign',
+      'agreement.countersignature_confirmed',
       'agreement.suspend',
       'agreement.resume',
       'agreement.suspend',

@@ -94,7 +94,7 @@ describe('GET /api/v1/employees/:id/provisioning-status', () => {
     const e = await eligibleEmployee();
     await createSignedAgreement(t, hr, e.id, boss.id, { safetyNoticeDeliveredOn: TODAY });
     await t.http().put(`/api/v1/employees/${e.id}/activities`).set(auth(hr)).send({ activityIds: [] }).expect(200);
-    expect((await status(e.id, await t.tokenFor('rtd'))).codes).toEqual(['EMPLOYEE_NOT_ELIGIBLE']);
+    expect((await status(e.id, await t.tokenFor('hr'))).codes).toEqual(['EMPLOYEE_NOT_ELIGIBLE']);
   });
 
   it('EMPLOYEE_INACTIVE: the employee left (deactivated by the directory)', async () => {

@@ -65,7 +65,7 @@ describe('withdrawal (recesso): notice periods and their effective dates', () =>
     const a = await signedFor({}, { endDate: '2026-12-31' });
     const res = await withdraw(a.id, { initiatedBy: 'employee' }).expect(422);
     expect(res.body.error.code).toBe('WITHDRAWAL_NEEDS_JUSTIFIED_CAUSE');
-    expect((await t.http().get(`/api/v1/agreements/${a.id}`).set(auth(hr)).expect(200)).body).toMatchObject({ state: 'active', withdrawal: null, version: 3 });
+    expect((await t.http().get(`/api/v1/agreements/${a.id}`).set(auth(hr)).expect(200)).body).toMatchObject({ state: 'active', withdrawal: null, version: 4 }); // created, two signatures, confirmed
     const ok = await withdraw(a.id, { initiatedBy: 'employee', justifiedCause: true }).expect(200);
     expect(ok.body).toMatchObject({ state: 'withdrawn', endedOn: TODAY, inForceToday: false });
   });

@@ -43,11 +43,15 @@ describe('services and employees over HTTP', () => {
     const unknown = await t.http().post('/api/v1/employees').set(auth(hr)).send({ employeeNumber: 'M0002', firstName: 'A', lastName: 'B', serviceCode: 'ZZ' }).expect(400);
     expect(unknown.body.error.code).toBe('UNKNOWN_SERVICE_CODE');
 
-    const patched = await t.http().patch(`/api/v1/employees/${id}`).set(auth(hr)).send({ version: 1, lastName: 'Rossi Bianchi', serviceCode: 'PA', isManager: true }).expect(200);
-    expect(patched.body).toMatchObject({ lastName: 'Rossi Bianchi', serviceCode: 'PA', isManager: true, version: 2 });
+    const patched = await t.http().patch(`/api/v1/employees/${id}`).set(auth(hr)).send({ version: 1, lastName: 'Rossi Bianchi', serviceCode: 'PA' }).expect(200);
+    expect(patched.body).toMatchObject({ lastName: 'Rossi Bianchi', serviceCode: 'PA', isManager: false, version: 2 });
+    // The manager flag is signing authority: an admin's to grant (test/e2e/agreements/two-person-rule.spec.ts).
+    expect((await t.http().patch(`/api/v1/employees/${id}`).set(auth(hr)).send({ version: 2, isManager: true }).expect(403)).body.error.code).toBe('MANAGER_FLAG_NEEDS_ADMIN');
+    const flagged = await t.http().patch(`/api/v1/employees/${id}`).set(auth(t.adminToken)).send({ version: 2, isManager: true }).expect(200);
+    expect(flagged.body).toMatchObject({ isManager: true, version: 3 });
     const stale = await t.http().patch(`/api/v1/employees/${id}`).set(auth(hr)).send({ version: 1, firstName: 'X' }).expect(409);
-    expect(stale.body.error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
-    await t.http().patch(`/api/v1/employees/${id}`).set(auth(await t.tokenFor('manager'))).send({ version: 2, firstName: 'X' }).expect(403);
+    expect(stale.body.error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 3 } });
+    await t.http().patch(`/api/v1/employees/${id}`).set(auth(await t.tokenFor('manager'))).send({ version: 3, firstName: 'X' }).expect(403);
     await t.http().get('/api/v1/employees/not-a-uuid').set(auth(hr)).expect(400);
     await t.http().get('/api/v1/employees/00000000-0000-4000-8000-000000000000').set(auth(hr)).expect(404);
   });
@@ -84,11 +88,13 @@ describe('services and employees over HTTP', () => {
       [4, 'service_code', 'UNKNOWN_SERVICE_CODE'],
       [5, 'username', 'DUPLICATE_IN_DATABASE'],
       [7, 'employee_number', 'DUPLICATE_IN_FILE'],
+      // M0001 is a manager (flagged by the admin above): moving them to another service is not HR's to do.
+      [8, 'service_code', 'MANAGER_FLAG_NEEDS_ADMIN'],
       [9, null, 'WRONG_FIELD_COUNT'],
       [9, 'service_code', 'MISSING_FIELD'],
     ]);
     const real = await t.http().post('/api/v1/employees/import').set(auth(hr)).set('Content-Type', 'text/csv').send(bad).expect(422);
-    expect(real.body.error).toMatchObject({ code: 'IMPORT_REJECTED', details: { errorCount: 9 } });
+    expect(real.body.error).toMatchObject({ code: 'IMPORT_REJECTED', details: { errorCount: 10 } });
     expect(real.body.error.details.errors).toEqual(dry.body.errors);
     expect(await t.dataSource.getRepository(EmployeeEntity).count()).toBe(before);
   });
@@ -96,10 +102,17 @@ describe('services and employees over HTTP', () => {
   it('imports a good file atomically, then reports it unchanged, and updates by number or external id', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => `E${String(i).padStart(4, '0')},Nome${i},Cognome${String(i).padStart(3, '0')},${['SD', 'PA', 'CP'][i % 3]},user${i},user${i}@comune.example.it,${i % 10 === 0 ? 'sì' : 'no'},ext-${i}`);
     const good = csv([HEADER, ...rows]);
-    const dry = await t.http().post('/api/v1/employees/import?dryRun=true').set(auth(hr)).set('Content-Type', 'text/csv').send(good).expect(200);
+    // Twelve rows flag a manager: signing authority is an admin's to grant, so HR's file is refused line by line.
+    const byHr = await t.http().post('/api/v1/employees/import?dryRun=true').set(auth(hr)).set('Content-Type', 'text/csv').send(good).expect(200);
+    expect(byHr.body).toMatchObject({ valid: false, created: 120 });
+    expect(byHr.body.errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code])).toEqual(
+      Array.from({ length: 12 }, (_, k) => [2 + k * 10, 'is_manager', 'MANAGER_FLAG_NEEDS_ADMIN']),
+    );
+    const admin = t.adminToken;
+    const dry = await t.http().post('/api/v1/employees/import?dryRun=true').set(auth(admin)).set('Content-Type', 'text/csv').send(good).expect(200);
     expect(dry.body).toMatchObject({ valid: true, created: 120, updated: 0, errors: [] });
     expect(await t.dataSource.getRepository(EmployeeEntity).countBy({ source: 'csv' })).toBe(0);
-    const real = await t.http().post('/api/v1/employees/import').set(auth(hr)).set('Content-Type', 'text/csv').send(good).expect(200);
+    const real = await t.http().post('/api/v1/employees/import').set(auth(admin)).set('Content-Type', 'text/csv').send(good).expect(200);
     expect(real.body).toMatchObject({ dryRun: false, valid: true, total: 120, created: 120, updated: 0, unchanged: 0 });
     const again = await t.http().post('/api/v1/employees/import').set(auth(hr)).set('Content-Type', 'text/csv').send(good).expect(200);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 120 });

@@ -1,6 +1,7 @@
+import { AuditRow, auditTamper } from '../../helpers/audit-tamper';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 
-describe('audit log: append-only and hash-chained', () => {
+describe('audit log: append-only and hash-chained (HMAC-SHA256 under a key outside the database)', () => {
   let t: TestApp;
   beforeEach(async () => {
     t = await startTestApp();
@@ -22,19 +23,35 @@ describe('audit log: append-only and hash-chained', () => {
     expect(events.body.items.map((e: { action: string }) => e.action)).toContain('token.created');
   });
 
+  // (on PostgreSQL the triggers refuse these statements: the tamperer switches them off, as a superuser could)
   it('reports an edited row and where the chain breaks', async () => {
-    await t.dataSource.query(`UPDATE audit_events SET summary = '{"name":"forged"}' WHERE seq = 3`);
+    await auditTamper(t).asOwner((q) => q(`UPDATE audit_events SET summary = '{"name":"forged"}' WHERE seq = 3`));
     expect(await verify()).toEqual({ ok: false, events: 3, brokenAt: { seq: 3, reason: 'HASH_MISMATCH' } });
   });
 
   it('reports a deleted row in the middle', async () => {
-    await t.dataSource.query('DELETE FROM audit_events WHERE seq = 2');
+    await auditTamper(t).asOwner((q) => q('DELETE FROM audit_events WHERE seq = 2'));
     expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: 2, reason: 'SEQUENCE_GAP' } });
   });
 
   it('reports the newest row deleted', async () => {
-    await t.dataSource.query('DELETE FROM audit_events WHERE seq = 5');
+    await auditTamper(t).asOwner((q) => q('DELETE FROM audit_events WHERE seq = 5'));
     expect(await verify()).toMatchObject({ ok: false, brokenAt: { reason: 'HEAD_MISMATCH' } });
+  });
+
+  it('reports a row changed and the chain recomputed to the end with the public algorithm (plain SHA-256)', async () => {
+    const tamper = auditTamper(t);
+    expect((await tamper.rows()).map((r) => r.hash_alg)).toEqual(Array(5).fill('hmac-sha256'));
+    const forged = (r: AuditRow): AuditRow => ({ ...r, summary: r.seq === 3 ? '{"name":"forged"}' : r.summary });
+    // recomputed from the forged row to the end, head included, still labelled keyed
+    await tamper.rewrite(3, forged);
+    expect(await verify()).toEqual({ ok: false, events: 3, brokenAt: { seq: 3, reason: 'HASH_MISMATCH' } });
+    // the same, labelled as the unkeyed algorithm of earlier versions
+    await tamper.rewrite(3, forged, 'sha256');
+    expect(await verify()).toEqual({ ok: false, events: 3, brokenAt: { seq: 3, reason: 'UNKEYED_EVENT' } });
+    // the whole log rewritten as if it had never been keyed
+    await tamper.rewrite(1, forged, 'sha256');
+    expect(await verify()).toEqual({ ok: false, events: 5, brokenAt: { seq: 5, reason: 'UNKEYED_HEAD' } });
   });
 
   it('keeps secrets out of summaries', async () => {

@@ -41,6 +41,17 @@ describe('HTTP basics: health, docs, errors, headers, limits', () => {
     expect(res.body).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such route' } });
   });
 
+  it('answers a missing static file with 404 and the error shape, naming no server path', async () => {
+    for (const path of ['/ui/assets/nope.js', '/ui/assets/deeper/nope.css', '/ui/assets/']) {
+      const res = await t.http().get(path).expect(404);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.body).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such route' } });
+      expect(res.text).not.toContain(process.cwd());
+    }
+    // the files that exist are still served
+    await t.http().get('/ui/assets/api.js').expect(200);
+  });
+
   it('refuses malformed JSON with a stable code and no parser internals', async () => {
     const res = await t.http().post('/api/v1/tokens').set(auth(t.adminToken)).set('content-type', 'application/json').send('{"name": ').expect(400);
     expect(res.body.error.code).toBe('MALFORMED_JSON');

@@ -33,15 +33,17 @@ describe('Certificates API: revoke, hold, list, status', () => {
   });
   afterAll(() => t.close());
 
-  it('lets only the hot-line and admins revoke; reading is for hot-line, technicians and the RTD', async () => {
+  it('lets only the hot-line and admins revoke; reading is for hot-line and technicians, the RTD reads the counts', async () => {
     const [s0] = serials;
     await t.http().post(`/api/v1/certificates/${s0}/revoke`).send({ reason: 'keyCompromise' }).expect(401);
     for (const role of ['technician', 'rtd', 'hr'] as const) {
       const res = await t.http().post(`/api/v1/certificates/${s0}/revoke`).set(auth(tokens[role])).send({ reason: 'keyCompromise' }).expect(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
     }
-    for (const role of ['hotline', 'technician', 'rtd'] as const) await t.http().get(`/api/v1/certificates/${s0}`).set(auth(tokens[role])).expect(200);
-    await t.http().get(`/api/v1/certificates/${s0}`).set(auth(tokens.hr)).expect(403);
+    for (const role of ['hotline', 'technician'] as const) await t.http().get(`/api/v1/certificates/${s0}`).set(auth(tokens[role])).expect(200);
+    // a certificate names a person (subject, employee, station): not for the RTD, who reads aggregates
+    for (const role of ['hr', 'rtd'] as const) await t.http().get(`/api/v1/certificates/${s0}`).set(auth(tokens[role])).expect(403);
+    await t.http().get('/api/v1/certificates').set(auth(tokens.rtd)).expect(403);
     await t.http().get('/api/v1/pki/status').set(auth(tokens.technician)).expect(403);
     await t.http().get('/api/v1/pki/status').set(auth(tokens.rtd)).expect(200);
   });
@@ -83,7 +85,7 @@ describe('Certificates API: revoke, hold, list, status', () => {
     expect(byEmployee.body.items[0]).not.toHaveProperty('privateKeyPem');
     const byLaptop = await t.http().get(`/api/v1/certificates?stationAssetId=${laptop}`).set(auth(tokens.technician)).expect(200);
     expect(byLaptop.body.items.map((c: { assetTag: string }) => c.assetTag)).toEqual(['PO-4']);
-    const revoked = await t.http().get('/api/v1/certificates?status=revoked&kind=station').set(auth(tokens.rtd)).expect(200);
+    const revoked = await t.http().get('/api/v1/certificates?status=revoked&kind=station').set(auth(tokens.technician)).expect(200);
     expect(revoked.body.items.map((c: { serial: string }) => c.serial)).toEqual([serials[1]]);
 
     const seen: string[] = [];

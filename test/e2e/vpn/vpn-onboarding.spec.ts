@@ -104,7 +104,7 @@ describe('VPN onboarding through the hot-line API', () => {
     for (const a of ['vpn.account.requested', 'vpn.account.approved', 'certificate.issued', 'vpn.account.certificate-issued', 'vpn.account.installed', 'vpn.account.activated']) expect(actions).toContain(a);
   });
 
-  it('onboards a worker with a key made by the service: PKCS#12 opens with OpenSSL 3 (no -legacy), the one-time .ovpn has the key', async () => {
+  it('onboards a worker with a key made by the service: PKCS#12 opens with OpenSSL 3 (no -legacy), every .ovpn carries the same <pkcs12>, no key in clear', async () => {
     const person = await provisionable(t, today, { username: 'marco.bianchi' });
     const laptop = await handOverLaptop(t, person.id);
     const account = await approvedAccount(t, hotline, person.id);
@@ -121,19 +121,22 @@ describe('VPN onboarding through the hot-line API', () => {
     const wrong = await openssl(['pkcs12', '-in', p12, '-passin', 'pass:wrong-password', '-nodes']);
     expect(wrong.code).not.toBe(0);
     await verifyClient(body.certificate.certificatePem, 'marco');
-    expect(body.openvpnProfile).toMatch(/<key>\n-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----\n<\/key>/);
     expect(body.account.certificate.keyOrigin).toBe('generated');
+    const inlineP12 = (profile: string) => /<pkcs12>\n([\s\S]+?)\n<\/pkcs12>/.exec(profile)?.[1].replace(/\n/g, '');
+    expect(inlineP12(body.openvpnProfile)).toBe(body.pkcs12Base64);
+    expect(body.openvpnProfile).not.toMatch(/PRIVATE KEY|<key>|<cert>|\nkey /);
 
-    // shown once: the downloadable profile has no key, and neither the key nor the password is stored anywhere
+    // a later download carries the same PKCS#12 (kept sealed by the one-time password, which is never stored)
     const later = (await api.profile(account.id).expect(200)).body.toString('utf8');
-    expect(later).not.toContain('PRIVATE KEY');
-    expect(later).toContain('\nkey marco.bianchi.key\n');
+    expect(inlineP12(later)).toBe(body.pkcs12Base64);
+    expect(later).not.toMatch(/PRIVATE KEY|<key>|\nkey /);
     const rows: { summary: string }[] = await t.dataSource.query('SELECT summary FROM audit_events');
     const everything = rows.map((r) => r.summary).join('\n');
     expect(everything).not.toContain(body.oneTimePassword);
     expect(everything).not.toContain('PRIVATE KEY');
-    const accountRow = JSON.stringify(await t.dataSource.query(`SELECT * FROM vpn_accounts WHERE id = '${account.id}'`));
-    expect(accountRow).not.toContain(body.oneTimePassword);
+    const stored = JSON.stringify(await t.dataSource.query(`SELECT * FROM vpn_accounts WHERE id = '${account.id}'`)) + JSON.stringify(await t.dataSource.query('SELECT * FROM station_key_packages'));
+    expect(stored).not.toContain(body.oneTimePassword);
+    expect(stored).not.toMatch(/BEGIN (RSA )?PRIVATE KEY/);
   });
 
   it('refuses an employee without an agreement: 422 GATE_REFUSED with the codes, nothing changed but the audit entry', async () => {

@@ -119,6 +119,7 @@ export class ServiceProcess {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       CA_PASSPHRASE: 'hardening-ca-passphrase-not-secret',
+      AUDIT_HMAC_KEY: 'hardening-audit-hmac-key-not-secret-0123',
       CA_KEY_SIZE: '2048',
       OUTBOX_POLL_MS: '200',
       JOB_BACKOFF_MS: '200',

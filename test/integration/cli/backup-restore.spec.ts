@@ -24,7 +24,8 @@ async function cli(env: Record<string, string>, ...args: string[]): Promise<void
 
   it('snapshots the database and the PKI folder while the service runs, and restores them into a new DATA_DIR', async () => {
     const db = await createTestDatabase('sqlite');
-    const t = await startTestApp({ database: db });
+    // no AUDIT_HMAC_KEY: the chain key is generated into DATA_DIR and must travel with the backup
+    const t = await startTestApp({ database: db, env: { AUDIT_HMAC_KEY: undefined } });
     const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rw-backup-')), 'b1');
     const restoredDb = await createTestDatabase('sqlite');
     try {
@@ -35,12 +36,14 @@ async function cli(env: Record<string, string>, ...args: string[]): Promise<void
       const manifest = JSON.parse(fs.readFileSync(path.join(target, 'manifest.json'), 'utf8'));
       expect(manifest.files.map((f: { path: string }) => f.path)).toContain('service.sqlite');
       expect(manifest.files.some((f: { path: string }) => f.path.startsWith('pki'))).toBe(true);
+      expect(manifest.files.map((f: { path: string }) => f.path)).toContain('audit-hmac-key');
+      expect(fs.statSync(path.join(target, 'audit-hmac-key')).mode & 0o777).toBe(0o600);
       expect(fs.statSync(path.join(target, 'service.sqlite')).mode & 0o777).toBe(0o600);
       // A second backup into the same folder is refused rather than mixed with the first.
       await expect(cli({ ...common, DATA_DIR: db.dataDir }, 'backup', target)).rejects.toThrow(/already exists/);
 
       await cli({ ...common, DATA_DIR: restoredDb.dataDir }, 'restore', target);
-      const restored = await startTestApp({ database: restoredDb });
+      const restored = await startTestApp({ database: restoredDb, env: { AUDIT_HMAC_KEY: undefined } });
       try {
         const tokens = await restored.http().get('/api/v1/tokens').set(auth(restored.adminToken)).expect(200);
         expect(tokens.body.map((x: { name: string }) => x.name)).toContain('kept-in-backup');

@@ -121,6 +121,7 @@ describe('indicators rebuilt for a past reference date (SQL on a real database)'
         status: revokedAt ? 'revoked' : 'valid',
         revokedAt,
         revocationReason: revokedAt ? 'superseded' : null,
+        holdOwner: null,
         supersededBy: null,
         pem: 'x',
         fingerprintSha256: randomUUID().replace(/-/g, '').padEnd(64, '0'),

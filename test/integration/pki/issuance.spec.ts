@@ -109,10 +109,10 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
     expect(await count()).toBe(before);
   });
 
-  it('generates the key and returns a PKCS#12 that OpenSSL 3 opens without -legacy, once, storing no key', async () => {
+  it('generates the key and returns a PKCS#12 that OpenSSL 3 opens without -legacy; keeps it sealed, never the key in clear nor the password', async () => {
     const issued = await issueStation(t, { username: 'abianchi', assetTag: 'PO-000777', vpnAccountId: randomUUID(), generateKey: true });
     expect(issued.oneTimePassword).toMatch(/^[A-Za-z0-9]{20,}$/);
-    expect(issued.privateKeyPem).toContain('BEGIN PRIVATE KEY');
+    expect(issued.privateKeyPem).toBeUndefined(); // a station key never leaves in clear
     const p12 = write(dir, 'abianchi.p12', Buffer.from(issued.pkcs12Base64!, 'base64'));
 
     const info = await openssl(['pkcs12', '-in', p12, '-info', '-nokeys', '-passin', `pass:${issued.oneTimePassword}`]);
@@ -125,14 +125,12 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
     const wrong = await openssl(['pkcs12', '-in', p12, '-info', '-nokeys', '-passin', 'pass:not-the-password']);
     expect(wrong.code).not.toBe(0);
 
-    // the key inside is the key of the certificate, and the same as the PEM returned alongside
+    // the key inside is the key of the certificate
     const keyOut = await openssl(['pkcs12', '-in', p12, '-nocerts', '-nodes', '-passin', `pass:${issued.oneTimePassword}`]);
     const certFile = write(dir, 'abianchi.pem', issued.certificatePem);
     const fromP12 = (await openssl(['pkey', '-pubout'], { input: keyOut.stdout })).stdout;
-    const fromPem = (await openssl(['pkey', '-pubout'], { input: issued.privateKeyPem! })).stdout;
     const fromCert = (await openssl(['x509', '-in', certFile, '-noout', '-pubkey'])).stdout;
     expect(fromP12).toBe(fromCert);
-    expect(fromPem).toBe(fromCert);
     expect((await openssl(['verify', '-purpose', 'sslclient', '-CAfile', caFile, certFile])).code).toBe(0);
 
     const row = await t.dataSource.getRepository(CertificateEntity).findOneByOrFail({ serial: issued.serial });
@@ -141,6 +139,15 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
     expect(stored).not.toContain('PRIVATE KEY');
     expect(stored).not.toContain(issued.oneTimePassword);
     expect(stored).not.toContain(issued.pkcs12Base64!.slice(0, 40));
+    // kept for later profiles: the same PKCS#12, and the same key as encrypted PKCS#8, both under the one-time password
+    const [pkg] = await t.dataSource.query(`SELECT * FROM station_key_packages WHERE serial = '${issued.serial}'`);
+    expect(pkg.pkcs12_base64).toBe(issued.pkcs12Base64);
+    expect(pkg.encrypted_key_pem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/);
+    expect(JSON.stringify(pkg)).not.toMatch(/BEGIN (RSA )?PRIVATE KEY/);
+    expect(JSON.stringify(pkg)).not.toContain(issued.oneTimePassword);
+    const sealed = await openssl(['pkey', '-pubout', '-passin', `pass:${issued.oneTimePassword}`], { input: pkg.encrypted_key_pem });
+    expect(sealed.stdout).toBe(fromCert);
+    expect((await openssl(['pkey', '-pubout', '-passin', 'pass:guess'], { input: pkg.encrypted_key_pem })).code).not.toBe(0);
   });
 
   it('issues a gateway certificate that openssl verifies for sslserver, admin-only to revoke', async () => {
@@ -168,6 +175,8 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
     expect(parsed.code).toBe(0); // it opens with CA_PASSPHRASE
     const shown = await openssl(['asn1parse', '-in', keyFile]);
     expect(shown.stdout).toContain('aes-256-cbc');
+    // a current KDF: PBKDF2-HMAC-SHA256 with 600,000 (0x927C0) iterations, not Node's default 2,048 (0x800)
+    expect(shown.stdout).toMatch(/:PBKDF2\n[\s\S]*INTEGER +:0927C0\n[\s\S]*:hmacWithSHA256/);
     const [row] = await t.dataSource.query("SELECT encrypted_key_pem, certificate_pem FROM pki_ca WHERE id = 'active'");
     expect(row.encrypted_key_pem).toBe(key);
     expect(row.certificate_pem).toBe(fs.readFileSync(path.join(pkiDir, 'ca.pem'), 'utf8'));

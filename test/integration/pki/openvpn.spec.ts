@@ -36,8 +36,10 @@ describe('PKI with a real OpenVPN: a station connects, and is refused once its c
     write(dir, 'server.pem', gateway.certificatePem);
     fs.writeFileSync(path.join(dir, 'server.key'), gateway.privateKeyPem, { mode: 0o600 });
     const station = await issueStation(t, { username: 'mrossi', assetTag: 'PO-000123', generateKey: true });
-    write(dir, 'station.pem', station.certificatePem);
-    fs.writeFileSync(path.join(dir, 'station.key'), station.privateKeyPem!, { mode: 0o600 });
+    // a generated station key comes only inside the PKCS#12 under its one-time password
+    expect(station.privateKeyPem).toBeUndefined();
+    fs.writeFileSync(path.join(dir, 'station.p12'), Buffer.from(station.pkcs12Base64!, 'base64'), { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'station.pass'), `${station.oneTimePassword}\n`, { mode: 0o600 });
     const { caFile, crlPem } = await fetchPublic(t, dir);
     const crlFile = write(dir, 'gateway-crl.pem', crlPem);
 
@@ -52,7 +54,7 @@ describe('PKI with a real OpenVPN: a station connects, and is refused once its c
     const connect = () =>
       watch('openvpn', [
         '--tls-client', '--dev', 'null', '--proto', 'tcp-client', '--remote', '127.0.0.1', String(port),
-        '--ca', caFile, '--cert', path.join(dir, 'station.pem'), '--key', path.join(dir, 'station.key'),
+        '--ca', caFile, '--pkcs12', path.join(dir, 'station.p12'), '--askpass', path.join(dir, 'station.pass'),
         '--remote-cert-tls', 'server', '--connect-retry-max', '1', '--tls-exit', '--verb', '3',
       ]);
 

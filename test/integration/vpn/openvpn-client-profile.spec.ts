@@ -17,7 +17,8 @@ const LISTENING = /Listening for incoming TCP connection/;
  * The downloaded .ovpn against a real OpenVPN 2.6 server on loopback (`--dev null`, `--crl-verify` on the CRL
  * fetched from /pki/crl.pem, gateway certificate from our PKI with the gateway's host name as CN). The client
  * runs the profile as the laptop would — `--config <username>.ovpn` with the key file beside it — overriding only
- * the device (`--dev null`) and the remote (127.0.0.1). Accepted; refused after POST /vpn/accounts/:id/revoke.
+ * the device (`--dev null`) and the remote (127.0.0.1), and for a generated key the one-time password (`--askpass`).
+ * Accepted; refused after POST /vpn/accounts/:id/revoke.
  */
 describe('VPN client profiles with a real OpenVPN', () => {
   const { clock, today } = nowClock();
@@ -45,7 +46,7 @@ describe('VPN client profiles with a real OpenVPN', () => {
       await t.http().patch(`/api/v1/vpn/gateways/${g.id}`).set(auth(t.adminToken)).send({ enabled: false }).expect(200);
     }
 
-    // Two workers, both placed on a gateway: one from a CSR (key on the laptop), one with a generated key (inline).
+    // Two workers, both placed on a gateway: one from a CSR (key on the laptop), one with a generated key (<pkcs12>).
     const anna = await provisionable(t, today, { username: 'anna.ferri' });
     const annaLaptop = await handOverLaptop(t, anna.id);
     const annaAccount = await approvedAccount(t, hotline, anna.id);
@@ -64,6 +65,8 @@ describe('VPN client profiles with a real OpenVPN', () => {
     const brunoIssued = (await api.issue(brunoAccount.id, { stationAssetId: brunoLaptop.id, generateKey: true }).expect(201)).body;
     const brunoDir = fs.mkdtempSync(path.join(dir, 'bruno-'));
     fs.writeFileSync(path.join(brunoDir, 'bruno.galli.ovpn'), brunoIssued.openvpnProfile, { mode: 0o600 });
+    // the one-time password of the PKCS#12 in the profile, typed by the user (here: read from a file)
+    fs.writeFileSync(path.join(brunoDir, 'password'), `${brunoIssued.oneTimePassword}\n`, { mode: 0o600 });
 
     // The gateway: a server certificate for the host name the profiles name (verify-x509-name checks it).
     expect(annaAccount.gateway!.name).toBe('vpn1');
@@ -88,7 +91,8 @@ describe('VPN client profiles with a real OpenVPN', () => {
 
     // The profile as downloaded; only the device and the remote come from the command line.
     const connect = (cwd: string, profile: string) => {
-      const c = watch('openvpn', ['--remote', '127.0.0.1', String(port), 'tcp-client', '--config', profile, '--dev', 'null', '--connect-retry-max', '1', '--resolv-retry', '0'], cwd);
+      const askpass = fs.existsSync(path.join(cwd, 'password')) ? ['--askpass', 'password'] : [];
+      const c = watch('openvpn', ['--remote', '127.0.0.1', String(port), 'tcp-client', '--config', profile, ...askpass, '--dev', 'null', '--connect-retry-max', '1', '--resolv-retry', '0'], cwd);
       clients.push(c);
       return c;
     };
