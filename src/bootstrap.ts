@@ -7,13 +7,13 @@ import helmet, { HelmetOptions } from 'helmet';
 import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { credentialBeforeBody } from './auth/credential-before-body';
-import { TokenService } from './auth/token.service';
+import { credentialBeforeBody } from './auth';
+import { TokenService } from './auth';
 import { createValidationPipe } from './common/http/validation';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
-import { MetricsService } from './metrics/metrics.service';
-import { mountStaticAssets } from './web/static-assets';
+import { MetricsService } from './metrics';
+import { mountStaticAssets } from './web';
 
 export interface CreateAppOptions {
   clock?: Clock;

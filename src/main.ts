@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
-import { TokenService } from './auth/token.service';
-import { ApiTokenRepository } from './auth/api-token.repository';
+import { TokenService } from './auth';
 
 async function main(): Promise<void> {
   let config;
@@ -22,7 +21,7 @@ async function main(): Promise<void> {
   }
   await app.listen(config.env.PORT, config.env.HOST);
   const url = `http://${config.env.HOST === '0.0.0.0' ? 'localhost' : config.env.HOST}:${config.env.PORT}`;
-  const hasTokens = (await app.get(ApiTokenRepository).list(false)).length > 0;
+  const hasTokens = (await app.get(TokenService).list(false)).length > 0;
   process.stdout.write(
     [
       `Listening on ${url} (database: ${config.database.kind}, jobs: ${config.queue.kind}, data: ${config.dataDir})`,

@@ -11,7 +11,7 @@
  *   DATABASE_URL=postgres://…/throwaway node dist/scripts/bench/inventory-intake.js
  */
 import { performance } from 'node:perf_hooks';
-import { AssetEntity } from '../../src/inventory/entities/asset.entity';
+import { AssetEntity } from '../../src/inventory/asset.entity';
 import { arg, BenchApp, call, createLot, createModel, machine, startBenchApp } from './inventory-bench-common';
 import { serialsCsv } from './inventory-bench-common';
 import { rawSql } from './raw-sql';

@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { AssetEntity } from '../../src/inventory/entities/asset.entity';
+import { AssetEntity } from '../../src/inventory/asset.entity';
 import { createEmployee, createService } from '../../test/factories/people.factory';
 import { arg, BenchApp, call, createLot, createModel, machine, must, percentile, rng, serialsCsv, startBenchApp } from './inventory-bench-common';
 import { Captured, captureQueries, rawSql } from './raw-sql';

@@ -6,7 +6,7 @@ import { DomainError } from '../../src/common/errors/domain-error';
 import { CsvError } from '../../src/directory/domain/employee-csv';
 import { EmployeeImportService, ImportReport } from '../../src/directory/employee-import.service';
 import { DirectorySyncService } from '../../src/directory/directory-sync.service';
-import { toSyncRunDto } from '../../src/directory/directory-sync.controller';
+import { toSyncRunDto } from '../../src/directory/sync-run.mapper';
 import { print, table, withContext } from './context';
 
 /** The report holds the first errors (IMPORT_ERROR_LIMIT) and how many there are in all. */

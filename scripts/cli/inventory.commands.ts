@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { cliActor } from '../../src/common/auth/roles';
 import { DEVICE_KINDS, DeviceKind, isDeviceKind } from '../../src/inventory/domain/device-kind';
-import { AssetIntakeService, IntakePhase } from '../../src/inventory/services/asset-intake.service';
-import { StockPlanningService } from '../../src/inventory/services/stock-planning.service';
+import { AssetIntakeService, IntakePhase } from '../../src/inventory/asset-intake.service';
+import { StockPlanningService } from '../../src/inventory/stock-planning.service';
 import { print, table, withContext } from './context';
 
 const PHASE_LABEL: Record<IntakePhase, string> = { parsed: 'read', validated: 'validated', written: 'written' };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { importErrorList } from '../common/csv/import-errors';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Tx } from '../database/unit-of-work';
-import { ServiceEntity } from '../directory/service.entity';
+import { ServiceEntity } from '../directory';
 import { ActivityEntity } from './activity.entity';
 import { ActivityMode } from './domain/activity-mode';
 

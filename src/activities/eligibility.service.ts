@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { NotFound, RuleViolation } from '../common/errors/domain-error';

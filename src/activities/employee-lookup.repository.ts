@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Tx } from '../database/unit-of-work';
-import { EmployeeEntity } from '../directory/employee.entity';
+import { EmployeeEntity } from '../directory';
 
 /**
  * Read-only access to the directory's `employees` table for activities and agreements (the directory module owns

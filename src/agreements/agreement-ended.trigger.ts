@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Tx } from '../database/unit-of-work';
-import { Outbox } from '../jobs/outbox/outbox.service';
+import { Outbox } from '../jobs';
 import { toSnapshot } from './agreement.entity';
 import { AgreementRepository } from './agreement.repository';
 import { isInForce } from './domain/in-force';

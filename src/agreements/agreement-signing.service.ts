@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EmployeeLookupRepository } from '../activities/employee-lookup.repository';
-import { AuditService } from '../audit/audit.service';
-import { TokenProvenance } from '../auth/token-provenance';
+import { EmployeeLookupRepository } from '../activities';
+import { AuditService } from '../audit';
+import { TokenProvenance } from '../auth';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { Conflict, DomainError, NotFound, RuleViolation } from '../common/errors/domain-error';

@@ -1,8 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ActivitiesModule } from '../activities/activities.module';
+import { ActivitiesModule } from '../activities';
 import { SYSTEM_ACTOR } from '../common/auth/roles';
-import { JobRegistry } from '../jobs/job-registry';
-import { Schedules } from '../jobs/schedules';
+import { JobRegistry } from '../jobs';
+import { Schedules } from '../jobs';
 import { AgreementEndedTrigger } from './agreement-ended.trigger';
 import { AgreementSuspensionFollowers } from './agreement-suspension';
 import { AgreementSuspensionTrigger } from './agreement-suspension.trigger';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EmployeeLookupRepository } from '../activities/employee-lookup.repository';
-import { AuditService } from '../audit/audit.service';
-import { calendarDate, Clock } from '../common/clock';
+import { EmployeeLookupRepository } from '../activities';
+import { AuditService } from '../audit';
+import { municipalToday, Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../common/errors/domain-error';
 import { readsSpecialCategory } from '../common/auth/special-category';
 import { AppConfig } from '../config/app-config';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
-import { EmployeeEntity } from '../directory/employee.entity';
+import { EmployeeEntity } from '../directory';
 import { AgreementEntity, toSnapshot } from './agreement.entity';
 import { toAgreementHrDto } from './agreement.mapper';
 import { AgreementRepository } from './agreement.repository';
@@ -30,7 +30,7 @@ export class AgreementsService {
   ) {}
 
   today(): string {
-    return calendarDate(this.clock.now(), this.config.env.TIMEZONE);
+    return municipalToday(this.clock, this.config);
   }
 
   async create(actor: Actor, input: CreateAgreementDto): Promise<AgreementHrDto> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EligibilityService } from '../activities/eligibility.service';
-import { EmployeeLookupRepository } from '../activities/employee-lookup.repository';
-import { calendarDate, Clock } from '../common/clock';
+import { EligibilityService } from '../activities';
+import { EmployeeLookupRepository } from '../activities';
+import { municipalToday, Clock } from '../common/clock';
 import { NotFound } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Tx } from '../database/unit-of-work';
@@ -28,7 +28,7 @@ export class ProvisioningGateService extends ProvisioningGate {
   }
 
   check(employeeId: string, tx?: Tx): Promise<GateDecision> {
-    return this.checkOn(employeeId, calendarDate(this.clock.now(), this.config.env.TIMEZONE), tx);
+    return this.checkOn(employeeId, municipalToday(this.clock, this.config), tx);
   }
 
   /** The decision for another calendar date (YYYY-MM-DD), e.g. a handover booked ahead. */

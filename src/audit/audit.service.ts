@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
+import { Actor, SYSTEM_ACTOR, actorLabel } from '../common/auth/roles';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { AuditKey } from './audit-key';
 import { AuditRepository } from './audit.repository';
@@ -22,10 +22,6 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) ? '[redacted]' : redactSecrets(v, depth + 1);
   return out;
-}
-
-function actorLabel(actor: Actor): string {
-  return actor.name === actor.id ? actor.id : `${actor.id} (${actor.name})`;
 }
 
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Clock } from '../common/clock';
 import { Actor, Role, SYSTEM_ACTOR } from '../common/auth/roles';
 import { NotFound, Unauthenticated, ValidationFailed } from '../common/errors/domain-error';

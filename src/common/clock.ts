@@ -34,6 +34,11 @@ export function calendarDate(instant: Date, timeZone: string): string {
   return parts; // en-CA formats as YYYY-MM-DD
 }
 
+/** "Today" for the municipality (its TIMEZONE), as every business rule reads it: the one place it is computed. */
+export function municipalToday(clock: Clock, config: { env: { TIMEZONE: string } }): string {
+  return calendarDate(clock.now(), config.env.TIMEZONE);
+}
+
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -1,23 +1,20 @@
-import { activitiesEntities } from '../activities/activities.entities';
-import { agreementsEntities } from '../agreements/agreements.entities';
-import { ApiTokenEntity } from '../auth/api-token.entity';
-import { AuditEventEntity, AuditHeadEntity } from '../audit/audit-event.entity';
-import { directoryEntities } from '../directory/directory.entities';
-import { inventoryEntities } from '../inventory/inventory.entities';
-import { LocalJobEntity } from '../jobs/drivers/local-job.entity';
-import { OutboxEntity } from '../jobs/outbox/outbox.entity';
-import { kpiEntities } from '../kpi/kpi.entities';
-import { offboardingEntities } from '../offboarding/offboarding.entities';
-import { pkiEntities } from '../pki/pki.entities';
-import { vpnEntities } from '../vpn/vpn.entities';
+import { activitiesEntities } from '../activities';
+import { agreementsEntities } from '../agreements';
+import { authEntities } from '../auth';
+import { auditEntities } from '../audit';
+import { directoryEntities } from '../directory';
+import { inventoryEntities } from '../inventory';
+import { jobsEntities } from '../jobs';
+import { kpiEntities } from '../kpi';
+import { offboardingEntities } from '../offboarding';
+import { pkiEntities } from '../pki';
+import { vpnEntities } from '../vpn';
 
 /** Every entity the data source knows; each feature lists its own in `<feature>.entities.ts`. */
 export const entities = [
-  ApiTokenEntity,
-  AuditEventEntity,
-  AuditHeadEntity,
-  LocalJobEntity,
-  OutboxEntity,
+  ...authEntities,
+  ...auditEntities,
+  ...jobsEntities,
   ...directoryEntities,
   ...activitiesEntities,
   ...agreementsEntities,

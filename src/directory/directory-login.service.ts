@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
-import { TokenService } from '../auth/token.service';
+import { AuditService } from '../audit';
+import { TokenService } from '../auth';
 import { Actor, Role } from '../common/auth/roles';
-import { Clock, calendarDate } from '../common/clock';
+import { Clock, municipalToday } from '../common/clock';
 import { Forbidden, TooManyRequests, Unauthenticated } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { LdapEntry, asStrings, attributeOf, entryKey, isDisabled, normalizeDn } from './domain/directory-entry';
@@ -119,7 +119,7 @@ export class DirectoryLoginService {
   }
 
   private today(): string {
-    return calendarDate(this.clock.now(), this.config.env.TIMEZONE);
+    return municipalToday(this.clock, this.config);
   }
 
   private findUser(profile: DirectoryProfile, username: string): Promise<LdapEntry[]> {

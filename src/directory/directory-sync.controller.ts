@@ -5,57 +5,11 @@ import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { NotFound } from '../common/errors/domain-error';
 import { uuidParam } from '../common/http/pipes';
-import { DirectorySyncRunEntity } from './directory-sync-run.entity';
+import { syncRunFor, toSyncRunDto } from './sync-run.mapper';
 import { DirectorySyncRunRepository } from './directory-sync-run.repository';
 import { DirectorySyncService } from './directory-sync.service';
 import { ApiResponseByRole, RoleVariant } from '../common/http/api-response-by-role';
 import { SyncQueryDto, SyncRunDto, SyncRunListQueryDto, SyncRunSummaryDto } from './dto/sync-run.dto';
-
-export function toSyncRunDto(r: DirectorySyncRunEntity): SyncRunDto {
-  return {
-    id: r.id,
-    status: r.status,
-    trigger: r.trigger,
-    requestedBy: r.requestedBy,
-    requestedAt: r.requestedAt,
-    startedAt: r.startedAt,
-    finishedAt: r.finishedAt,
-    directoryEntries: Number(r.directoryEntries),
-    created: Number(r.created),
-    updated: Number(r.updated),
-    deactivated: Number(r.deactivated),
-    reactivated: Number(r.reactivated),
-    unchanged: Number(r.unchanged),
-    skipped: Number(r.skipped),
-    errors: JSON.parse(r.errors || '[]'),
-    errorCount: Number(r.errorCount),
-    durationMs: r.durationMs === null ? null : Number(r.durationMs),
-    refusalReason: r.refusalReason,
-    failure: r.failure,
-  };
-}
-
-/** Counts for the RTD, who watches the data behind the indicators; the whole run (errors naming entries) for admins. */
-function syncRunFor(actor: Actor, r: DirectorySyncRunEntity): SyncRunDto | SyncRunSummaryDto {
-  if (actor.role === 'admin') return toSyncRunDto(r);
-  return {
-    id: r.id,
-    status: r.status,
-    trigger: r.trigger,
-    requestedAt: r.requestedAt,
-    startedAt: r.startedAt,
-    finishedAt: r.finishedAt,
-    directoryEntries: Number(r.directoryEntries),
-    created: Number(r.created),
-    updated: Number(r.updated),
-    deactivated: Number(r.deactivated),
-    reactivated: Number(r.reactivated),
-    unchanged: Number(r.unchanged),
-    skipped: Number(r.skipped),
-    errorCount: Number(r.errorCount),
-    durationMs: r.durationMs === null ? null : Number(r.durationMs),
-  };
-}
 
 const SYNC_RUN_BY_ROLE: RoleVariant[] = [
   { roles: ['admin'], type: SyncRunDto },

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobRegistry } from '../jobs/job-registry';
-import { Schedules } from '../jobs/schedules';
-import { MetricsService } from '../metrics/metrics.service';
+import { JobRegistry } from '../jobs';
+import { Schedules } from '../jobs';
+import { MetricsService } from '../metrics';
 import { DirectorySettings } from './directory-settings';
 import { DirectorySyncRunRepository } from './directory-sync-run.repository';
 import { DirectorySyncService } from './directory-sync.service';

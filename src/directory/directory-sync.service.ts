@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
-import { Clock, calendarDate } from '../common/clock';
+import { Clock, municipalToday } from '../common/clock';
 import { Conflict, DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
-import { Outbox } from '../jobs/outbox/outbox.service';
+import { Outbox } from '../jobs';
 import { DirectoryPerson, EntryProblem, requestedAttributes, toDirectoryPerson } from './domain/directory-entry';
 import { planSync, SyncError, SyncPlan } from './domain/sync-plan';
 import { DirectorySyncRunEntity, SyncRunTrigger } from './directory-sync-run.entity';
@@ -135,7 +135,7 @@ export class DirectorySyncService {
   private async execute(run: DirectorySyncRunEntity): Promise<DirectorySyncRunEntity> {
     const t0 = performance.now();
     const { profile } = this.ldap.require();
-    const today = calendarDate(this.clock.now(), this.config.env.TIMEZONE);
+    const today = municipalToday(this.clock, this.config);
     const people: DirectoryPerson[] = [];
     const problems: EntryProblem[] = [];
     let entries = 0;

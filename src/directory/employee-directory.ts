@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Tx } from '../database/unit-of-work';
 import { EmployeeRepository } from './employee.repository';
-import { EmployeeView, toEmployeeView } from './employee-view';
+import { EmployeeView, toEmployeeView } from './employee.mapper';
 
 /**
  * The read port other features use to look employees up (agreements, inventory, VPN). Pass `tx` to read

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
-import { Clock, calendarDate } from '../common/clock';
+import { Clock, municipalToday } from '../common/clock';
 import { importErrorList } from '../common/csv/import-errors';
 import { Conflict, RuleViolation } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -85,7 +85,7 @@ export class EmployeeImportService {
 
   private async write(tx: Tx, actor: Actor, plan: ImportPlan, progress?: ImportProgress): Promise<void> {
     const now = this.clock.nowIso();
-    const today = calendarDate(this.clock.now(), this.config.env.TIMEZONE);
+    const today = municipalToday(this.clock, this.config);
     const total = plan.creates.length + plan.updates.length;
     let done = 0;
     const entities: EmployeeEntity[] = plan.creates.map(({ id, row, serviceId }) => ({

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { SessionSubjects } from '../auth/session-subjects';
+import { SessionSubjects } from '../auth';
 import { EmployeeDirectory } from './employee-directory';
 
 /**

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
-import { Clock, calendarDate } from '../common/clock';
+import { Clock, municipalToday } from '../common/clock';
 import { Conflict, DomainError, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
@@ -12,7 +12,7 @@ import { MANAGER_FLAG_NEEDS_ADMIN, assertMayChangeSigningAuthority } from './dom
 import { CreateEmployeeDto, EmployeeListQueryDto, UpdateEmployeeDto } from './dto/employee.dto';
 import { EmployeeEntity } from './employee.entity';
 import { EmployeeRecord, EmployeeRepository } from './employee.repository';
-import { EmployeeView, toEmployeeView } from './employee-view';
+import { EmployeeView, toEmployeeView } from './employee.mapper';
 import { LeaverOffboarding } from './leaver-offboarding';
 import { ServiceRepository } from './service.repository';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -141,7 +141,7 @@ export class EmployeeService {
         assertMayChangeSigningAuthority(actor.role, current, after);
         await this.refuseClashes(tx, { employeeNumber: patch.employeeNumber, externalId: patch.externalId, username: patch.username }, id);
         const now = this.clock.nowIso();
-        const today = calendarDate(this.clock.now(), this.config.env.TIMEZONE);
+        const today = municipalToday(this.clock, this.config);
         let deactivated = false;
         if (input.active === false && current.active) {
           Object.assign(patch, { active: false, deactivatedAt: now, deactivationReason: input.deactivationReason ?? 'deactivated_by_hr' });

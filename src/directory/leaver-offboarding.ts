@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Tx } from '../database/unit-of-work';
-import { Outbox } from '../jobs/outbox/outbox.service';
-import type { OffboardingTrigger } from '../offboarding/offboarding-step';
+import { Outbox } from '../jobs';
+import type { OffboardingTrigger } from '../offboarding';
 
 const LEFT: OffboardingTrigger = 'left_directory';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { LOGIN_CSRF_DOC, RefuseCrossSiteLogin } from '../auth/login-csrf.guard';
+import { LOGIN_CSRF_DOC, RefuseCrossSiteLogin } from '../auth';
 import { Public } from '../common/auth/access.decorators';
 import { DirectoryLoginService } from './directory-login.service';
 import { LoginDto, LoginResultDto } from './dto/login.dto';

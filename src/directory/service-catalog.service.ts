@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { Conflict } from '../common/errors/domain-error';

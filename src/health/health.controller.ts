@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/access.decorators';
-import { JobQueue } from '../jobs/job-queue';
+import { JobQueue } from '../jobs';
 
 class ComponentHealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Tx } from '../database/unit-of-work';
 import { AssetState } from './domain/asset-state';
 import { DeviceKind, Ownership } from './domain/device-kind';
-import { AssetRepository } from './repositories/asset.repository';
+import { AssetRepository } from './asset.repository';
 
 /** What other features (PKI, VPN) see of an asset: enough to bind a station certificate to a laptop. */
 export interface StationAssetView {

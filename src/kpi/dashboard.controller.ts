@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/auth/access.decorators';
-import { sendPage } from '../web/page';
+import { sendPage } from '../web';
 
 /** The RTD dashboard (Italian): a page shell that draws the indicators from the JSON API. */
 @ApiExcludeController()

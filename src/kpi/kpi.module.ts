@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { InventoryModule } from '../inventory/inventory.module';
-import { PkiModule } from '../pki/pki.module';
+import { InventoryModule } from '../inventory';
+import { PkiModule } from '../pki';
 import { DashboardController } from './dashboard.controller';
 import { KpiController } from './kpi.controller';
 import { KpiRepository } from './kpi.repository';
 import { KpiService } from './kpi.service';
-import { VpnModule } from '../vpn/vpn.module';
+import { VpnModule } from '../vpn';
 import { VpnIndicatorSource, VpnLoadIndicators } from './vpn-indicator.source';
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { REMOTE_CAPABLE_MODES } from '../activities/domain/activity-mode';
+import { REMOTE_CAPABLE_MODES } from '../activities';
 import { DISTRIBUTED_KINDS, DistributedKind, Measurements } from './domain/pola-report';
 import { ReferencePoint } from './domain/reference-date';
 

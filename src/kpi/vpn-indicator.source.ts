@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { VpnLoadReportService } from '../vpn/vpn-load-report.service';
+import { VpnLoadReportService } from '../vpn';
 import { Measurements } from './domain/pola-report';
 import { KpiRepository } from './kpi.repository';
 

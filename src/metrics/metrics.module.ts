@@ -1,6 +1,6 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
-import { JobQueue } from '../jobs/job-queue';
-import { OutboxRelay } from '../jobs/outbox/outbox.relay';
+import { JobQueue } from '../jobs';
+import { OutboxRelay } from '../jobs';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 

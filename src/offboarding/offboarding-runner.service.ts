@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ProvisioningGate } from '../agreements/provisioning-gate';
-import { AuditService } from '../audit/audit.service';
+import { ProvisioningGate } from '../agreements';
+import { AuditService } from '../audit';
 import { Clock } from '../common/clock';
 import { SYSTEM_ACTOR } from '../common/auth/roles';
 import { UnitOfWork } from '../database/unit-of-work';
-import { JobOutcome, JobPayloads } from '../jobs/job-types';
+import { JobOutcome, JobPayloads } from '../jobs';
 import { offboardingRelevance } from './domain/offboarding-relevance';
 import { OffboardingCaseEntity } from './offboarding-case.entity';
 import { OffboardingCaseRepository } from './offboarding-case.repository';

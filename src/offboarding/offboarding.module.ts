@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { AgreementsModule } from '../agreements/agreements.module';
-import { JobRegistry } from '../jobs/job-registry';
+import { AgreementsModule } from '../agreements';
+import { JobRegistry } from '../jobs';
 import { OffboardingCaseRepository } from './offboarding-case.repository';
 import { OffboardingCasesService } from './offboarding-cases.service';
 import { OffboardingRunner } from './offboarding-runner.service';

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/auth/access.decorators';
-import { sendPage } from '../web/page';
+import { sendPage } from '../web';
 import { TECHNICIAN_PAGES as P } from './operator-pages';
 
 /** The technicians' pages (HTML shells; the data comes from the inventory, directory and agreements APIs). */

@@ -1,4 +1,4 @@
-import { ACCOUNT_STATES, canApply } from '../vpn/domain/account-lifecycle';
+import { ACCOUNT_STATES, canApply } from '../vpn';
 import { vpnAccountActionsByState } from './vpn-account-actions';
 
 describe("the hot-line page's buttons follow the VPN lifecycle", () => {

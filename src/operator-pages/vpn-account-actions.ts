@@ -1,4 +1,4 @@
-import { ACCOUNT_ACTIONS, ACCOUNT_STATES, AccountAction, AccountState, canApply } from '../vpn/domain/account-lifecycle';
+import { ACCOUNT_ACTIONS, ACCOUNT_STATES, AccountAction, AccountState, canApply } from '../vpn';
 
 /**
  * Which actions the VPN account lifecycle allows from each state, read from the VPN feature's own rule

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { KeyObject, X509Certificate, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Clock } from '../common/clock';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Conflict } from '../common/errors/domain-error';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { KeyObject, X509Certificate, generateKeyPair, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { promisify } from 'node:util';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { Conflict, Unavailable, ValidationFailed } from '../common/errors/domain-error';

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { NotFound } from '../common/errors/domain-error';
 import { CertificateKind } from './certificate.entity';
 import { CertificateRepository } from './certificate.repository';
-import { CertificateView, toCertificateView } from './certificate-view';
+import { CertificateView, toCertificateView } from './certificate.mapper';
 import { CertificateStatus } from './domain/revocation';
 import { parseSerial } from './serial-input';
 import { StationKeyPackageRepository } from './station-key-package.repository';

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { JobRegistry } from '../jobs/job-registry';
-import { Schedules } from '../jobs/schedules';
-import { MetricsService } from '../metrics/metrics.service';
+import { JobRegistry } from '../jobs';
+import { Schedules } from '../jobs';
+import { MetricsService } from '../metrics';
 import { CaStore } from './ca-store';
 import { CrlService } from './crl.service';
 import { PkiSettings } from './pki-settings';

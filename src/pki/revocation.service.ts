@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Clock } from '../common/clock';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Conflict, DomainError, Forbidden, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
-import { Outbox } from '../jobs/outbox/outbox.service';
+import { Outbox } from '../jobs';
 import { CertificateHolder, CertificateRepository } from './certificate.repository';
-import { CertificateView, toCertificateView } from './certificate-view';
+import { CertificateView, toCertificateView } from './certificate.mapper';
 import { CrlService } from './crl.service';
 import { HoldOwner, RevocationReason, isRevocationReason, planHoldRelease, planRevocation } from './domain/revocation';
 import { parseSerial } from './serial-input';

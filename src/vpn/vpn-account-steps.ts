@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ProvisioningGate } from '../agreements/provisioning-gate';
-import { AuditService } from '../audit/audit.service';
+import { ProvisioningGate } from '../agreements';
+import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { Conflict, DomainError, NotFound, RuleViolation } from '../common/errors/domain-error';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
-import { Outbox } from '../jobs/outbox/outbox.service';
-import { AgreementTerms } from '../agreements/agreement-terms';
+import { Outbox } from '../jobs';
+import { AgreementTerms } from '../agreements';
 import { AccountState } from './domain/account-lifecycle';
 import { AccountChanges, VpnAccountRepository } from './vpn-account.repository';
 import { VpnAccountEntity } from './vpn-account.entity';

@@ -3,14 +3,14 @@ import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { Conflict } from '../common/errors/domain-error';
 import { Tx } from '../database/unit-of-work';
-import { RevocationService } from '../pki/revocation.service';
+import { RevocationService } from '../pki';
 import { AccountState, allowedFrom, assertCanApply, CERTIFIED_STATES, groupChange, resumeIsGated, resumeTarget, SuspensionCause } from './domain/account-lifecycle';
 import { AccountRevocationReason, InstalledDto, RevokeVpnAccountDto, SuspendVpnAccountDto, VpnAccountDto } from './dto/vpn-account.dto';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountEntity } from './vpn-account.entity';
 import { VpnCertificates } from './vpn-certificates';
 import { VpnGatewayRepository } from './vpn-gateway.repository';
-import { toAccountDto } from './vpn.mappers';
+import { toAccountDto } from './vpn.mapper';
 
 /**
  * installed → active ⇄ suspended → revoked. Activation and resumption are gated. Suspension puts the certificate

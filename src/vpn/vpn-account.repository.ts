@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Tx } from '../database/unit-of-work';
-import { CertificateEntity } from '../pki/certificate.entity';
+import { CertificateEntity } from '../pki';
 import { AccountState, OPEN_STATES } from './domain/account-lifecycle';
 import { VpnAccountEntity } from './vpn-account.entity';
 

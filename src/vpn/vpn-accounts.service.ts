@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { Conflict, DomainError, RuleViolation, ValidationFailed } from '../common/errors/domain-error';
-import { EmployeeDirectory } from '../directory/employee-directory';
+import { EmployeeDirectory } from '../directory';
 import { assertCanApply, allowedFrom } from './domain/account-lifecycle';
 import { CreateVpnAccountDto, VpnAccountDto, VpnAccountListQueryDto, VpnAccountPageDto } from './dto/vpn-account.dto';
 import { VpnAccountSteps } from './vpn-account-steps';
@@ -13,7 +13,7 @@ import { newVpnAccount, VpnAccountEntity } from './vpn-account.entity';
 import { VpnGatewayRepository } from './vpn-gateway.repository';
 import { VpnGatewaysService } from './vpn-gateways.service';
 import { VpnSettings } from './vpn-settings';
-import { toAccountDto } from './vpn.mappers';
+import { toAccountDto } from './vpn.mapper';
 
 /** VPN usernames go into certificate CNs and directory filters: the PKI's rule for them. */
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;

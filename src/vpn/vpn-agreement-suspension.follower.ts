@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AgreementPause, AgreementSuspensionFollower, FollowerOutcome } from '../agreements/agreement-suspension';
-import { ProvisioningGate } from '../agreements/provisioning-gate';
-import { AuditService } from '../audit/audit.service';
+import { AgreementPause, AgreementSuspensionFollower, FollowerOutcome } from '../agreements';
+import { ProvisioningGate } from '../agreements';
+import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Tx } from '../database/unit-of-work';
 import { resumedByAgreement, suspendedByAgreement } from './domain/account-lifecycle';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { DomainError, RuleViolation } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
-import { EmployeeDirectory } from '../directory/employee-directory';
-import { StationAssets } from '../inventory/station-assets';
-import { CertificateIssuer, PreparedCertificate } from '../pki/certificate-issuer.service';
+import { EmployeeDirectory } from '../directory';
+import { StationAssets } from '../inventory';
+import { CertificateIssuer, PreparedCertificate } from '../pki';
 import { assertStationFor, StationFacts } from './domain/station-rule';
 import { BulkOnboardDto, BulkOnboardResultDto } from './dto/vpn-bulk.dto';
 import { OpenVpnProfileService } from './openvpn-profile.service';

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor } from '../common/auth/roles';
 import { Tx } from '../database/unit-of-work';
-import { CrlService } from '../pki/crl.service';
-import { RevocationReason } from '../pki/domain/revocation';
-import { RevocationService } from '../pki/revocation.service';
+import { CrlService } from '../pki';
+import { RevocationReason } from '../pki';
+import { RevocationService } from '../pki';
 import { CertificateStanding } from './domain/account-lifecycle';
 import { VpnAccountRepository } from './vpn-account.repository';
 

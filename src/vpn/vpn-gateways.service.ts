@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
@@ -12,7 +12,7 @@ import { VpnAccountRepository } from './vpn-account.repository';
 import { VpnGatewayEntity } from './vpn-gateway.entity';
 import { GatewayChanges, VpnGatewayRepository } from './vpn-gateway.repository';
 import { isGatewayHost, VpnSettings } from './vpn-settings';
-import { toGatewayDto } from './vpn.mappers';
+import { toGatewayDto } from './vpn.mapper';
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string }; message?: string };

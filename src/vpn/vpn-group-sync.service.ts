@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
-import { DirectoryGroups } from '../directory/directory-groups.service';
-import { JobOutcome } from '../jobs/job-types';
+import { DirectoryGroups } from '../directory';
+import { JobOutcome } from '../jobs';
 import { VpnAccountRepository } from './vpn-account.repository';
 
 /**

@@ -3,8 +3,8 @@ import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { Conflict, ValidationFailed } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
-import { StationAssets } from '../inventory/station-assets';
-import { CertificateIssuer, StationIssueInput } from '../pki/certificate-issuer.service';
+import { StationAssets } from '../inventory';
+import { CertificateIssuer, StationIssueInput } from '../pki';
 import { allowedFrom, assertCanApply, groupChange } from './domain/account-lifecycle';
 import { assertStationFor } from './domain/station-rule';
 import { IssueVpnCertificateDto, VpnIssuanceDto } from './dto/vpn-issuance.dto';
@@ -12,7 +12,7 @@ import { OpenVpnProfileService } from './openvpn-profile.service';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnCertificates } from './vpn-certificates';
 import { VpnGatewayRepository } from './vpn-gateway.repository';
-import { toAccountDto } from './vpn.mappers';
+import { toAccountDto } from './vpn.mapper';
 
 /**
  * The station certificate of an account (SPEC §2): for the laptop handed over to the account's employee, gated,

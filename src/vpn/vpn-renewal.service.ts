@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Clock } from '../common/clock';
-import { CertificateIssuer } from '../pki/certificate-issuer.service';
-import { CertificateQueries } from '../pki/certificate-queries.service';
+import { CertificateIssuer } from '../pki';
+import { CertificateQueries } from '../pki';
 import { isRenewalDue, isSupersedeDue, RENEWED_STATES, renewalHorizon, supersedeAt } from './domain/renewal';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountRepository } from './vpn-account.repository';

@@ -1,9 +1,9 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { AgreementSuspensionFollowers } from '../agreements/agreement-suspension';
-import { JobRegistry } from '../jobs/job-registry';
-import { Schedules } from '../jobs/schedules';
-import { MetricsService } from '../metrics/metrics.service';
-import { OffboardingSteps } from '../offboarding/offboarding-step';
+import { AgreementSuspensionFollowers } from '../agreements';
+import { JobRegistry } from '../jobs';
+import { Schedules } from '../jobs';
+import { MetricsService } from '../metrics';
+import { OffboardingSteps } from '../offboarding';
 import { VpnAgreementSuspensionFollower } from './vpn-agreement-suspension.follower';
 import { VpnGatewaysService } from './vpn-gateways.service';
 import { VpnGroupSync } from './vpn-group-sync.service';

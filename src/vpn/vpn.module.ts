@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AgreementsModule } from '../agreements/agreements.module';
+import { AgreementsModule } from '../agreements';
 import { AppConfig } from '../config/app-config';
-import { DirectoryModule } from '../directory/directory.module';
-import { InventoryModule } from '../inventory/inventory.module';
-import { OffboardingModule } from '../offboarding/offboarding.module';
-import { PkiModule } from '../pki/pki.module';
+import { DirectoryModule } from '../directory';
+import { InventoryModule } from '../inventory';
+import { OffboardingModule } from '../offboarding';
+import { PkiModule } from '../pki';
 import { OpenVpnProfileService } from './openvpn-profile.service';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAgreementSuspensionFollower } from './vpn-agreement-suspension.follower';

@@ -18,3 +18,8 @@ export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'system', role: 'system
 export function cliActor(user = process.env.USER ?? 'operator'): Actor {
   return { id: `cli:${user}`, name: `cli:${user}`, role: 'system' };
 }
+
+/** How an actor is written on records (created_by, technician, audit): one form everywhere. */
+export function actorLabel(actor: Actor): string {
+  return actor.name === actor.id ? actor.id : `${actor.id} (${actor.name})`;
+}

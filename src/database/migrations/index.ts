@@ -1,14 +1,14 @@
 import { MigrationInterface } from 'typeorm';
-import { activitiesMigrations } from '../../activities/migrations';
-import { agreementsMigrations } from '../../agreements/migrations';
-import { auditMigrations } from '../../audit/migrations';
-import { authMigrations } from '../../auth/migrations';
-import { directoryMigrations } from '../../directory/migrations';
-import { inventoryMigrations } from '../../inventory/migrations';
-import { kpiMigrations } from '../../kpi/migrations';
-import { offboardingMigrations } from '../../offboarding/migrations';
-import { pkiMigrations } from '../../pki/migrations';
-import { vpnMigrations } from '../../vpn/migrations';
+import { activitiesMigrations } from '../../activities';
+import { agreementsMigrations } from '../../agreements';
+import { auditMigrations } from '../../audit';
+import { authMigrations } from '../../auth';
+import { directoryMigrations } from '../../directory';
+import { inventoryMigrations } from '../../inventory';
+import { kpiMigrations } from '../../kpi';
+import { offboardingMigrations } from '../../offboarding';
+import { pkiMigrations } from '../../pki';
+import { vpnMigrations } from '../../vpn';
 import { Foundation1764200000000 } from './1764200000000-foundation';
 
 /**

@@ -63,6 +63,12 @@ const CONDITION_IT: Record<ReturnCondition, string> = {
 };
 
 /** 2024-05-07 → 07/05/2024 */
+/** The place printed on receipts: "Prato" from "Comune di Prato"; empty for a generic name. */
+export function placeOf(municipality: string): string {
+  const m = /^Comune di\s+(.+)$/i.exec(municipality.trim());
+  return m ? m[1] : '';
+}
+
 export function italianDate(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y}`;

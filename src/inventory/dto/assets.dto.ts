@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { ASSET_STATES, AssetState } from '../domain/asset-state';
 import { DEVICE_KINDS, DeviceKind, OWNERSHIPS, Ownership } from '../domain/device-kind';
-import { ASSET_SORTS, AssetSort } from '../repositories/asset.repository';
+import { ASSET_SORTS, AssetSort } from '../asset.repository';
 import { PageQueryDto } from './common.dto';
 
 export class SimDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACCOUNT_ACTIONS, AccountAction, AccountState } from '../../vpn/domain/account-lifecycle';
+import { ACCOUNT_ACTIONS, AccountAction, AccountState } from '../../vpn';
 
 export class VpnAccountActionsDto {
   @ApiProperty({

@@ -1,6 +1,6 @@
 import { FixedClock } from '../../../src/common/clock';
 import { UnitOfWork } from '../../../src/database/unit-of-work';
-import { ReturnTasksService } from '../../../src/inventory/services/return-tasks.service';
+import { ReturnTasksService } from '../../../src/inventory/return-tasks.service';
 import { Outbox } from '../../../src/jobs/outbox/outbox.service';
 import { createProvisionableEmployee } from '../../factories';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';

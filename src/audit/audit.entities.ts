@@ -1,0 +1,3 @@
+import { AuditEventEntity, AuditHeadEntity } from './audit-event.entity';
+
+export const auditEntities = [AuditEventEntity, AuditHeadEntity];

@@ -1,0 +1,3 @@
+import { ApiTokenEntity } from './api-token.entity';
+
+export const authEntities = [ApiTokenEntity];

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../common/auth/access.decorators';
+import { Actor } from '../common/auth/roles';
+import { CSV_LIMITS_DOC } from '../common/csv/csv-reader';
+import { uuidParam } from '../common/http/pipes';
+import { AssetDto, AssetPageDto, AssetQueryDto, CreateAssetDto } from './dto/assets.dto';
+import { AssetDetailDto, ReportAssetDto, ReportResultDto } from './dto/incidents.dto';
+import { ImportQueryDto, ImportReportDto } from './dto/intake.dto';
+import { AssetIncidentsService } from './asset-incidents.service';
+import { AssetIntakeService } from './asset-intake.service';
+import { AssetsService } from './assets.service';
+
+@ApiTags('inventory')
+@ApiBearerAuth()
+@Controller('api/v1/assets')
+export class AssetsController {
+  constructor(
+    private readonly assets: AssetsService,
+    private readonly intake: AssetIntakeService,
+    private readonly incidents: AssetIncidentsService,
+  ) {}
+
+  @Post()
+  @Roles('technician')
+  @ApiCreatedResponse({ type: AssetDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateAssetDto): Promise<AssetDto> {
+    return this.assets.create(actor, body);
+  }
+
+  /**
+   * Receives a lot from a CSV (Content-Type text/csv) with columns serial, asset_tag?, model?, manufacturer?,
+   * kind?, mac?, iccid?, phone_number?, data_plan?, location?, notes?. `dryRun=true` lists every bad row and
+   * writes nothing; otherwise all rows are written or none (422 IMPORT_REJECTED with the same list).
+   */
+  @Post('import')
+  @HttpCode(200)
+  @Roles('technician')
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: CSV_LIMITS_DOC, schema: { type: 'string', example: 'serial,asset_tag\nPF3ABC01,\nPF3ABC02,INV-X-2\n' } })
+  @ApiOkResponse({ type: ImportReportDto })
+  import(@CurrentActor() actor: Actor, @Query() query: ImportQueryDto, @Body() body: unknown): Promise<ImportReportDto> {
+    return this.intake.import(actor, query.lotId, body, query.dryRun ?? false);
+  }
+
+  /** Assets name their holder: the desks only; the RTD reads stock and planning figures (GET /api/v1/inventory/*). */
+  @Get()
+  @Roles('technician', 'hotline')
+  @ApiOkResponse({ type: AssetPageDto })
+  list(@Query() query: AssetQueryDto): Promise<AssetPageDto> {
+    return this.assets.list(query);
+  }
+
+  @Get(':id')
+  @Roles('technician', 'hotline')
+  @ApiOkResponse({ type: AssetDetailDto })
+  get(@Param('id', uuidParam()) id: string): Promise<AssetDetailDto> {
+    return this.assets.get(id);
+  }
+
+  @Post(':id/report')
+  @Roles('technician')
+  @ApiCreatedResponse({ type: ReportResultDto })
+  report(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: ReportAssetDto): Promise<ReportResultDto> {
+    return this.incidents.report(actor, id, body);
+  }
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../common/auth/access.decorators';
+import { Actor } from '../common/auth/roles';
+import { uuidParam } from '../common/http/pipes';
+import { CreateHandoverDto, HandoverDetailDto, HandoverPageDto, HandoverQueryDto, ReturnHandoverDto, ReturnResultDto, SignHandoverDto } from './dto/handovers.dto';
+import { HandoverReturnsService } from './handover-returns.service';
+import { HandoversService } from './handovers.service';
+
+function pdf(res: Response, file: { fileName: string; bytes: Buffer; sha256: string }): StreamableFile {
+  res.setHeader('X-Content-SHA256', file.sha256);
+  res.setHeader('Cache-Control', 'private, no-store');
+  return new StreamableFile(file.bytes, { type: 'application/pdf', disposition: `inline; filename="${file.fileName}"`, length: file.bytes.length });
+}
+
+@ApiTags('inventory')
+@ApiBearerAuth()
+@Controller('api/v1/handovers')
+export class HandoversController {
+  constructor(
+    private readonly handovers: HandoversService,
+    private readonly returns: HandoverReturnsService,
+  ) {}
+
+  /** Hands a kit to an employee: gated kinds pass the provisioning gate (422 GATE_REFUSED with the codes). */
+  @Post()
+  @Roles('technician')
+  @ApiCreatedResponse({ type: HandoverDetailDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateHandoverDto): Promise<HandoverDetailDto> {
+    return this.handovers.create(actor, body);
+  }
+
+  @Get()
+  @Roles('technician')
+  @ApiOkResponse({ type: HandoverPageDto })
+  list(@Query() query: HandoverQueryDto): Promise<HandoverPageDto> {
+    return this.handovers.list(query);
+  }
+
+  @Get(':id')
+  @Roles('technician')
+  @ApiOkResponse({ type: HandoverDetailDto })
+  get(@Param('id', uuidParam()) id: string): Promise<HandoverDetailDto> {
+    return this.handovers.get(id);
+  }
+
+  @Get(':id/receipt.pdf')
+  @Roles('technician')
+  @ApiProduces('application/pdf')
+  async receipt(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return pdf(res, await this.handovers.receipt(id));
+  }
+
+  @Post(':id/sign')
+  @Roles('technician')
+  @ApiCreatedResponse({ type: HandoverDetailDto })
+  sign(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: SignHandoverDto): Promise<HandoverDetailDto> {
+    return this.handovers.sign(actor, id, body);
+  }
+
+  @Post(':id/return')
+  @Roles('technician')
+  @ApiCreatedResponse({ type: ReturnResultDto })
+  returnItems(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: ReturnHandoverDto): Promise<ReturnResultDto> {
+    return this.returns.returnItems(actor, id, body);
+  }
+
+  @Get(':id/returns/:returnId/receipt.pdf')
+  @Roles('technician')
+  @ApiProduces('application/pdf')
+  async returnReceipt(
+    @Param('id', uuidParam()) id: string,
+    @Param('returnId', uuidParam('returnId')) returnId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return pdf(res, await this.returns.receipt(id, returnId));
+  }
+}

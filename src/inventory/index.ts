@@ -1,0 +1,8 @@
+/**
+ * The public face of the inventory feature: all that other features (and the composition root) may import from it.
+ * Everything else under src/inventory/ is private (eslint-rules/feature-boundaries.js).
+ */
+export { inventoryEntities } from './inventory.entities';
+export { InventoryModule } from './inventory.module';
+export { inventoryMigrations } from './migrations';
+export { StationAssets } from './station-assets';

@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/auth/access.decorators';
+import { PlanningDto, PlanningQueryDto, StockDto, StockQueryDto } from './dto/stock.dto';
+import { StockPlanningService } from './stock-planning.service';
+
+@ApiTags('inventory')
+@ApiBearerAuth()
+@Controller('api/v1/inventory')
+export class InventoryStockController {
+  constructor(private readonly planning: StockPlanningService) {}
+
+  @Get('stock')
+  @Roles('technician', 'rtd')
+  @ApiOkResponse({ type: StockDto })
+  stock(@Query() query: StockQueryDto): Promise<StockDto> {
+    return this.planning.stock(query.kind);
+  }
+
+  /** Laptops still needed for a year's target (config/kpi-targets.tsv), and warranties ending within 90 days. */
+  @Get('planning')
+  @Roles('technician', 'rtd')
+  @ApiOkResponse({ type: PlanningDto })
+  plan(@Query() query: PlanningQueryDto): Promise<PlanningDto> {
+    return this.planning.planning(query.year);
+  }
+}
