@@ -18,7 +18,7 @@ function featureOf(srcRoot, file) {
 module.exports = {
   meta: {
     type: 'problem',
-    docs: { description: 'cross-feature imports go through the other feature\'s index.ts' },
+    docs: { description: "cross-feature imports go through the other feature's index.ts" },
     schema: [{ type: 'object', properties: { srcRoot: { type: 'string' } }, additionalProperties: false }],
     messages: {
       pastFace: "'{{source}}' reaches past the public face of feature '{{feature}}': import it from src/{{feature}}/index.ts",

@@ -10,6 +10,8 @@ import { AppModule } from './app.module';
 import { credentialBeforeBody } from './auth';
 import { TokenService } from './auth';
 import { createValidationPipe } from './common/http/validation';
+import { addErrorResponses } from './common/http/openapi-errors';
+import { listRouteRules } from './common/auth/route-rules';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { MetricsService } from './metrics';
@@ -43,7 +45,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const end = metrics.httpDuration.startTimer({ method: req.method });
     res.on('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl ?? ''}${String(req.route.path)}` : 'unmatched';
+      const matched = (req as unknown as { route?: { path?: unknown } }).route?.path;
+      const path = typeof matched === 'string' ? matched : matched instanceof RegExp ? matched.source : null;
+      const route = path ? `${req.baseUrl ?? ''}${path}` : 'unmatched';
       end({ route, status: String(res.statusCode) });
     });
     next();
@@ -90,7 +94,10 @@ export function applyServerTimeouts(server: Server, config: AppConfig): void {
   server.requestTimeout = config.env.HTTP_REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = config.env.HTTP_KEEP_ALIVE_TIMEOUT_MS;
   // Read when the server starts listening, so set before app.listen (not in @types/node 20).
-  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(100, Math.min(5_000, Math.floor(config.env.HTTP_HEADERS_TIMEOUT_MS / 4)));
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(
+    100,
+    Math.min(5_000, Math.floor(config.env.HTTP_HEADERS_TIMEOUT_MS / 4)),
+  );
 }
 
 export function setUpOpenApi(app: INestApplication): void {
@@ -103,5 +110,7 @@ export function setUpOpenApi(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
+  // Every operation's error responses, from the catalog and @ApiErrors; 401/403 for every route that is not public.
+  addErrorResponses(document, listRouteRules(app));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Remote-work provisioning API' });
 }

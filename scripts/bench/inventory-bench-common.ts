@@ -57,7 +57,14 @@ export async function startBenchApp(): Promise<BenchApp> {
   };
 }
 
-export async function call<T = unknown>(b: BenchApp, method: string, url: string, token: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; body: T }> {
+export async function call<T = unknown>(
+  b: BenchApp,
+  method: string,
+  url: string,
+  token: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${b.url}${url}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': contentType }) },
@@ -67,7 +74,14 @@ export async function call<T = unknown>(b: BenchApp, method: string, url: string
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
-export async function must<T = Record<string, unknown>>(b: BenchApp, method: string, url: string, token: string, body?: unknown, contentType?: string): Promise<T> {
+export async function must<T = Record<string, unknown>>(
+  b: BenchApp,
+  method: string,
+  url: string,
+  token: string,
+  body?: unknown,
+  contentType?: string,
+): Promise<T> {
   const res = await call<T>(b, method, url, token, body, contentType);
   if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
   return res.body;

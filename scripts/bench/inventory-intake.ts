@@ -68,7 +68,9 @@ async function main(): Promise<void> {
     // 10% bad: every tenth row repeats the previous serial (duplicate in file) or has a malformed MAC
     const bad = clean
       .split('\n')
-      .map((line, i) => (i > 0 && line && i % 20 === 0 ? line.replace(/,[^,]*$/, ',zz:zz') : i > 0 && line && i % 20 === 10 ? line.replace(/^BN\d+/, 'BN00000001') : line))
+      .map((line, i) =>
+        i > 0 && line && i % 20 === 0 ? line.replace(/,[^,]*$/, ',zz:zz') : i > 0 && line && i % 20 === 10 ? line.replace(/^BN\d+/, 'BN00000001') : line,
+      )
       .join('\n');
     const post = async (csv: string, dryRun: boolean) => {
       const t0 = performance.now();
@@ -119,7 +121,8 @@ async function main(): Promise<void> {
       ratioDryRunCleanToReference: +(dryMedian.ms / referenceMs).toFixed(1),
     };
     process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    if (real.status !== 200 || Number(count[0].n) !== ROWS || Number(countAfter[0].n) !== ROWS || reference.rows !== ROWS || rejected.status !== 422) process.exitCode = 1;
+    if (real.status !== 200 || Number(count[0].n) !== ROWS || Number(countAfter[0].n) !== ROWS || reference.rows !== ROWS || rejected.status !== 422)
+      process.exitCode = 1;
   } finally {
     await b.close();
   }

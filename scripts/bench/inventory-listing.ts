@@ -51,9 +51,16 @@ async function seed(b: BenchApp): Promise<{ models: Record<string, string>; lots
   process.stderr.write(`created ${employees.length} employees\n`);
   // Kits out (laptop, dock, headset for everyone; a monitor for every other), a few in repair, lost, retired.
   const idsOf = async (kind: string, n: number): Promise<string[]> =>
-    (await b.dataSource.getRepository(AssetEntity).createQueryBuilder('a').select('a.id', 'id').where('a.kind = :kind', { kind }).orderBy('a.serial').limit(n).getRawMany()).map(
-      (r: { id: string }) => r.id,
-    );
+    (
+      await b.dataSource
+        .getRepository(AssetEntity)
+        .createQueryBuilder('a')
+        .select('a.id', 'id')
+        .where('a.kind = :kind', { kind })
+        .orderBy('a.serial')
+        .limit(n)
+        .getRawMany()
+    ).map((r: { id: string }) => r.id);
   const laptops = await idsOf('laptop', EMPLOYEES + 700);
   const docks = await idsOf('docking_station', EMPLOYEES);
   const headsets = await idsOf('headset', Math.min(3000, EMPLOYEES) + 0);
@@ -64,7 +71,11 @@ async function seed(b: BenchApp): Promise<{ models: Record<string, string>; lots
       const kit = [laptops[i], docks[i], headsets[i % headsets.length], ...(i % 2 === 0 ? [monitors[i / 2]] : [])].filter(Boolean);
       const marks = kit.map((_, k) => (b.database === 'postgres' ? `$${k + 3}` : '?'));
       const [p1, p2] = b.database === 'postgres' ? ['$1', '$2'] : ['?', '?'];
-      await m.query(`UPDATE assets SET state = 'assigned', holder_employee_id = ${p1}, assigned_at = ${p2} WHERE id IN (${marks.join(', ')})`, [employees[i], now, ...kit]);
+      await m.query(`UPDATE assets SET state = 'assigned', holder_employee_id = ${p1}, assigned_at = ${p2} WHERE id IN (${marks.join(', ')})`, [
+        employees[i],
+        now,
+        ...kit,
+      ]);
     }
     const rest = laptops.slice(EMPLOYEES);
     for (const [state, ids] of [
@@ -94,7 +105,12 @@ async function main(): Promise<void> {
     {
       let cursor: string | null = null;
       for (let page = 0; page < 20; page++) {
-        const res: { nextCursor: string | null } = await must(b, 'GET', `/api/v1/assets?kind=laptop&sort=serial&limit=500${cursor ? `&cursor=${cursor}` : ''}`, b.tech);
+        const res: { nextCursor: string | null } = await must(
+          b,
+          'GET',
+          `/api/v1/assets?kind=laptop&sort=serial&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+          b.tech,
+        );
         cursor = res.nextCursor;
       }
       deepCursor = cursor ?? '';
@@ -106,13 +122,28 @@ async function main(): Promise<void> {
       ['model, by serial', () => `/api/v1/assets?modelId=${models.docking_station}&sort=serial&limit=50`],
       ['lot', () => `/api/v1/assets?lotId=${lots.laptop}&limit=50`],
       ['employee holding', () => `/api/v1/assets?employeeId=${employees[Math.floor(random() * employees.length)]}`],
-      ['search: serial prefix', () => `/api/v1/assets?q=LA${String(Math.floor(random() * 20_000)).padStart(8, '0').slice(0, 6)}&limit=50`],
-      ['search: part of tag/serial', () => `/api/v1/assets?contains=${String(Math.floor(random() * 50_000)).padStart(8, '0').slice(2, 8)}&limit=50`],
+      [
+        'search: serial prefix',
+        () =>
+          `/api/v1/assets?q=LA${String(Math.floor(random() * 20_000))
+            .padStart(8, '0')
+            .slice(0, 6)}&limit=50`,
+      ],
+      [
+        'search: part of tag/serial',
+        () =>
+          `/api/v1/assets?contains=${String(Math.floor(random() * 50_000))
+            .padStart(8, '0')
+            .slice(2, 8)}&limit=50`,
+      ],
       ['deep page (row 10,000)', () => `/api/v1/assets?kind=laptop&sort=serial&limit=50&cursor=${deepCursor}`],
       ['kind+state rare, desc', () => '/api/v1/assets?kind=laptop&state=in_repair&sort=-serial&limit=50'],
       ['page of 500', () => '/api/v1/assets?kind=laptop&limit=500'],
     ];
-    const results: Record<string, { p50: number; p95: number; rows: number; sqlP50: number; sqlP95: number; sqlRows: number; ratioP50: number; ratioP95: number }> = {};
+    const results: Record<
+      string,
+      { p50: number; p95: number; rows: number; sqlP50: number; sqlP95: number; sqlRows: number; ratioP50: number; ratioP95: number }
+    > = {};
     const all: number[] = [];
     const allSql: number[] = [];
     const capture = captureQueries(b.dataSource);
@@ -156,15 +187,37 @@ async function main(): Promise<void> {
       all.push(...times);
       allSql.push(...sqlTimes);
       const [p50, p95, sqlP50, sqlP95] = [percentile(times, 50), percentile(times, 95), percentile(sqlTimes, 50), percentile(sqlTimes, 95)];
-      results[name] = { p50: +p50.toFixed(1), p95: +p95.toFixed(1), rows, sqlP50: +sqlP50.toFixed(2), sqlP95: +sqlP95.toFixed(2), sqlRows, ratioP50: +(p50 / sqlP50).toFixed(1), ratioP95: +(p95 / sqlP95).toFixed(1) };
+      results[name] = {
+        p50: +p50.toFixed(1),
+        p95: +p95.toFixed(1),
+        rows,
+        sqlP50: +sqlP50.toFixed(2),
+        sqlP95: +sqlP95.toFixed(2),
+        sqlRows,
+        ratioP50: +(p50 / sqlP50).toFixed(1),
+        ratioP95: +(p95 / sqlP95).toFixed(1),
+      };
     }
     raw.release();
     process.stdout.write(
       JSON.stringify(
-        { machine: machine(), date: new Date().toISOString(), database: b.database, assets: count, seedSeconds: +(seedMs / 1000).toFixed(1), requestsPerShape: REQUESTS,
+        {
+          machine: machine(),
+          date: new Date().toISOString(),
+          database: b.database,
+          assets: count,
+          seedSeconds: +(seedMs / 1000).toFixed(1),
+          requestsPerShape: REQUESTS,
           reference: 'the same SELECT statements and parameters, replayed on the database driver (sqlite3 connection / one pg client); sqlRows = limit + 1',
-          overall: { p50: +percentile(all, 50).toFixed(1), p95: +percentile(all, 95).toFixed(1), sqlP50: +percentile(allSql, 50).toFixed(2), sqlP95: +percentile(allSql, 95).toFixed(2), ratioP95: +(percentile(all, 95) / percentile(allSql, 95)).toFixed(1) },
-          results },
+          overall: {
+            p50: +percentile(all, 50).toFixed(1),
+            p95: +percentile(all, 95).toFixed(1),
+            sqlP50: +percentile(allSql, 50).toFixed(2),
+            sqlP95: +percentile(allSql, 95).toFixed(2),
+            ratioP95: +(percentile(all, 95) / percentile(allSql, 95)).toFixed(1),
+          },
+          results,
+        },
         null,
         2,
       ) + '\n',

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     const model = await createModel(b, 'laptop', 'Lenovo', 'ThinkPad Race');
     const lot = await createLot(b, model.id, ASSETS);
     await must(b, 'POST', `/api/v1/assets/import?lotId=${lot.id}`, b.tech, serialsCsv('RC', ASSETS), 'text/csv');
-    const assetIds = ((await b.dataSource.query(`SELECT id FROM assets WHERE lot_id = '${lot.id}'`)) as { id: string }[]).map((r) => r.id);
+    const assetIds = (await b.dataSource.query<{ id: string }[]>(`SELECT id FROM assets WHERE lot_id = '${lot.id}'`)).map((r) => r.id);
     const today = calendarDate(new Date(), 'Europe/Rome');
     const employees: string[] = [];
     for (let i = 0; i < CLIENTS; i++) employees.push((await createProvisionableEmployee(b.dataSource, { today })).employee.id);
@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - t0) / 1000;
 
-    const perAsset: { n: string | number }[] = await b.dataSource.query(`SELECT COUNT(*) AS n FROM handover_items i JOIN assets a ON a.id = i.asset_id WHERE a.lot_id = '${lot.id}' GROUP BY i.asset_id`);
+    const perAsset: { n: string | number }[] = await b.dataSource.query(
+      `SELECT COUNT(*) AS n FROM handover_items i JOIN assets a ON a.id = i.asset_id WHERE a.lot_id = '${lot.id}' GROUP BY i.asset_id`,
+    );
     const doubleAssigned = perAsset.filter((r) => Number(r.n) > 1).length;
     const assigned = Number((await b.dataSource.query(`SELECT COUNT(*) AS n FROM assets WHERE lot_id = '${lot.id}' AND state = 'assigned'`))[0].n);
     const handovers = Number((await b.dataSource.query('SELECT COUNT(*) AS n FROM handovers'))[0].n);
@@ -71,7 +73,14 @@ async function main(): Promise<void> {
       auditChain: verify,
     };
     process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    const ok = won === ASSETS && assigned === ASSETS && doubleAssigned === 0 && handovers === ASSETS && created === won && verify.ok && (statuses.get(409) ?? 0) === CLIENTS * ASSETS - ASSETS;
+    const ok =
+      won === ASSETS &&
+      assigned === ASSETS &&
+      doubleAssigned === 0 &&
+      handovers === ASSETS &&
+      created === won &&
+      verify.ok &&
+      (statuses.get(409) ?? 0) === CLIENTS * ASSETS - ASSETS;
     if (!ok) process.exitCode = 1;
   } finally {
     await b.close();

@@ -77,5 +77,8 @@ export function median(values: number[]): number {
 
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus.length} cores (${cpus[0]?.model ?? 'cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${tool('openssl', ['version']).trim()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+  return `${cpus.length} cores (${cpus[0]?.model ?? 'cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${tool('openssl', ['version']).trim()}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 }

@@ -60,9 +60,19 @@ async function ours(entries: number): Promise<{ times: number[]; database: strin
     }));
     const uow = bench.ctx.get(UnitOfWork);
     for (let i = 0; i < rows.length; i += 500) {
-      await uow.run((tx) => tx.manager.createQueryBuilder().insert().into(CertificateEntity).values(rows.slice(i, i + 500)).execute());
+      await uow.run((tx) =>
+        tx.manager
+          .createQueryBuilder()
+          .insert()
+          .into(CertificateEntity)
+          .values(rows.slice(i, i + 500))
+          .execute(),
+      );
     }
-    const count = await bench.ctx.get(DataSource).getRepository(CertificateEntity).count({ where: { status: 'revoked' } });
+    const count = await bench.ctx
+      .get(DataSource)
+      .getRepository(CertificateEntity)
+      .count({ where: { status: 'revoked' } });
     if (count !== entries) throw new Error(`expected ${entries} revoked rows, found ${count}`);
     const crl = bench.ctx.get(CrlService);
     await crl.refresh('force'); // warm-up (JIT, statement caches)
@@ -77,7 +87,8 @@ async function ours(entries: number): Promise<{ times: number[]; database: strin
     // sanity: openssl verifies the CRL that was measured and counts its entries
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-bench-crl-'));
     fs.writeFileSync(path.join(dir, 'ca.pem'), ca.bundlePem);
-    fs.writeFileSync(path.join(dir, 'crl.pem'), last!.crl.pem);
+    if (!last) throw new Error('no CRL was built');
+    fs.writeFileSync(path.join(dir, 'crl.pem'), last.crl.pem);
     tool('openssl', ['crl', '-in', path.join(dir, 'crl.pem'), '-CAfile', path.join(dir, 'ca.pem'), '-noout']);
     const listed = (tool('openssl', ['crl', '-in', path.join(dir, 'crl.pem'), '-noout', '-text']).match(/Serial Number:/g) ?? []).length;
     if (listed !== entries) throw new Error(`openssl counts ${listed} entries`);
@@ -91,17 +102,37 @@ async function ours(entries: number): Promise<{ times: number[]; database: strin
 function opensslCa(entries: number, caBits: number): { times: number[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-bench-opensslca-'));
   try {
-    tool('openssl', ['req', '-x509', '-newkey', `rsa:${caBits}`, '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Bench CA'], { cwd: dir });
+    tool('openssl', ['req', '-x509', '-newkey', `rsa:${caBits}`, '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Bench CA'], {
+      cwd: dir,
+    });
     const expiry = new Date(Date.now() + 365 * 86_400_000);
     const revoked = new Date(Date.now() - 86_400_000);
     const utc = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z';
     const reasons = ['unspecified', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation']; // openssl's index knows no privilegeWithdrawn
-    const index = Array.from({ length: entries }, (_, i) => `R\t${utc(expiry)}\t${utc(revoked)},${reasons[i % reasons.length]}\t${serial().toUpperCase()}\tunknown\t/CN=user${i}\n`).join('');
+    const index = Array.from(
+      { length: entries },
+      (_, i) => `R\t${utc(expiry)}\t${utc(revoked)},${reasons[i % reasons.length]}\t${serial().toUpperCase()}\tunknown\t/CN=user${i}\n`,
+    ).join('');
     fs.writeFileSync(path.join(dir, 'index.txt'), index);
     fs.writeFileSync(path.join(dir, 'crlnumber'), '01\n');
     fs.writeFileSync(
       path.join(dir, 'ca.cnf'),
-      ['[ ca ]', 'default_ca = bench', '[ bench ]', `dir = ${dir}`, 'database = $dir/index.txt', 'crlnumber = $dir/crlnumber', 'certificate = $dir/ca.pem', 'private_key = $dir/ca.key', 'default_md = sha256', 'default_crl_days = 7', 'crl_extensions = crl_ext', '[ crl_ext ]', 'authorityKeyIdentifier = keyid:always', ''].join('\n'),
+      [
+        '[ ca ]',
+        'default_ca = bench',
+        '[ bench ]',
+        `dir = ${dir}`,
+        'database = $dir/index.txt',
+        'crlnumber = $dir/crlnumber',
+        'certificate = $dir/ca.pem',
+        'private_key = $dir/ca.key',
+        'default_md = sha256',
+        'default_crl_days = 7',
+        'crl_extensions = crl_ext',
+        '[ crl_ext ]',
+        'authorityKeyIdentifier = keyid:always',
+        '',
+      ].join('\n'),
     );
     const times: number[] = [];
     for (let i = 0; i <= RUNS; i++) {

@@ -38,7 +38,8 @@ async function ours(n: number, mode: Mode, caBits: number): Promise<{ perSecond:
     const warmup = await makeCsrs(20, 'warm');
     for (const [i, r] of warmup.entries()) await uow.run((tx) => issuer.issueStationCertificate(tx, input(r, i), actor));
     const requests = await makeCsrs(n, `${mode}-`);
-    const auditCount = async () => Number((await bench.ctx.get(DataSource).query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'certificate.issued'"))[0].n);
+    const auditCount = async () =>
+      Number((await bench.ctx.get(DataSource).query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'certificate.issued'"))[0].n);
     const auditedBefore = await auditCount();
     const issued: string[] = [];
     const started = process.hrtime.bigint();

@@ -26,7 +26,17 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 
 /** In the order they run: quick ones first, so a broken machine shows early. */
-const BENCHES = ['pki-issuance', 'pki-crl', 'inventory-intake', 'inventory-listing', 'inventory-race', 'directory-sync', 'vpn-onboarding', 'kpi-indicators', 'load-http'];
+const BENCHES = [
+  'pki-issuance',
+  'pki-crl',
+  'inventory-intake',
+  'inventory-listing',
+  'inventory-race',
+  'directory-sync',
+  'vpn-onboarding',
+  'kpi-indicators',
+  'load-http',
+];
 const ROOT = path.resolve(__dirname, '../../..');
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 30) * 60_000;
 

@@ -127,7 +127,15 @@ async function main(): Promise<void> {
     process.stderr.write(`preparing ${2 * USERS} users (slapd entries, employees, agreements, laptops, CSRs)…\n`);
     const prepStarted = performance.now();
     const seed = async (people: ReturnType<typeof generatePeople>, prefix: string): Promise<User[]> =>
-      (await seedOnboardable(ds, prefix, people.map((p) => p.uid), (uid) => personDn(uid, baseDn), { createdBy: 'bench', keyPool: 25 })).map((u) => ({ ...u, dn: u.dn as string }));
+      (
+        await seedOnboardable(
+          ds,
+          prefix,
+          people.map((p) => p.uid),
+          (uid) => personDn(uid, baseDn),
+          { createdBy: 'bench', keyPool: 25 },
+        )
+      ).map((u) => ({ ...u, dn: u.dn as string }));
     const bulkUsers = await seed(bulkPeople, 'vb');
     const deskUsers = await seed(desk, 'vh');
     process.stderr.write(`prepared in ${((performance.now() - prepStarted) / 1000).toFixed(1)} s\n`);
@@ -190,8 +198,12 @@ async function main(): Promise<void> {
     console.log(`|---|---:|---:|---:|---:|`);
     console.log(`| bulk-onboard, batches of ${BATCH} | ${USERS} | ${s(bulkHttp)} | ${s(bulkTotal)} | ${rate(bulkTotal)} |`);
     console.log(`| hot-line, ${OPERATORS} operators, 5 requests a user | ${USERS} | ${s(deskHttp)} | ${s(deskTotal)} | ${rate(deskTotal)} |`);
-    console.log(`profiles with certificate: bulk ${profiles}/${USERS}, hot-line ${deskProfiles}/${USERS}; VPN group members: ${members.size - 1}; vpn audit events: ${Number(audit[0].n)}; openssl verify -purpose sslclient: ${certs.length} OK`);
-    console.log(`gateway load: ${load.gateways.map((g: { name: string; accounts: { active: number }; expectedPeakSessions: number; capacity: number }) => `${g.name} ${g.accounts.active} active, ${g.expectedPeakSessions}/${g.capacity}`).join('; ')}`);
+    console.log(
+      `profiles with certificate: bulk ${profiles}/${USERS}, hot-line ${deskProfiles}/${USERS}; VPN group members: ${members.size - 1}; vpn audit events: ${Number(audit[0].n)}; openssl verify -purpose sslclient: ${certs.length} OK`,
+    );
+    console.log(
+      `gateway load: ${load.gateways.map((g: { name: string; accounts: { active: number }; expectedPeakSessions: number; capacity: number }) => `${g.name} ${g.accounts.active} active, ${g.expectedPeakSessions}/${g.capacity}`).join('; ')}`,
+    );
   } finally {
     await app.close();
     ldap.stop();

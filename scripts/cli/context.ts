@@ -21,8 +21,13 @@ export function print(line = ''): void {
   process.stdout.write(line + '\n');
 }
 
+/** A cell as text: values the CLI prints are strings, numbers, booleans or null. */
+function cell(v: unknown): string {
+  return v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
 export function table(rows: Record<string, unknown>[], columns: string[]): void {
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   print(columns.map((c, i) => c.padEnd(widths[i])).join('  '));
-  for (const r of rows) print(columns.map((c, i) => String(r[c] ?? '').padEnd(widths[i])).join('  '));
+  for (const r of rows) print(columns.map((c, i) => cell(r[c]).padEnd(widths[i])).join('  '));
 }

@@ -20,7 +20,10 @@ function printErrors(errors: CsvError[], errorCount = errors.length): void {
 
 function printReport(r: ImportReport): void {
   print();
-  table([{ mode: r.dryRun ? 'dry run' : 'import', lines: r.total, created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errorCount }], ['mode', 'lines', 'created', 'updated', 'unchanged', 'errors']);
+  table(
+    [{ mode: r.dryRun ? 'dry run' : 'import', lines: r.total, created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errorCount }],
+    ['mode', 'lines', 'created', 'updated', 'unchanged', 'errors'],
+  );
   if (r.errors.length) {
     print();
     printErrors(r.errors, r.errorCount);
@@ -37,12 +40,18 @@ export function directoryCommands(program: Command): void {
     .action(async () => {
       await withContext(async (ctx) => {
         const run = toSyncRunDto(await ctx.get(DirectorySyncService).runNow(cliActor(), 'manual'));
-        table([run as unknown as Record<string, unknown>], ['id', 'status', 'directoryEntries', 'created', 'updated', 'deactivated', 'reactivated', 'unchanged', 'skipped', 'durationMs']);
+        table(
+          [run as unknown as Record<string, unknown>],
+          ['id', 'status', 'directoryEntries', 'created', 'updated', 'deactivated', 'reactivated', 'unchanged', 'skipped', 'durationMs'],
+        );
         if (run.refusalReason) print(`Refused: ${run.refusalReason}`);
         if (run.failure) print(`Failed: ${run.failure}`);
         if (run.errors.length) {
           print();
-          table(run.errors.map((e) => ({ dn: e.dn ?? '-', field: e.field, reason: e.reason })), ['dn', 'field', 'reason']);
+          table(
+            run.errors.map((e) => ({ dn: e.dn ?? '-', field: e.field, reason: e.reason })),
+            ['dn', 'field', 'reason'],
+          );
           if (run.errorCount > run.errors.length) print(`… ${run.errorCount} problems in all`);
         }
         if (run.status !== 'ok') process.exitCode = 1;

@@ -42,23 +42,37 @@ export function inventoryCommands(program: Command): void {
           if (started) bar.stop();
         }
         const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-        print(`${report.dryRun ? 'Dry run' : 'Import'} of ${file} into lot ${report.lotId}: ${report.rows} rows, ${report.validRows} valid, ${report.invalidRows} invalid, ${report.created} created (${seconds} s).`);
+        print(
+          `${report.dryRun ? 'Dry run' : 'Import'} of ${file} into lot ${report.lotId}: ${report.rows} rows, ${report.validRows} valid, ${report.invalidRows} invalid, ${report.created} created (${seconds} s).`,
+        );
         print(`Lot: ${report.lotReceived} of ${report.lotQuantity} received.`);
         if (report.firstAssetTag) print(`Asset tags ${report.firstAssetTag} … ${report.lastAssetTag}.`);
         if (report.errors.length) {
-          table(report.errors.slice(0, 50).map((e) => ({ ...e, column: e.column ?? '' })), ['line', 'column', 'code', 'reason']);
+          table(
+            report.errors.slice(0, 50).map((e) => ({ ...e, column: e.column ?? '' })),
+            ['line', 'column', 'code', 'reason'],
+          );
           if (report.errorCount > 50) print(`… ${report.errorCount} errors in all${opts.errors ? '' : ' (use --errors <file> to save the first 100)'}.`);
           process.exitCode = 2;
         }
         if (opts.errors) {
-          fs.writeFileSync(opts.errors, stringify(report.errors.map((e) => [e.line, e.column ?? '', e.code, e.reason, e.value ?? '']), { header: true, columns: ['line', 'column', 'code', 'reason', 'value'] }));
+          fs.writeFileSync(
+            opts.errors,
+            stringify(
+              report.errors.map((e) => [e.line, e.column ?? '', e.code, e.reason, e.value ?? '']),
+              { header: true, columns: ['line', 'column', 'code', 'reason', 'value'] },
+            ),
+          );
           print(`Errors written to ${opts.errors}.`);
         }
       }).catch((err: unknown) => {
         const e = err as { code?: string; details?: { errors?: { line: number; column: string | null; code: string; reason: string }[] } };
         if (e.code === 'IMPORT_REJECTED' && e.details?.errors) {
           print('Nothing was imported. Problems:');
-          table(e.details.errors.slice(0, 50).map((x) => ({ ...x, column: x.column ?? '' })), ['line', 'column', 'code', 'reason']);
+          table(
+            e.details.errors.slice(0, 50).map((x) => ({ ...x, column: x.column ?? '' })),
+            ['line', 'column', 'code', 'reason'],
+          );
         }
         throw err;
       });

@@ -9,7 +9,13 @@ import { CrlService } from '../../src/pki/crl.service';
 import { PkiStatusService } from '../../src/pki/pki-status.service';
 import { print, withContext } from './context';
 
-const list = (v: string, previous: string[] = []) => [...previous, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+const list = (v: string, previous: string[] = []) => [
+  ...previous,
+  ...v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 
 function readFile(file: string, what: string): string {
   try {
@@ -72,9 +78,9 @@ export function pkiCommands(program: Command): void {
       await withContext(async (ctx) => {
         const issuer = ctx.get(CertificateIssuer);
         const key = await issuer.generateKeyPair();
-        const issued = await ctx.get(UnitOfWork).run((tx) =>
-          issuer.issueServerCertificate(tx, { commonName: opts.cn, dnsNames: opts.dns, ipAddresses: opts.ip, generatedKey: key }, cliActor()),
-        );
+        const issued = await ctx
+          .get(UnitOfWork)
+          .run((tx) => issuer.issueServerCertificate(tx, { commonName: opts.cn, dnsNames: opts.dns, ipAddresses: opts.ip, generatedKey: key }, cliActor()));
         fs.mkdirSync(opts.out, { recursive: true });
         const certFile = path.join(opts.out, `${opts.cn}.pem`);
         const keyFile = path.join(opts.out, `${opts.cn}.key`);
@@ -95,7 +101,9 @@ export function pkiCommands(program: Command): void {
       await withContext(async (ctx) => {
         const { crl } = await ctx.get(CrlService).refresh('force');
         if (opts.out) fs.writeFileSync(opts.out, crl.pem);
-        print(`CRL ${crl.crlNumber}: ${crl.entries} entries, thisUpdate ${crl.thisUpdate}, nextUpdate ${crl.nextUpdate}${opts.out ? `, written to ${opts.out}` : ''}.`);
+        print(
+          `CRL ${crl.crlNumber}: ${crl.entries} entries, thisUpdate ${crl.thisUpdate}, nextUpdate ${crl.nextUpdate}${opts.out ? `, written to ${opts.out}` : ''}.`,
+        );
       });
     });
 
@@ -106,8 +114,12 @@ export function pkiCommands(program: Command): void {
       await withContext(async (ctx) => {
         const s = await ctx.get(PkiStatusService).status();
         print(`CA        ${s.ca.subject} (${s.ca.source}), until ${s.ca.notAfter}`);
-        print(`CRL       #${s.crl.crlNumber}, ${s.crl.entries} entries, next update ${s.crl.nextUpdate} (${Math.round(s.crl.secondsToNextUpdate / 3600)} h)${s.crl.alert ? '  ALERT: refresh it' : ''}`);
-        print(`Certs     ${s.certificates.valid} valid, ${s.certificates.onHold} on hold, ${s.certificates.revoked} revoked, ${s.certificates.expiringWithin30Days} expiring within 30 days`);
+        print(
+          `CRL       #${s.crl.crlNumber}, ${s.crl.entries} entries, next update ${s.crl.nextUpdate} (${Math.round(s.crl.secondsToNextUpdate / 3600)} h)${s.crl.alert ? '  ALERT: refresh it' : ''}`,
+        );
+        print(
+          `Certs     ${s.certificates.valid} valid, ${s.certificates.onHold} on hold, ${s.certificates.revoked} revoked, ${s.certificates.expiringWithin30Days} expiring within 30 days`,
+        );
       });
     });
 }

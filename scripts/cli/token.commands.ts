@@ -36,12 +36,10 @@ export function tokenCommands(program: Command): void {
       });
     });
 
-  token
-    .command('revoke <id>')
-    .action(async (id: string) => {
-      await withContext(async (ctx) => {
-        const view = await ctx.get(TokenService).revoke(cliActor(), id);
-        print(`Token ${view.id} (${view.name}) revoked at ${view.revokedAt}.`);
-      });
+  token.command('revoke <id>').action(async (id: string) => {
+    await withContext(async (ctx) => {
+      const view = await ctx.get(TokenService).revoke(cliActor(), id);
+      print(`Token ${view.id} (${view.name}) revoked at ${view.revokedAt}.`);
     });
+  });
 }

@@ -32,7 +32,9 @@ export function vpnCommands(program: Command): void {
           })),
           ['gateway', 'profile', 'enabled', 'capacity', 'active', 'expected peak', 'p95', 'use %', 'warning'],
         );
-        print(`Total: ${r.totals.expectedPeakSessions} expected sessions (p95 ${r.totals.peakSessions95}) on ${r.totals.capacity} of capacity, ${r.totals.utilisationPercent}%; threshold ${r.warningThresholdPercent}%.`);
+        print(
+          `Total: ${r.totals.expectedPeakSessions} expected sessions (p95 ${r.totals.peakSessions95}) on ${r.totals.capacity} of capacity, ${r.totals.utilisationPercent}%; threshold ${r.warningThresholdPercent}%.`,
+        );
         if (r.totals.gatewaysWithWarning) process.exitCode = 2;
       });
     });

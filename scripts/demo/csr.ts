@@ -14,7 +14,10 @@ export class DemoCsrFactory {
   constructor(poolSize = 4) {
     for (let i = 0; i < poolSize; i++) {
       const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      this.keys.push({ privateKey: createPrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' })), publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+      this.keys.push({
+        privateKey: createPrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' })),
+        publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      });
     }
   }
 
@@ -24,7 +27,9 @@ export class DemoCsrFactory {
     csr.publicKey = forge.pki.publicKeyFromPem(key.publicPem);
     csr.setSubject([{ name: 'commonName', value: username }]);
     // Not in @types/node-forge, but exported by forge's pki module.
-    const info = (forge.pki as unknown as { getCertificationRequestInfo(c: forge.pki.CertificateSigningRequest): forge.asn1.Asn1 }).getCertificationRequestInfo(csr);
+    const info = (forge.pki as unknown as { getCertificationRequestInfo(c: forge.pki.CertificateSigningRequest): forge.asn1.Asn1 }).getCertificationRequestInfo(
+      csr,
+    );
     const der = Buffer.from(forge.asn1.toDer(info).getBytes(), 'binary');
     const mutable = csr as unknown as { certificationRequestInfo: unknown; signatureOid: string; signature: string; siginfo: { algorithmOid: string } };
     mutable.certificationRequestInfo = info;

@@ -21,18 +21,26 @@ function print(line = ''): void {
 export function summary(result: DemoResult, lines: string[]): void {
   const { population, plan } = result;
   const written = Object.entries(result.written);
-  lines.push(written.length ? `Written: ${written.map(([k, v]) => `${v} ${k}`).join(', ')} (${result.seconds.toFixed(1)} s).` : 'Nothing to do: the demo data is already there.');
+  lines.push(
+    written.length
+      ? `Written: ${written.map(([k, v]) => `${v} ${k}`).join(', ')} (${result.seconds.toFixed(1)} s).`
+      : 'Nothing to do: the demo data is already there.',
+  );
   lines.push('');
   lines.push(`Services: ${population.matches.length} (headcount names matched to the activity map):`);
   for (const m of population.matches.filter((x) => x.kind !== 'exact')) {
     const note = m.ambiguous ? '  AMBIGUOUS — check' : m.kind === 'same_words' ? '' : '  approximate';
-    lines.push(`  ${m.headcountName.padEnd(44)} → ${m.code} ${m.mapName} (score ${m.score}${m.runnerUp ? `; next ${m.runnerUp.code} ${m.runnerUp.score}` : ''})${note}`);
+    lines.push(
+      `  ${m.headcountName.padEnd(44)} → ${m.code} ${m.mapName} (score ${m.score}${m.runnerUp ? `; next ${m.runnerUp.code} ${m.runnerUp.score}` : ''})${note}`,
+    );
   }
   const exact = population.matches.filter((x) => x.kind === 'exact').length;
   lines.push(`  (${exact} more matched word for word)`);
   const e = plan.expected;
   lines.push(`Employees: ${e.employees}, eligible for remote work: ${e.eligible}.`);
-  lines.push(`2020 emergency, March-April: ${e.firstPeriod2020.laptop} laptops, ${e.firstPeriod2020.webcam} webcams, ${e.firstPeriod2020.headset} headsets handed out.`);
+  lines.push(
+    `2020 emergency, March-April: ${e.firstPeriod2020.laptop} laptops, ${e.firstPeriod2020.webcam} webcams, ${e.firstPeriod2020.headset} headsets handed out.`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -53,7 +61,10 @@ async function main(): Promise<void> {
       log: print,
       progress: (done, total) => {
         if (!bar) return;
-        if (!started) (bar.start(total, 0), (started = true));
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
         bar.update(done);
         if (done === total) bar.stop();
       },
@@ -65,7 +76,9 @@ async function main(): Promise<void> {
     lines.push('');
     lines.push('Laptops for remote work on 31 December (POLA targets 300 / 350 / 400, 2020 baseline 236):');
     for (const p of series.points) {
-      lines.push(`  ${p.year}${p.current ? ' (today)' : ''}: ${String(p.laptops).padStart(4)}${p.laptopsTarget !== null ? `  target ${p.laptopsTarget}, ${p.laptopsStatus}` : ''}   workers with an agreement ${p.workersInForce}, equipped ${p.equippedPct}%, hardware ${p.investmentEur.toLocaleString('it-IT')} €`);
+      lines.push(
+        `  ${p.year}${p.current ? ' (today)' : ''}: ${String(p.laptops).padStart(4)}${p.laptopsTarget !== null ? `  target ${p.laptopsTarget}, ${p.laptopsStatus}` : ''}   workers with an agreement ${p.workersInForce}, equipped ${p.equippedPct}%, hardware ${p.investmentEur.toLocaleString('it-IT')} €`,
+      );
     }
     const current = await kpi.pola();
     const pick = (id: string) => current.indicators.find((i) => i.id === id)!;
@@ -73,8 +86,15 @@ async function main(): Promise<void> {
     const load = pick('vpn_gateway_expected_load_pct');
     const expiring = pick('certificates_expiring_within_30_days');
     lines.push('');
-    lines.push(`VPN today: ${vpn.denominator ?? 0} accounts (${vpn.breakdown.filter((b) => (b.values.accounts ?? 0) > 0).map((b) => `${b.key} ${b.values.accounts}`).join(', ')})`);
-    lines.push(`  expected load ${load.numerator ?? 0} sessions of ${load.denominator ?? 0} (${load.breakdown.map((g) => `${g.key} ${g.values.expectedSessions}/${g.values.capacity}`).join(', ')})`);
+    lines.push(
+      `VPN today: ${vpn.denominator ?? 0} accounts (${vpn.breakdown
+        .filter((b) => (b.values.accounts ?? 0) > 0)
+        .map((b) => `${b.key} ${b.values.accounts}`)
+        .join(', ')})`,
+    );
+    lines.push(
+      `  expected load ${load.numerator ?? 0} sessions of ${load.denominator ?? 0} (${load.breakdown.map((g) => `${g.key} ${g.values.expectedSessions}/${g.values.capacity}`).join(', ')})`,
+    );
     lines.push(`  certificates expiring within 30 days: ${expiring.value} of ${expiring.denominator} valid`);
     lines.push('');
     lines.push('What to look at (start the service with `npm start`, sign in at /ui/login with an rtd or admin token):');

@@ -17,7 +17,9 @@ export function readDataFile(name: string): string {
 }
 
 function rows(name: string): Record<string, string>[] {
-  const [header, ...lines] = readDataFile(name).split(/\r?\n/).filter((l) => l.trim() !== '');
+  const [header, ...lines] = readDataFile(name)
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const cols = header.split('\t');
   return lines.map((l) => {
     const cells = l.split('\t');
@@ -71,7 +73,16 @@ export function loadSeedTables(): SeedTables {
       cannot: Number(r.cannot_work_remotely),
     })),
     mapServices: [...services.values()],
-    notRemoteProfiles: rows('profiles-not-remote-capable.tsv').map((r) => ({ profile: r.professional_profile, category: r.legal_category, employees: Number(r.employees_not_remote_capable) })),
-    allocation: rows('profile-allocation.tsv').map((r) => ({ service: r.service, profile: r.professional_profile, category: r.legal_category, employees: Number(r.employees) })),
+    notRemoteProfiles: rows('profiles-not-remote-capable.tsv').map((r) => ({
+      profile: r.professional_profile,
+      category: r.legal_category,
+      employees: Number(r.employees_not_remote_capable),
+    })),
+    allocation: rows('profile-allocation.tsv').map((r) => ({
+      service: r.service,
+      profile: r.professional_profile,
+      category: r.legal_category,
+      employees: Number(r.employees),
+    })),
   };
 }

@@ -18,7 +18,30 @@ export interface ServiceMatch {
   runnerUp: { code: string; mapName: string; score: number } | null;
 }
 
-const STOP = new Set(['e', 'ed', 'di', 'del', 'della', 'dello', 'dei', 'degli', 'delle', 'il', 'lo', 'la', 'i', 'gli', 'le', 'per', 'a', 'al', 'alla', 'staff', 'servizi', 'servizio']);
+const STOP = new Set([
+  'e',
+  'ed',
+  'di',
+  'del',
+  'della',
+  'dello',
+  'dei',
+  'degli',
+  'delle',
+  'il',
+  'lo',
+  'la',
+  'i',
+  'gli',
+  'le',
+  'per',
+  'a',
+  'al',
+  'alla',
+  'staff',
+  'servizi',
+  'servizio',
+]);
 /** Below this, or with a runner-up this close, a match is reported as ambiguous. */
 export const CONFIDENT_SCORE = 0.75;
 export const CLEAR_MARGIN = 0.3;

@@ -37,7 +37,9 @@ export function planVpn(population: Population, figures: ReplayFigures, today: s
   // The Sistema Informativo and some of the technical services' engineers on call also reach the management
   // networks: 60 people on the 40-session "tecnici" gateway, about three quarters of its capacity.
   const it = holders.filter((p) => population.people[p - 1].serviceCode === 'SD');
-  const engineers = holders.filter((p) => TECH_SERVICES.has(population.people[p - 1].serviceCode) && population.people[p - 1].profile === 'Funzionario tecnico');
+  const engineers = holders.filter(
+    (p) => TECH_SERVICES.has(population.people[p - 1].serviceCode) && population.people[p - 1].profile === 'Funzionario tecnico',
+  );
   const technicians = [...it, ...rng.sample(engineers, Math.max(0, 60 - it.length))].sort((a, b) => a - b);
   batches.push({ date: dateOf(14), profile: 'tecnici', persons: technicians });
   const veterans = holders.filter((p) => (onboardedAt.get(p) ?? 0) >= 4 && !technicians.includes(p));

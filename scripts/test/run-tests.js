@@ -113,7 +113,10 @@ async function main() {
   };
 
   // A full run (no project or path named) keeps the hardening project for one pass; a filtered run is left alone.
-  const filtered = passThrough.includes('--selectProjects') || passThrough.some((a, i) => !a.startsWith('-') && !/^--(selectProjects|maxWorkers)$/.test(passThrough[i - 1] ?? '')) || passThrough.includes('--testPathPattern');
+  const filtered =
+    passThrough.includes('--selectProjects') ||
+    passThrough.some((a, i) => !a.startsWith('-') && !/^--(selectProjects|maxWorkers)$/.test(passThrough[i - 1] ?? '')) ||
+    passThrough.includes('--testPathPattern');
   const namesHardening = !filtered || passThrough.some((a) => /hardening/.test(a));
   const pgReachable = which !== 'sqlite' && (await postgresReachable(pgUrl));
   const hardeningOnPostgres = pgReachable && which !== 'sqlite';
@@ -127,8 +130,22 @@ async function main() {
     }
   }
 
+  // The lint gate (ESLint with type information and the feature-boundary rule, Prettier, the page scripts'
+  // type check) is part of every full run and counts as one test: red when anything in it is red.
+  if (!filtered) {
+    log('lint gate: npm run lint');
+    const lint = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'lint', '--silent'], { cwd: root, stdio: 'inherit', env });
+    if (lint.status === 0) totals.passed += 1;
+    else {
+      log('the lint gate failed');
+      totals.failed += 1;
+    }
+  }
+
   if (which !== 'postgres') {
-    const args = filtered ? passThrough : [...passThrough, '--selectProjects', 'unit', 'integration', 'e2e', 'browser', ...(hardeningOnSqlite ? ['hardening'] : [])];
+    const args = filtered
+      ? passThrough
+      : [...passThrough, '--selectProjects', 'unit', 'integration', 'e2e', 'browser', ...(hardeningOnSqlite ? ['hardening'] : [])];
     add(runJest('sqlite', ['--maxWorkers=2', ...args], { ...env, TEST_DB: 'sqlite' }));
   }
 

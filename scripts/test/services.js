@@ -26,7 +26,13 @@ function has(bin) {
 }
 
 function ensurePackages(log) {
-  const missing = [...new Set(Object.entries(PACKAGES).filter(([bin]) => !has(bin)).map(([, pkg]) => pkg))];
+  const missing = [
+    ...new Set(
+      Object.entries(PACKAGES)
+        .filter(([bin]) => !has(bin))
+        .map(([, pkg]) => pkg),
+    ),
+  ];
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {

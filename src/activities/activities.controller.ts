@@ -6,6 +6,7 @@ import { CSV_LIMITS_DOC } from '../common/csv/csv-reader';
 import { ActivitiesService } from './activities.service';
 import { ActivityImportService } from './activity-import.service';
 import { ActivityImportQueryDto, ActivityImportReportDto, ActivityListDto, ActivityListQueryDto, ActivitySummaryDto } from './dto/activities.dto';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('activities')
 @ApiBearerAuth()
@@ -16,16 +17,21 @@ export class ActivitiesController {
     private readonly activities: ActivitiesService,
   ) {}
 
+  @ApiErrors('ACTIVITY_IMPORT_INVALID', 'CSV_LINE_TOO_LONG', 'CSV_RECORD_TOO_LONG', 'CSV_TOO_MANY_COLUMNS', 'IMPORT_BODY_REQUIRED')
   @Post('import')
   @HttpCode(200)
   @Roles('admin', 'hr')
   @ApiConsumes('text/tab-separated-values', 'text/csv', 'text/plain')
-  @ApiBody({ description: `the activity map in the format of data/activity-map.tsv (TSV or CSV, header line first). ${CSV_LIMITS_DOC}`, schema: { type: 'string' } })
+  @ApiBody({
+    description: `the activity map in the format of data/activity-map.tsv (TSV or CSV, header line first). ${CSV_LIMITS_DOC}`,
+    schema: { type: 'string' },
+  })
   @ApiOkResponse({ type: ActivityImportReportDto })
   import(@CurrentActor() actor: Actor, @Body() body: unknown, @Query() query: ActivityImportQueryDto): Promise<ActivityImportReportDto> {
     return this.importer.import(actor, body, query.dryRun ?? false);
   }
 
+  @ApiErrors()
   @Get('summary')
   @Roles('admin', 'hr', 'manager', 'rtd')
   @ApiOkResponse({ type: ActivitySummaryDto })
@@ -33,6 +39,7 @@ export class ActivitiesController {
     return this.activities.summary();
   }
 
+  @ApiErrors('INVALID_CURSOR')
   @Get()
   @Roles('admin', 'hr', 'manager', 'rtd')
   @ApiOkResponse({ type: ActivityListDto })

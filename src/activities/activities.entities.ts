@@ -1,4 +1,4 @@
 import { ActivityEntity } from './activity.entity';
 import { EmployeeActivityEntity } from './employee-activity.entity';
 
-export const activitiesEntities: Function[] = [ActivityEntity, EmployeeActivityEntity];
+export const activitiesEntities = [ActivityEntity, EmployeeActivityEntity];

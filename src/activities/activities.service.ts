@@ -1,27 +1,35 @@
 import { Injectable } from '@nestjs/common';
+import { EmployeeDirectory } from '../directory';
+import { pageOf, readCursor } from '../common/http/keyset-cursor';
 import { ActivityRepository } from './activity.repository';
 import { toActivityDto } from './activity.mapper';
 import { buildActivitySummary } from './domain/activity-summary';
 import { ActivityListDto, ActivityListQueryDto, ActivitySummaryDto } from './dto/activities.dto';
 
+const ACTIVITY_SORT = 'service,macroActivity,name';
+
 /** Reads of the activity map: the summary (aggregated in SQL) and the filtered list. */
 @Injectable()
 export class ActivitiesService {
-  constructor(private readonly activities: ActivityRepository) {}
+  constructor(
+    private readonly activities: ActivityRepository,
+    private readonly directory: EmployeeDirectory,
+  ) {}
 
   async summary(): Promise<ActivitySummaryDto> {
-    const [modes, macros, names] = await Promise.all([
+    const [modes, macros, services] = await Promise.all([
       this.activities.countByServiceAndMode(),
       this.activities.countMacroActivitiesByService(),
-      this.activities.serviceNames(),
+      this.activities.serviceCodes().then((codes) => this.directory.servicesByCodes(codes)),
     ]);
-    return buildActivitySummary(modes, macros, names);
+    return buildActivitySummary(modes, macros, new Map(services.map((s) => [s.code, s.name])));
   }
 
   async list(query: ActivityListQueryDto): Promise<ActivityListDto> {
     const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    const { items, total } = await this.activities.list({ ...query, serviceCode: query.serviceCode?.toUpperCase(), limit, offset });
-    return { items: items.map(toActivityDto), total, limit, offset };
+    const after = readCursor(query.cursor, ACTIVITY_SORT, 4);
+    const { mode, macroActivity, remoteCapable, q } = query;
+    const rows = await this.activities.list({ serviceCode: query.serviceCode?.toUpperCase(), mode, macroActivity, remoteCapable, q, after, limit: limit + 1 });
+    return pageOf(rows, limit, ACTIVITY_SORT, (a) => [a.serviceCode, a.macroActivity, a.name, a.id], toActivityDto);
   }
 }

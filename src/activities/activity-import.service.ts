@@ -6,6 +6,7 @@ import { Actor } from '../common/auth/roles';
 import { importErrorList } from '../common/csv/import-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { EmployeeDirectory } from '../directory';
 import { ActivityEntity } from './activity.entity';
 import { ActivityRepository } from './activity.repository';
 import { ParsedMap, parseActivityMap } from './domain/activity-map.parser';
@@ -22,6 +23,7 @@ export class ActivityImportService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly activities: ActivityRepository,
+    private readonly directory: EmployeeDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -68,7 +70,7 @@ export class ActivityImportService {
 
   private async plan(parsed: ParsedMap, tx?: Tx): Promise<ActivityImportPlan> {
     const codes = [...new Set(parsed.rows.map((r) => r.serviceCode))];
-    const services = await this.activities.findServicesByCodes(codes, tx);
+    const services = await this.directory.servicesByCodes(codes, tx);
     const existing = await this.activities.findByNaturalKeys(
       parsed.rows.map((r) => r.naturalKey),
       tx,
@@ -78,9 +80,10 @@ export class ActivityImportService {
 
   private async apply(tx: Tx, plan: ActivityImportPlan): Promise<void> {
     const now = this.clock.nowIso();
-    for (const s of plan.servicesToCreate) await this.activities.insertServiceIfMissing(tx, s.code, s.name, now);
+    // An existing service (same code) is never renamed by an activity map.
+    for (const s of plan.servicesToCreate) await this.directory.ensureService(tx, s.code, s.name);
     const codes = [...new Set(plan.creates.map((r) => r.serviceCode))];
-    const serviceIds = new Map((await this.activities.findServicesByCodes(codes, tx)).map((s) => [s.code, s.id]));
+    const serviceIds = new Map((await this.directory.servicesByCodes(codes, tx)).map((s) => [s.code, s.id]));
     const rows: ActivityEntity[] = plan.creates.map((r) => ({
       id: randomUUID(),
       naturalKey: r.naturalKey,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { keysetCondition, KeyValue } from '../common/http/keyset-cursor';
 import { Tx } from '../database/unit-of-work';
-import { ServiceEntity } from '../directory';
 import { ActivityEntity } from './activity.entity';
 import { ActivityMode } from './domain/activity-mode';
 
@@ -12,8 +11,10 @@ export interface ActivityListFilter {
   macroActivity?: string;
   remoteCapable?: boolean;
   q?: string;
+  /** (serviceCode, macroActivity, name, id) of the last row of the previous page */
+  after?: KeyValue[];
+  /** rows to read: the page size + 1 */
   limit: number;
-  offset: number;
 }
 
 export interface ModeCountRow {
@@ -27,29 +28,13 @@ export interface MacroCountRow {
   macroActivities: number;
 }
 
-/** The activity map aggregate; also inserts the services a map names that the directory does not have yet. */
+/** The activity map aggregate (the services it names are the directory's: EmployeeDirectory). */
 @Injectable()
 export class ActivityRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private manager(tx?: Tx): EntityManager {
     return tx?.manager ?? this.dataSource.manager;
-  }
-
-  findServicesByCodes(codes: string[], tx?: Tx): Promise<ServiceEntity[]> {
-    if (codes.length === 0) return Promise.resolve([]);
-    return this.manager(tx).getRepository(ServiceEntity).createQueryBuilder('s').where('s.code IN (:...codes)', { codes }).getMany();
-  }
-
-  /** Insert only: an existing service (same code) is never renamed by an activity map. */
-  async insertServiceIfMissing(tx: Tx, code: string, name: string, nowIso: string): Promise<void> {
-    await tx.manager
-      .createQueryBuilder()
-      .insert()
-      .into(ServiceEntity)
-      .values({ id: randomUUID(), code, name, active: true, createdAt: nowIso, updatedAt: nowIso })
-      .orIgnore()
-      .execute();
   }
 
   async findByNaturalKeys(keys: string[], tx?: Tx): Promise<ActivityEntity[]> {
@@ -75,7 +60,8 @@ export class ActivityRepository {
     await tx.manager.update(ActivityEntity, { id }, changes);
   }
 
-  async list(filter: ActivityListFilter): Promise<{ items: ActivityEntity[]; total: number }> {
+  /** By service, macro-activity and name, keyset by those and the id. */
+  async list(filter: ActivityListFilter): Promise<ActivityEntity[]> {
     const qb = this.dataSource.getRepository(ActivityEntity).createQueryBuilder('a');
     if (filter.serviceCode) qb.andWhere('a.service_code = :serviceCode', { serviceCode: filter.serviceCode });
     if (filter.mode) qb.andWhere('a.mode = :mode', { mode: filter.mode });
@@ -84,14 +70,10 @@ export class ActivityRepository {
       qb.andWhere(filter.remoteCapable ? "a.mode IN ('fully_remote', 'partially_remote')" : "a.mode NOT IN ('fully_remote', 'partially_remote')");
     }
     if (filter.q) qb.andWhere('(LOWER(a.name) LIKE :q OR LOWER(a.macro_activity) LIKE :q)', { q: `%${filter.q.toLowerCase().replace(/[%_]/g, '')}%` });
-    const [items, total] = await qb
-      .orderBy('a.service_code', 'ASC')
-      .addOrderBy('a.macro_activity', 'ASC')
-      .addOrderBy('a.name', 'ASC')
-      .skip(filter.offset)
-      .take(filter.limit)
-      .getManyAndCount();
-    return { items, total };
+    const columns = ['a.service_code', 'a.macro_activity', 'a.name', 'a.id'];
+    if (filter.after) qb.andWhere(...keysetCondition(columns, 'ASC', filter.after));
+    columns.forEach((c, i) => (i === 0 ? qb.orderBy(c, 'ASC') : qb.addOrderBy(c, 'ASC')));
+    return qb.take(filter.limit).getMany();
   }
 
   async countByServiceAndMode(): Promise<ModeCountRow[]> {
@@ -118,14 +100,13 @@ export class ActivityRepository {
     return rows.map((r) => ({ serviceCode: r.service_code, macroActivities: Number(r.n) }));
   }
 
-  async serviceNames(): Promise<Map<string, string>> {
-    const rows: { code: string; name: string }[] = await this.dataSource
-      .createQueryBuilder()
-      .select('s.code', 'code')
-      .addSelect('s.name', 'name')
-      .from(ServiceEntity, 's')
-      .where('s.code IN (SELECT DISTINCT a.service_code FROM activities a)')
+  /** The codes of the services the map names. */
+  async serviceCodes(): Promise<string[]> {
+    const rows: { code: string }[] = await this.dataSource
+      .getRepository(ActivityEntity)
+      .createQueryBuilder('a')
+      .select('DISTINCT a.service_code', 'code')
       .getRawMany();
-    return new Map(rows.map((r) => [r.code, r.name]));
+    return rows.map((r) => r.code);
   }
 }

@@ -4,19 +4,19 @@ import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { NotFound, RuleViolation } from '../common/errors/domain-error';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { EmployeeDirectory } from '../directory';
 import { ActivityRepository } from './activity.repository';
 import { toActivityDto } from './activity.mapper';
 import { decideEligibility } from './domain/eligibility.policy';
 import { EligibilityDto } from './dto/activities.dto';
 import { EmployeeActivityRepository } from './employee-activity.repository';
-import { EmployeeLookupRepository } from './employee-lookup.repository';
 
 /** Employee ↔ activity links and the eligibility they decide; the gate reads `isEligible` inside its transaction. */
 @Injectable()
 export class EligibilityService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly employees: EmployeeLookupRepository,
+    private readonly employees: EmployeeDirectory,
     private readonly activities: ActivityRepository,
     private readonly links: EmployeeActivityRepository,
     private readonly audit: AuditService,
@@ -25,8 +25,9 @@ export class EligibilityService {
 
   async replaceLinks(actor: Actor, employeeId: string, activityIds: string[]): Promise<EligibilityDto> {
     await this.uow.run(async (tx) => {
-      const employee = await this.employees.lock(tx, employeeId);
-      if (!employee) throw new NotFound('employee', employeeId);
+      // The employee's row lock serialises two replacements of one employee's links on PostgreSQL.
+      const employee = await this.employees.lockById(tx, employeeId);
+      if (!employee) throw NotFound.entity('EMPLOYEE_NOT_FOUND', 'employee', employeeId);
       const found = await this.activities.findByIds(activityIds, tx);
       const missing = activityIds.filter((id) => !found.some((a) => a.id === id));
       if (missing.length > 0) throw new RuleViolation('UNKNOWN_ACTIVITIES', `${missing.length} activity id(s) do not exist`, { activityIds: missing });
@@ -49,7 +50,7 @@ export class EligibilityService {
 
   async eligibility(employeeId: string): Promise<EligibilityDto> {
     const employee = await this.employees.findById(employeeId);
-    if (!employee) throw new NotFound('employee', employeeId);
+    if (!employee) throw NotFound.entity('EMPLOYEE_NOT_FOUND', 'employee', employeeId);
     const linked = await this.links.linkedActivities(employeeId);
     const decision = decideEligibility(linked);
     return { employeeId, eligible: decision.eligible, decidingActivities: decision.decidingActivities.map(toActivityDto), linkedActivities: linked.length };

@@ -5,6 +5,7 @@ import { Actor } from '../common/auth/roles';
 import { uuidParam } from '../common/http/pipes';
 import { EligibilityDto, ReplaceEmployeeActivitiesDto } from './dto/activities.dto';
 import { EligibilityService } from './eligibility.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('activities')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ import { EligibilityService } from './eligibility.service';
 export class EmployeeActivitiesController {
   constructor(private readonly eligibility: EligibilityService) {}
 
+  @ApiErrors('EMPLOYEE_NOT_FOUND', 'INVALID_ID', 'UNKNOWN_ACTIVITIES')
   @Put(':id/activities')
   @Roles('admin', 'hr', 'manager')
   @ApiOkResponse({ type: EligibilityDto, description: 'the eligibility that follows from the new set of links' })
@@ -20,6 +22,7 @@ export class EmployeeActivitiesController {
   }
 
   /** One person's eligibility: the desks that act on it, not the RTD (aggregates: GET /api/v1/activities/summary). */
+  @ApiErrors('EMPLOYEE_NOT_FOUND', 'INVALID_ID')
   @Get(':id/eligibility')
   @Roles('hr', 'manager', 'technician', 'hotline')
   @ApiOkResponse({ type: EligibilityDto })

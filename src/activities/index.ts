@@ -5,6 +5,7 @@
 export { activitiesEntities } from './activities.entities';
 export { ActivitiesModule } from './activities.module';
 export { REMOTE_CAPABLE_MODES } from './domain/activity-mode';
+export { remoteCapableLinksSql } from './domain/activity-mode.sql';
 export { EligibilityService } from './eligibility.service';
-export { EmployeeLookupRepository } from './employee-lookup.repository';
 export { activitiesMigrations } from './migrations';
+export { ACTIVITIES_ERRORS, ActivitiesErrorCode } from './activities.errors';

@@ -4,8 +4,10 @@ import { Outbox } from '../jobs';
 import { toSnapshot } from './agreement.entity';
 import { AgreementRepository } from './agreement.repository';
 import { isInForce } from './domain/in-force';
-// For the `offboarding.start` payload type (declared with the offboarding port).
-import '../offboarding/offboarding-step';
+// Type-only: brings the `offboarding.start` payload type (declared with the offboarding port), nothing at run time.
+import type { OffboardingTrigger } from '../offboarding';
+
+const TRIGGER: OffboardingTrigger = 'agreement_ended';
 
 /**
  * When an agreement stops being in force (expiry, withdrawal taking effect), records `offboarding.start` in the
@@ -27,7 +29,7 @@ export class AgreementEndedTrigger {
     await this.outbox.record(
       tx,
       'offboarding.start',
-      { employeeId: ended.employeeId, trigger: 'agreement_ended', agreementId: ended.id, effectiveDate: endedOn },
+      { employeeId: ended.employeeId, trigger: TRIGGER, agreementId: ended.id, effectiveDate: endedOn },
       { jobId: `offboarding-${ended.employeeId}-agreement_ended-${ended.id}` },
     );
     return true;

@@ -10,7 +10,7 @@ import { AgreementEntity } from './agreement.entity';
 import { toAgreementHrDto } from './agreement.mapper';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementsService } from './agreements.service';
-import { assertTransition, isTerminal, isUnsigned } from './domain/agreement-state';
+import { assertMayDo, assertTransition } from './domain/agreement-state';
 import { coversDate } from './domain/in-force';
 import { decideWithdrawal } from './domain/withdrawal.policy';
 import { AgreementHrDto } from './dto/agreement.dto';
@@ -37,11 +37,14 @@ export class AgreementLifecycleService {
     const stored = await this.uow.run(async (tx) => {
       const current = await this.records.mustFind(id, tx);
       const employee = await this.records.lockEmployee(tx, current.employeeId);
-      if (isUnsigned(current.state) || isTerminal(current.state)) {
-        throw new Conflict('AGREEMENT_STATE_CONFLICT', `An agreement in state ${current.state} cannot be withdrawn`, { state: current.state });
-      }
+      assertMayDo('withdraw', current.state);
       const decision = decideWithdrawal(
-        { initiatedBy: input.initiatedBy, noticeDate: input.noticeDate, justifiedCause: input.justifiedCause ?? false, requestedEffectiveDate: input.effectiveDate },
+        {
+          initiatedBy: input.initiatedBy,
+          noticeDate: input.noticeDate,
+          justifiedCause: input.justifiedCause ?? false,
+          requestedEffectiveDate: input.effectiveDate,
+        },
         { startDate: current.startDate, endDate: current.endDate, disabledWorker: employee.disabledWorker, today },
       );
       // A notified withdrawal can only be brought forward (e.g. by a justified cause), never postponed or repeated.
@@ -96,7 +99,12 @@ export class AgreementLifecycleService {
       const now = this.clock.nowIso();
       const updated = await this.agreements.update(tx, current, { state: 'suspended', suspendedAt: now, suspensionReason: input.reason }, now);
       const followed = await this.suspension.suspended(tx, { agreementId: id, employeeId: current.employeeId, reason: input.reason }, actor);
-      await this.audit.record(tx, actor, { action: 'agreement.suspend', entityType: 'agreement', entityId: id, summary: { reason: input.reason, followed: followed.record } });
+      await this.audit.record(tx, actor, {
+        action: 'agreement.suspend',
+        entityType: 'agreement',
+        entityId: id,
+        summary: { reason: input.reason, followed: followed.record },
+      });
       return { stored: updated, followed };
     });
     await followed.afterCommit();
@@ -107,13 +115,14 @@ export class AgreementLifecycleService {
     const today = this.records.today();
     const { stored, followed } = await this.uow.run(async (tx) => {
       const current = await this.records.mustFind(id, tx);
-      if (current.state !== 'suspended') throw new Conflict('AGREEMENT_STATE_CONFLICT', 'Only a suspended agreement can be resumed', { state: current.state });
+      assertMayDo('resume', current.state);
       if (!coversDate(current, today)) {
         throw new RuleViolation('AGREEMENT_PERIOD_OVER', 'The agreement is no longer in its period (ended or withdrawn); the daily sweep closes it', {
           endDate: current.endDate,
           withdrawalEffectiveDate: current.withdrawalEffectiveDate,
         });
       }
+      assertTransition(current.state, 'active');
       const updated = await this.agreements.update(tx, current, { state: 'active', suspendedAt: null, suspensionReason: null }, this.clock.nowIso());
       // After the update: the gate the followers pass (inside this unit) sees the agreement in force again.
       const followed = await this.suspension.resumed(tx, { agreementId: id, employeeId: current.employeeId, reason: note ?? null }, actor);
@@ -134,7 +143,7 @@ export class AgreementLifecycleService {
     const today = this.records.today();
     const stored = await this.uow.run(async (tx) => {
       const current = await this.records.mustFind(id, tx);
-      if (isTerminal(current.state)) throw new Conflict('AGREEMENT_STATE_CONFLICT', `The agreement is ${current.state}`, { state: current.state });
+      assertMayDo('recordSafetyNotice', current.state);
       this.records.assertSafetyNoticeDate(input.deliveredOn, today);
       if (current.safetyNoticeDeliveredOn && input.deliveredOn < current.safetyNoticeDeliveredOn) {
         throw new RuleViolation('SAFETY_NOTICE_OLDER_THAN_RECORDED', `A later delivery (${current.safetyNoticeDeliveredOn}) is already recorded`, {

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { EmployeeLookupRepository } from '../activities';
 import { AuditService } from '../audit';
 import { TokenProvenance } from '../auth';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { Conflict, DomainError, NotFound, RuleViolation } from '../common/errors/domain-error';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { EmployeeDirectory } from '../directory';
 import { AgreementEntity } from './agreement.entity';
 import { toAgreementHrDto } from './agreement.mapper';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementsService } from './agreements.service';
-import { AgreementState, assertTransition, isUnsigned } from './domain/agreement-state';
+import { AgreementState, assertMayDo, isUnsigned, stateChange } from './domain/agreement-state';
 import { assertValidTerms } from './domain/agreement-terms.policy';
 import { Confirmer, Party, assertMayConfirm, assertMayReject, countersignatureCounts, isOwnLogin } from './domain/countersignature.policy';
 import { assertMaySign, assertSameDocument } from './domain/signature.policy';
@@ -29,7 +29,7 @@ export class AgreementSigningService {
     private readonly uow: UnitOfWork,
     private readonly agreements: AgreementRepository,
     private readonly records: AgreementsService,
-    private readonly employees: EmployeeLookupRepository,
+    private readonly employees: EmployeeDirectory,
     private readonly provenance: TokenProvenance,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -40,11 +40,11 @@ export class AgreementSigningService {
     const stored = await this.uow.run(async (tx) => {
       const current = await this.records.mustFind(id, tx);
       const employee = await this.records.lockEmployee(tx, current.employeeId);
-      if (current.state !== 'draft') throw new Conflict('AGREEMENT_STATE_CONFLICT', `The agreement is ${current.state}, not a draft awaiting signatures`, { state: current.state });
+      assertMayDo('sign', current.state);
       const already = input.party === 'employee' ? current.employeeSignedAt : (current.managerSignedAt ?? current.managerSignatureRecordedAt);
       if (already) throw new Conflict('ALREADY_SIGNED', `The ${input.party} has already signed this agreement`, { party: input.party });
       const signer = await this.employees.findById(input.signerEmployeeId, tx);
-      if (!signer) throw new NotFound('signer', input.signerEmployeeId);
+      if (!signer) throw NotFound.entity('SIGNER_NOT_FOUND', 'signer', input.signerEmployeeId);
       if (!employee.active) throw new RuleViolation('EMPLOYEE_INACTIVE', 'The employee is not active', { employeeId: employee.id });
       assertMaySign(input.party, employee, signer);
       // The employee may have become a manager since the draft was written.
@@ -76,11 +76,7 @@ export class AgreementSigningService {
       const merged = { ...current, ...changes };
       const setBack = merged.managerSignedAt !== null && !(await this.countersignatureCounts(tx, merged));
       if (setBack) Object.assign(changes, { managerSignedAt: null, managerSignatureConfirmedBy: null });
-      const state = await this.settledState(tx, { ...current, ...changes }, today);
-      if (state !== current.state) {
-        assertTransition(current.state, state);
-        changes.state = state;
-      }
+      Object.assign(changes, stateChange(current.state, await this.settledState(tx, { ...current, ...changes }, today)));
       const updated = await this.agreements.update(tx, current, changes, now);
       await this.audit.record(tx, actor, {
         action: 'agreement.sign',
@@ -113,18 +109,14 @@ export class AgreementSigningService {
           countersignature: await this.party(tx, current.managerSignatureRecordedBy),
         });
         const signer = await this.employees.findById(signerId, tx);
-        if (!signer) throw new NotFound('signer', signerId);
+        if (!signer) throw NotFound.entity('SIGNER_NOT_FOUND', 'signer', signerId);
         if (!employee.active) throw new RuleViolation('EMPLOYEE_INACTIVE', 'The employee is not active', { employeeId: employee.id });
         // Still the right countersigner today (flags and services may have changed since the paper was signed).
         assertMaySign('manager', employee, signer);
         assertValidTerms(current, employee);
         const now = this.clock.nowIso();
         const changes: Partial<AgreementEntity> = { managerSignedAt: now, managerSignatureConfirmedBy: actor.id };
-        const state = await this.settledState(tx, { ...current, ...changes }, today);
-        if (state !== current.state) {
-          assertTransition(current.state, state);
-          changes.state = state;
-        }
+        Object.assign(changes, stateChange(current.state, await this.settledState(tx, { ...current, ...changes }, today)));
         const updated = await this.agreements.update(tx, current, changes, now);
         await this.audit.record(tx, actor, {
           action: 'agreement.countersignature_confirmed',
@@ -164,16 +156,18 @@ export class AgreementSigningService {
           // The hash came with this signature when nobody else had signed yet.
           documentSha256: current.employeeSignedAt ? current.documentSha256 : null,
         };
-        if (current.state !== 'draft') {
-          assertTransition(current.state, 'draft');
-          changes.state = 'draft';
-        }
+        Object.assign(changes, stateChange(current.state, 'draft'));
         const updated = await this.agreements.update(tx, current, changes, this.clock.nowIso());
         await this.audit.record(tx, actor, {
           action: 'agreement.countersignature_rejected',
           entityType: 'agreement',
           entityId: id,
-          summary: { signerEmployeeId: signerId, recordedBy: current.managerSignatureRecordedBy, documentReference: current.managerSignatureReference, reason: input.reason },
+          summary: {
+            signerEmployeeId: signerId,
+            recordedBy: current.managerSignatureRecordedBy,
+            documentReference: current.managerSignatureReference,
+            reason: input.reason,
+          },
         });
         return updated;
       }),
@@ -225,7 +219,12 @@ export class AgreementSigningService {
     } catch (err) {
       if (err instanceof DomainError && err.kind === 'forbidden') {
         // The refused unit rolled back: its audit entry is the only trace, in a transaction of its own.
-        await this.audit.recordAlone(actor, { action: 'agreement.countersignature_refused', entityType: 'agreement', entityId: id, summary: { operation, code: err.code } });
+        await this.audit.recordAlone(actor, {
+          action: 'agreement.countersignature_refused',
+          entityType: 'agreement',
+          entityId: id,
+          summary: { operation, code: err.code },
+        });
       }
       throw err;
     }

@@ -100,5 +100,5 @@ export function agreementFor(actor: Actor, r: AgreementHrDto): AgreementDto | Ag
 }
 
 export function agreementListFor(actor: Actor, list: AgreementHrListDto): AgreementListDto | AgreementHrListDto {
-  return readsSpecialCategory(actor) ? list : { items: list.items.map(toAgreementDto), total: list.total, limit: list.limit, offset: list.offset };
+  return readsSpecialCategory(actor) ? list : { items: list.items.map(toAgreementDto), nextCursor: list.nextCursor };
 }

@@ -1,23 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict } from '../common/errors/domain-error';
+import { keysetCondition, KeyValue } from '../common/http/keyset-cursor';
 import { Tx } from '../database/unit-of-work';
 import { AgreementEntity } from './agreement.entity';
 import { AgreementState } from './domain/agreement-state';
+import { agreementInForceSql } from './domain/in-force.sql';
 
 export interface AgreementListFilter {
   employeeId?: string;
   state?: AgreementState;
   inForceOn?: string;
+  /** (startDate, id) of the last row of the previous page */
+  after?: KeyValue[];
+  /** rows to read: the page size + 1 */
   limit: number;
-  offset: number;
 }
-
-/** SQL twin of `isInForce` (domain/in-force.ts): signed by both, signed/active, and the date inside the period. */
-export const IN_FORCE_SQL =
-  "a.state IN ('signed', 'active') AND a.employee_signed_at IS NOT NULL AND a.manager_signed_at IS NOT NULL AND a.document_sha256 IS NOT NULL" +
-  ' AND a.start_date <= :inForceOn AND (a.end_date IS NULL OR a.end_date >= :inForceOn)' +
-  ' AND (a.withdrawal_effective_date IS NULL OR a.withdrawal_effective_date > :inForceOn)';
 
 type Changes = Partial<Omit<AgreementEntity, 'id' | 'employeeId' | 'version' | 'createdAt' | 'createdBy'>>;
 
@@ -35,7 +33,9 @@ export class AgreementRepository {
   }
 
   forEmployee(employeeId: string, tx?: Tx): Promise<AgreementEntity[]> {
-    return this.manager(tx).getRepository(AgreementEntity).find({ where: { employeeId }, order: { startDate: 'ASC', id: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(AgreementEntity)
+      .find({ where: { employeeId }, order: { startDate: 'ASC', id: 'ASC' } });
   }
 
   async insert(tx: Tx, entity: AgreementEntity): Promise<void> {
@@ -62,13 +62,14 @@ export class AgreementRepository {
     return { ...current, ...changes, updatedAt: nowIso, version: current.version + 1 };
   }
 
-  async list(filter: AgreementListFilter): Promise<{ items: AgreementEntity[]; total: number }> {
+  /** Newest start first, keyset by (start_date, id). */
+  async list(filter: AgreementListFilter): Promise<AgreementEntity[]> {
     const qb = this.dataSource.getRepository(AgreementEntity).createQueryBuilder('a');
     if (filter.employeeId) qb.andWhere('a.employee_id = :employeeId', { employeeId: filter.employeeId });
     if (filter.state) qb.andWhere('a.state = :state', { state: filter.state });
-    if (filter.inForceOn) qb.andWhere(IN_FORCE_SQL, { inForceOn: filter.inForceOn });
-    const [items, total] = await qb.orderBy('a.start_date', 'DESC').addOrderBy('a.id', 'ASC').skip(filter.offset).take(filter.limit).getManyAndCount();
-    return { items, total };
+    if (filter.inForceOn) qb.andWhere(agreementInForceSql('a', 'inForceOn'), { inForceOn: filter.inForceOn });
+    if (filter.after) qb.andWhere(...keysetCondition(['a.start_date', 'a.id'], 'DESC', filter.after));
+    return qb.orderBy('a.start_date', 'DESC').addOrderBy('a.id', 'DESC').take(filter.limit).getMany();
   }
 
   /** Ids of agreements the sweep may have to move on `today` (activation, expiry, withdrawal taking effect). */

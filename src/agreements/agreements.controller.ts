@@ -23,6 +23,7 @@ import {
   UpdateAgreementDto,
   WithdrawAgreementDto,
 } from './dto/agreement-input.dto';
+import { ApiErrors } from '../common/http/api-errors';
 
 /** Per person: never the RTD, who reads aggregates (GET /api/v1/kpi/pola). */
 const READERS = ['hr', 'manager', 'technician', 'hotline'] as const;
@@ -80,6 +81,15 @@ export class AgreementsController {
     private readonly sweeper: AgreementSweepService,
   ) {}
 
+  @ApiErrors(
+    'AGREEMENT_OVERLAP',
+    'AGREEMENT_TERMS_INVALID',
+    'BANDS_OVERLAP',
+    'EMPLOYEE_INACTIVE',
+    'EMPLOYEE_NOT_FOUND',
+    'MANAGER_REMOTE_DAYS_EXCEEDED',
+    'SAFETY_NOTICE_DATE_IN_FUTURE',
+  )
   @Post()
   @Roles('hr', 'manager')
   @ApiResponseByRole(201, AGREEMENT_BY_ROLE)
@@ -87,6 +97,7 @@ export class AgreementsController {
     return agreementFor(actor, await this.agreements.create(actor, body));
   }
 
+  @ApiErrors('INVALID_CURSOR', 'IN_FORCE_DATE_AFTER_TODAY')
   @Get()
   @Roles(...READERS)
   @ApiResponseByRole(200, AGREEMENT_LIST_BY_ROLE)
@@ -95,6 +106,7 @@ export class AgreementsController {
   }
 
   /** Declared before ':id' routes so "sweep" is never read as an id. */
+  @ApiErrors('AGREEMENT_CHANGED', 'QUEUE_UNAVAILABLE')
   @Post('sweep')
   @HttpCode(200)
   @Roles('admin')
@@ -103,6 +115,7 @@ export class AgreementsController {
     return this.sweeper.sweep(actor);
   }
 
+  @ApiErrors('AGREEMENT_NOT_FOUND', 'INVALID_ID')
   @Get(':id')
   @Roles(...READERS)
   @ApiResponseByRole(200, AGREEMENT_BY_ROLE)
@@ -110,6 +123,18 @@ export class AgreementsController {
     return agreementFor(actor, await this.agreements.get(id));
   }
 
+  @ApiErrors(
+    'AGREEMENT_CHANGED',
+    'AGREEMENT_NOT_EDITABLE',
+    'AGREEMENT_NOT_FOUND',
+    'AGREEMENT_OVERLAP',
+    'AGREEMENT_TERMS_INVALID',
+    'BANDS_OVERLAP',
+    'EMPLOYEE_NOT_FOUND',
+    'INVALID_ID',
+    'MANAGER_REMOTE_DAYS_EXCEEDED',
+    'SAFETY_NOTICE_DATE_IN_FUTURE',
+  )
   @Patch(':id')
   @Roles('hr', 'manager')
   @ApiResponseByRole(200, AGREEMENT_BY_ROLE)
@@ -117,6 +142,29 @@ export class AgreementsController {
     return agreementFor(actor, await this.agreements.update(actor, id, body));
   }
 
+  @ApiErrors(
+    'AGREEMENT_CHANGED',
+    'AGREEMENT_NOT_FOUND',
+    'AGREEMENT_OVERLAP',
+    'AGREEMENT_PERIOD_OVER',
+    'AGREEMENT_STATE_CONFLICT',
+    'AGREEMENT_TERMS_INVALID',
+    'ALREADY_SIGNED',
+    'BANDS_OVERLAP',
+    'DIRECTOR_GENERAL_SIGNATURE_REQUIRED',
+    'DOCUMENT_HASH_MISMATCH',
+    'DOCUMENT_REFERENCE_REQUIRED',
+    'EMPLOYEE_INACTIVE',
+    'EMPLOYEE_NOT_FOUND',
+    'INVALID_ID',
+    'MANAGER_REMOTE_DAYS_EXCEEDED',
+    'SIGNER_INACTIVE',
+    'SIGNER_IS_THE_EMPLOYEE',
+    'SIGNER_NOT_A_MANAGER',
+    'SIGNER_NOT_FOUND',
+    'SIGNER_NOT_MANAGER_OF_SERVICE',
+    'SIGNER_NOT_THE_EMPLOYEE',
+  )
   @Post(':id/sign')
   @HttpCode(200)
   @Roles('hr', 'manager')
@@ -126,6 +174,29 @@ export class AgreementsController {
     return agreementFor(actor, await this.signing.sign(actor, id, body));
   }
 
+  @ApiErrors(
+    'AGREEMENT_CHANGED',
+    'AGREEMENT_NOT_FOUND',
+    'AGREEMENT_OVERLAP',
+    'AGREEMENT_PERIOD_OVER',
+    'AGREEMENT_STATE_CONFLICT',
+    'AGREEMENT_TERMS_INVALID',
+    'BANDS_OVERLAP',
+    'DIRECTOR_GENERAL_SIGNATURE_REQUIRED',
+    'EMPLOYEE_INACTIVE',
+    'EMPLOYEE_NOT_FOUND',
+    'INVALID_ID',
+    'MANAGER_REMOTE_DAYS_EXCEEDED',
+    'NOT_THE_COUNTERSIGNER',
+    'NO_COUNTERSIGNATURE_AWAITING',
+    'SIGNATURE_NEEDS_SECOND_PERSON',
+    'SIGNER_INACTIVE',
+    'SIGNER_IS_THE_EMPLOYEE',
+    'SIGNER_NOT_A_MANAGER',
+    'SIGNER_NOT_FOUND',
+    'SIGNER_NOT_MANAGER_OF_SERVICE',
+    'SIGNER_NOT_THE_EMPLOYEE',
+  )
   @Post(':id/countersignature/confirm')
   @HttpCode(200)
   @Roles('manager')
@@ -139,6 +210,15 @@ export class AgreementsController {
     return agreementFor(actor, await this.signing.confirmCountersignature(actor, id, body));
   }
 
+  @ApiErrors(
+    'AGREEMENT_CHANGED',
+    'AGREEMENT_NOT_FOUND',
+    'AGREEMENT_STATE_CONFLICT',
+    'EMPLOYEE_NOT_FOUND',
+    'INVALID_ID',
+    'NOT_THE_COUNTERSIGNER',
+    'NO_COUNTERSIGNATURE_AWAITING',
+  )
   @Post(':id/countersignature/reject')
   @HttpCode(200)
   @Roles('hr', 'manager')
@@ -156,6 +236,19 @@ export class AgreementsController {
    * HR's act (SPEC §1: HR withdraws with the legal notice). Not the manager's: the notice the rule applies (90 days
    * for a disabled worker) shows in its answers — the earliest effective date refused or granted.
    */
+  @ApiErrors(
+    'AGREEMENT_CHANGED',
+    'AGREEMENT_NOT_FOUND',
+    'AGREEMENT_STATE_CONFLICT',
+    'EMPLOYEE_NOT_FOUND',
+    'INVALID_ID',
+    'NOTICE_DATE_IN_FUTURE',
+    'QUEUE_UNAVAILABLE',
+    'WITHDRAWAL_AFTER_END_DATE',
+    'WITHDRAWAL_ALREADY_NOTIFIED',
+    'WITHDRAWAL_NEEDS_JUSTIFIED_CAUSE',
+    'WITHDRAWAL_NOTICE_TOO_SHORT',
+  )
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('hr')
@@ -168,6 +261,7 @@ export class AgreementsController {
     return agreementFor(actor, await this.lifecycle.withdraw(actor, id, body));
   }
 
+  @ApiErrors('AGREEMENT_CHANGED', 'AGREEMENT_NOT_FOUND', 'AGREEMENT_STATE_CONFLICT', 'INVALID_ID')
   @Post(':id/suspend')
   @HttpCode(200)
   @Roles('hr', 'manager')
@@ -176,6 +270,7 @@ export class AgreementsController {
     return agreementFor(actor, await this.lifecycle.suspend(actor, id, body));
   }
 
+  @ApiErrors('AGREEMENT_CHANGED', 'AGREEMENT_NOT_FOUND', 'AGREEMENT_PERIOD_OVER', 'AGREEMENT_STATE_CONFLICT', 'INVALID_ID')
   @Post(':id/resume')
   @HttpCode(200)
   @Roles('hr', 'manager')
@@ -184,6 +279,14 @@ export class AgreementsController {
     return agreementFor(actor, await this.lifecycle.resume(actor, id, body.note));
   }
 
+  @ApiErrors(
+    'AGREEMENT_CHANGED',
+    'AGREEMENT_NOT_FOUND',
+    'AGREEMENT_STATE_CONFLICT',
+    'INVALID_ID',
+    'SAFETY_NOTICE_DATE_IN_FUTURE',
+    'SAFETY_NOTICE_OLDER_THAN_RECORDED',
+  )
   @Post(':id/safety-notice')
   @HttpCode(200)
   @Roles('hr', 'manager')

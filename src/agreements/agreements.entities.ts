@@ -1,3 +1,3 @@
 import { AgreementEntity } from './agreement.entity';
 
-export const agreementsEntities: Function[] = [AgreementEntity];
+export const agreementsEntities = [AgreementEntity];

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ActivitiesModule } from '../activities';
+import { DirectoryModule } from '../directory';
 import { SYSTEM_ACTOR } from '../common/auth/roles';
 import { JobRegistry } from '../jobs';
 import { Schedules } from '../jobs';
@@ -23,7 +24,7 @@ import { ProvisioningStatusController } from './provisioning-status.controller';
  * an agreement's suspension and resumption in the same transaction.
  */
 @Module({
-  imports: [ActivitiesModule],
+  imports: [ActivitiesModule, DirectoryModule],
   controllers: [AgreementsController, ProvisioningStatusController],
   providers: [
     AgreementRepository,

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EmployeeLookupRepository } from '../activities';
 import { AuditService } from '../audit';
 import { municipalToday, Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../common/errors/domain-error';
 import { readsSpecialCategory } from '../common/auth/special-category';
+import { pageOf, readCursor } from '../common/http/keyset-cursor';
 import { AppConfig } from '../config/app-config';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
-import { EmployeeEntity } from '../directory';
+import { EmployeeDirectory, EmployeeView } from '../directory';
 import { AgreementEntity, toSnapshot } from './agreement.entity';
 import { toAgreementHrDto } from './agreement.mapper';
 import { AgreementRepository } from './agreement.repository';
@@ -18,12 +18,15 @@ import { AgreementHrDto, AgreementHrListDto } from './dto/agreement.dto';
 import { AgreementListQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto/agreement-input.dto';
 
 /** Recording agreements: create, edit the draft, read. Signing and the rest of the lifecycle: AgreementLifecycleService. */
+
+/** The one ordering of the agreement list: newest start first. */
+const AGREEMENT_SORT = '-startDate';
 @Injectable()
 export class AgreementsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly agreements: AgreementRepository,
-    private readonly employees: EmployeeLookupRepository,
+    private readonly employees: EmployeeDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -104,7 +107,16 @@ export class AgreementsService {
       }
       if (input.safetyNoticeDeliveredOn !== undefined) this.assertSafetyNoticeDate(input.safetyNoticeDeliveredOn, today);
       const changes: Partial<AgreementEntity> = {};
-      const fields = ['startDate', 'remoteDaysPerWeek', 'contactBand', 'nonOperabilityBand', 'rightToDisconnect', 'objectives', 'resultsMonitoring', 'safetyNoticeDeliveredOn'] as const;
+      const fields = [
+        'startDate',
+        'remoteDaysPerWeek',
+        'contactBand',
+        'nonOperabilityBand',
+        'rightToDisconnect',
+        'objectives',
+        'resultsMonitoring',
+        'safetyNoticeDeliveredOn',
+      ] as const;
       for (const f of fields) if (input[f] !== undefined) (changes as Record<string, unknown>)[f] = input[f];
       if (input.endDate !== undefined) changes.endDate = input.endDate;
       if (input.places !== undefined) changes.places = JSON.stringify(input.places);
@@ -125,27 +137,33 @@ export class AgreementsService {
 
   async list(actor: Actor, query: AgreementListQueryDto): Promise<AgreementHrListDto> {
     const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
+    const after = readCursor(query.cursor, AGREEMENT_SORT, 2);
     const today = this.today();
     // Whether an agreement is still in force on a later day tells when a pending withdrawal takes effect, and 90
     // days' notice tells a disabled worker: only readers of special-category data may ask about the future.
     if (query.inForceOn && query.inForceOn > today && !readsSpecialCategory(actor)) {
       throw new Forbidden('IN_FORCE_DATE_AFTER_TODAY', 'Only HR can list the agreements in force after today', { today });
     }
-    const { items, total } = await this.agreements.list({ employeeId: query.employeeId, state: query.state, inForceOn: query.inForceOn, limit, offset });
-    return { items: items.map((a) => toAgreementHrDto(a, today)), total, limit, offset };
+    const rows = await this.agreements.list({ employeeId: query.employeeId, state: query.state, inForceOn: query.inForceOn, after, limit: limit + 1 });
+    return pageOf(
+      rows,
+      limit,
+      AGREEMENT_SORT,
+      (a) => [a.startDate, a.id],
+      (a) => toAgreementHrDto(a, today),
+    );
   }
 
   async mustFind(id: string, tx?: Tx): Promise<AgreementEntity> {
     const found = await this.agreements.findById(id, tx);
-    if (!found) throw new NotFound('agreement', id);
+    if (!found) throw NotFound.entity('AGREEMENT_NOT_FOUND', 'agreement', id);
     return found;
   }
 
   /** The employee's row lock serialises agreement decisions for one employee (overlaps) on PostgreSQL. */
-  async lockEmployee(tx: Tx, employeeId: string): Promise<EmployeeEntity> {
-    const employee = await this.employees.lock(tx, employeeId);
-    if (!employee) throw new NotFound('employee', employeeId);
+  async lockEmployee(tx: Tx, employeeId: string): Promise<EmployeeView> {
+    const employee = await this.employees.lockById(tx, employeeId);
+    if (!employee) throw NotFound.entity('EMPLOYEE_NOT_FOUND', 'employee', employeeId);
     return employee;
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EligibilityService } from '../activities';
-import { EmployeeLookupRepository } from '../activities';
 import { municipalToday, Clock } from '../common/clock';
 import { NotFound } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Tx } from '../database/unit-of-work';
+import { EmployeeDirectory } from '../directory';
 import { toSnapshot } from './agreement.entity';
 import { AgreementRepository } from './agreement.repository';
 import { decideGate } from './domain/gate.policy';
@@ -18,7 +18,7 @@ import { GateDecision, ProvisioningGate } from './provisioning-gate';
 @Injectable()
 export class ProvisioningGateService extends ProvisioningGate {
   constructor(
-    private readonly employees: EmployeeLookupRepository,
+    private readonly employees: EmployeeDirectory,
     private readonly eligibility: EligibilityService,
     private readonly agreements: AgreementRepository,
     private readonly clock: Clock,
@@ -34,7 +34,7 @@ export class ProvisioningGateService extends ProvisioningGate {
   /** The decision for another calendar date (YYYY-MM-DD), e.g. a handover booked ahead. */
   async checkOn(employeeId: string, date: string, tx?: Tx): Promise<GateDecision> {
     const employee = await this.employees.findById(employeeId, tx);
-    if (!employee) throw new NotFound('employee', employeeId);
+    if (!employee) throw NotFound.entity('EMPLOYEE_NOT_FOUND', 'employee', employeeId);
     // Sequential: inside a caller's transaction both reads share one connection.
     const eligible = await this.eligibility.isEligible(employeeId, tx);
     const agreements = await this.agreements.forEmployee(employeeId, tx);

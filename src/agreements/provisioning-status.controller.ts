@@ -5,6 +5,7 @@ import { uuidParam } from '../common/http/pipes';
 import { GATE_EXPLANATIONS_IT } from './domain/gate-explanations';
 import { ProvisioningStatusDto } from './dto/agreement.dto';
 import { ProvisioningGateService } from './provisioning-gate.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class ProvisioningStatusController {
   constructor(private readonly gate: ProvisioningGateService) {}
 
   /** What the gate would answer today, with the reasons in plain Italian for the person at the desk (per person: not the RTD). */
+  @ApiErrors('EMPLOYEE_NOT_FOUND', 'INVALID_ID')
   @Get(':id/provisioning-status')
   @Roles('technician', 'hotline', 'hr', 'manager')
   @ApiOkResponse({ type: ProvisioningStatusDto })

@@ -116,6 +116,14 @@ export class AuditService implements OnModuleInit {
     await this.uow.run((tx) => this.record(tx, actor, entry));
   }
 
+  /**
+   * The chain's head sequence number (0 before the first event): every change writes an audit event in its own
+   * transaction, so an unchanged head means unchanged data (the indicators' memo key). One primary-key read.
+   */
+  async headSeq(): Promise<number> {
+    return (await this.repository.head())?.seq ?? 0;
+  }
+
   async verify(): Promise<ChainVerdict> {
     const verifier = new ChainVerifier(this.key.get());
     // Read the head first: events appended while we stream are past it and do not count as tampering.

@@ -10,3 +10,4 @@ export { authMigrations } from './migrations';
 export { SessionSubjects } from './session-subjects';
 export { TokenProvenance } from './token-provenance';
 export { TokenService } from './token.service';
+export { AUTH_ERRORS, AuthErrorCode } from './auth.errors';

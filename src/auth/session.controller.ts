@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { LOGIN_CSRF_DOC, RefuseCrossSiteLogin } from './login-csrf.guard';
 import { clearedSessionCookie, sessionCookie, sessionCookieSecure } from './session-cookie';
 import { TokenService } from './token.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 class OpenSessionDto {
   @ApiProperty({ description: 'an API token, or the session token returned by POST /api/v1/auth/login' })
@@ -33,6 +34,7 @@ export class SessionController {
   ) {}
 
   /** What the login page offers: directory login when LDAP is configured, tokens always. */
+  @ApiErrors()
   @Get('methods')
   @Public()
   methods(): { directory: boolean; municipality: string } {
@@ -44,6 +46,7 @@ export class SessionController {
    * cookie. The long-lived API token itself is never put in a cookie. The session dies with the token it came
    * from (see TokenService.openSession).
    */
+  @ApiErrors('CSRF_HEADER_MISSING', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'TOKEN_REVOKED')
   @Post('session')
   @Public()
   @RefuseCrossSiteLogin()
@@ -65,6 +68,7 @@ export class SessionController {
     return { name: session.actor.name, role: session.actor.role, expiresAt };
   }
 
+  @ApiErrors('TOKEN_NOT_FOUND')
   @Post('logout')
   @AnyRole()
   @HttpCode(200)

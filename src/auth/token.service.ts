@@ -120,7 +120,7 @@ export class TokenService {
   async revoke(actor: Actor, id: string): Promise<TokenView> {
     return this.uow.run(async (tx) => {
       const existing = await this.tokens.findById(id, tx);
-      if (!existing) throw new NotFound('token', id);
+      if (!existing) throw NotFound.entity('TOKEN_NOT_FOUND', 'token', id);
       const now = this.clock.nowIso();
       if (await this.tokens.revoke(tx, id, now)) {
         // its sessions end with it (authenticate checks the parent anyway; this keeps the token list truthful)

@@ -5,6 +5,7 @@ import { AnyRole, CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { CreateTokenDto, CreatedTokenDto, TokenDto, TokenListQueryDto, WhoAmIDto } from './dto/token.dto';
 import { TokenService } from './token.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ import { TokenService } from './token.service';
 export class TokensController {
   constructor(private readonly tokens: TokenService) {}
 
+  @ApiErrors()
   @Post('tokens')
   @Roles('admin')
   @ApiCreatedResponse({ type: CreatedTokenDto })
@@ -20,6 +22,7 @@ export class TokensController {
     return { token, details: view };
   }
 
+  @ApiErrors()
   @Get('tokens')
   @Roles('admin')
   @ApiOkResponse({ type: [TokenDto] })
@@ -27,6 +30,7 @@ export class TokensController {
     return this.tokens.list(query.includeRevoked ?? false);
   }
 
+  @ApiErrors('INVALID_ID', 'TOKEN_NOT_FOUND')
   @Delete('tokens/:id')
   @Roles('admin')
   @ApiOkResponse({ type: TokenDto })
@@ -34,6 +38,7 @@ export class TokensController {
     return this.tokens.revoke(actor, id);
   }
 
+  @ApiErrors()
   @Get('auth/me')
   @AnyRole()
   @ApiOkResponse({ type: WhoAmIDto })

@@ -9,9 +9,7 @@ export interface VariableDoc {
   secret?: boolean;
 }
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -19,13 +17,16 @@ const url = (protocols: string[]) =>
   z
     .string()
     .min(1)
-    .refine((v) => {
-      try {
-        return protocols.includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL with scheme ${protocols.join(' or ')}`);
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL with scheme ${protocols.join(' or ')}`,
+    );
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -47,7 +48,10 @@ export const envSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('rw'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/)
+    .default('rw'),
   RUN_WORKERS: bool.default(true),
   JOB_CONCURRENCY: positiveInt.default(4),
   JOB_ATTEMPTS: positiveInt.default(5),
@@ -57,8 +61,14 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(15000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('1mb'),
-  IMPORT_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('25mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i)
+    .default('1mb'),
+  IMPORT_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i)
+    .default('25mb'),
   TRUST_PROXY: bool.default(false),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(20_000),
   HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(120_000),
@@ -77,7 +87,10 @@ export const envSchema = z.object({
   LDAP_BIND_PASSWORD: z.string().min(1).optional(),
   LDAP_BASE_DN: z.string().min(1).optional(),
   MUNICIPALITY_NAME: z.string().min(1).max(200).default('Comune'),
-  ASSET_TAG_PREFIX: z.string().regex(/^[A-Z0-9]{1,10}$/, 'must be 1-10 upper-case letters or digits').default('INV'),
+  ASSET_TAG_PREFIX: z
+    .string()
+    .regex(/^[A-Z0-9]{1,10}$/, 'must be 1-10 upper-case letters or digits')
+    .default('INV'),
   RETURN_TASK_DUE_DAYS: positiveInt.default(15),
   LDAP_CONFIG_FILE: z.string().min(1).optional(),
   DIRECTORY_MAX_DEACTIVATION_SHARE: z.coerce.number().min(0).max(1).optional(),
@@ -103,7 +116,8 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
   JOB_BACKOFF_MS: { description: 'first retry delay; doubles at each attempt (default 1000)' },
   OUTBOX_POLL_MS: { description: 'how often the outbox relay looks for unsent work (default 1000)' },
   JOB_LEASE_MS: {
-    description: 'in-process driver: how long a running job is leased to its process (renewed every third of it); the jobs of a process that died are taken over after it (default 60000)',
+    description:
+      'in-process driver: how long a running job is leased to its process (renewed every third of it); the jobs of a process that died are taken over after it (default 60000)',
   },
   SHUTDOWN_TIMEOUT_MS: { description: 'how long shutdown waits for in-flight jobs (default 15000)' },
   LOG_LEVEL: { description: 'fatal, error, warn, info (default), debug, trace or silent' },
@@ -111,19 +125,26 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
   BODY_LIMIT: { description: 'largest JSON body accepted (default 1mb)' },
   IMPORT_BODY_LIMIT: { description: 'largest CSV/TSV upload accepted (default 25mb)' },
   TRUST_PROXY: { description: 'trust X-Forwarded-* from a reverse proxy (default false)' },
-  HTTP_HEADERS_TIMEOUT_MS: { description: 'a client must send the request line and headers within this time, or the connection is closed with 408 (default 20000)' },
-  HTTP_REQUEST_TIMEOUT_MS: {
-    description: 'a client must send the whole request, body included, within this time (default 120000: a 25 MB import over a slow link); at least HTTP_HEADERS_TIMEOUT_MS',
+  HTTP_HEADERS_TIMEOUT_MS: {
+    description: 'a client must send the request line and headers within this time, or the connection is closed with 408 (default 20000)',
   },
-  HTTP_KEEP_ALIVE_TIMEOUT_MS: { description: 'an idle keep-alive connection is closed after this time (default 5000; keep it above a reverse proxy\'s idle timeout)' },
+  HTTP_REQUEST_TIMEOUT_MS: {
+    description:
+      'a client must send the whole request, body included, within this time (default 120000: a 25 MB import over a slow link); at least HTTP_HEADERS_TIMEOUT_MS',
+  },
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: {
+    description: "an idle keep-alive connection is closed after this time (default 5000; keep it above a reverse proxy's idle timeout)",
+  },
   SESSION_COOKIE_SECURE: {
-    description: 'mark the session cookie Secure (sent over https only); default true when PUBLIC_BASE_URL is https://, else only for requests that arrived over https',
+    description:
+      'mark the session cookie Secure (sent over https only); default true when PUBLIC_BASE_URL is https://, else only for requests that arrived over https',
   },
   BOOTSTRAP_ADMIN_TOKEN: { description: 'when set and no admin token exists, an admin token with this value is created', secret: true },
   SESSION_TOKEN_TTL_MINUTES: { description: 'lifetime of tokens issued by directory login (default 480)' },
   CA_PASSPHRASE: { description: 'passphrase of the CA private key; required in production', secret: true },
   AUDIT_HMAC_KEY: {
-    description: 'key of the audit chain (HMAC-SHA256), at least 32 characters, the same on every instance; required in production, otherwise generated into DATA_DIR/audit-hmac-key',
+    description:
+      'key of the audit chain (HMAC-SHA256), at least 32 characters, the same on every instance; required in production, otherwise generated into DATA_DIR/audit-hmac-key',
     secret: true,
   },
   CA_KEY_SIZE: { description: 'RSA size of a CA created on first start (overrides config/pki.json; 2048, 3072 or 4096)' },
@@ -132,7 +153,7 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
       'base URL gateways and clients reach the service at, written into certificates (CRL distribution point, OCSP); default http://localhost:PORT. https:// means the service is served over TLS (a reverse proxy): pages then get HSTS and the CSP upgrade-insecure-requests, and the session cookie is Secure',
   },
   CERT_VALIDITY_DAYS: { description: 'validity of station certificates in days (default 365)' },
-  CRL_NEXT_UPDATE_DAYS: { description: 'days between a CRL\'s thisUpdate and nextUpdate (default 7); it is refreshed well before' },
+  CRL_NEXT_UPDATE_DAYS: { description: "days between a CRL's thisUpdate and nextUpdate (default 7); it is refreshed well before" },
   LDAP_URL: { description: 'ldap://… or ldaps://… switches on the directory (sync and login)' },
   LDAP_BIND_DN: { description: 'DN of the service account used for sync and group writes' },
   LDAP_BIND_PASSWORD: { description: 'password of LDAP_BIND_DN', secret: true },

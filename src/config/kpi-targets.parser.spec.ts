@@ -1,6 +1,14 @@
 import { KpiTargetsFormatError, parseKpiTargets } from './kpi-targets.parser';
 
-const FILE = ['# laptops: POLA Part 4', 'year\tkind\tlaptops_for_remote_work', '2020\tbaseline\t236', '2022\ttarget\t350', '2021\ttarget\t300', '', '2023\ttarget\t'].join('\n');
+const FILE = [
+  '# laptops: POLA Part 4',
+  'year\tkind\tlaptops_for_remote_work',
+  '2020\tbaseline\t236',
+  '2022\ttarget\t350',
+  '2021\ttarget\t300',
+  '',
+  '2023\ttarget\t',
+].join('\n');
 
 describe('KPI targets file', () => {
   it('reads one row per year, sorted, with empty cells as not set', () => {

@@ -152,7 +152,11 @@ export class UnitOfWork {
    * (still under the lock, so no other unit is in flight): roll back whatever is open, reset the runner's depth.
    */
   private async resetSqlite(err: unknown): Promise<never> {
-    const runner = this.dataSource.driver.createQueryRunner('master') as unknown as { query: QueryRunner['query']; isTransactionActive: boolean; transactionDepth: number };
+    const runner = this.dataSource.driver.createQueryRunner('master') as unknown as {
+      query: QueryRunner['query'];
+      isTransactionActive: boolean;
+      transactionDepth: number;
+    };
     await runner.query('ROLLBACK').catch(() => undefined); // usually nothing is open: TypeORM rolled back already
     runner.isTransactionActive = false;
     runner.transactionDepth = 0;

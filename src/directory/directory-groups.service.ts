@@ -35,7 +35,7 @@ export class DirectoryGroups {
     const group = this.ldap.require().profile.vpnGroup;
     if (!group) return 'not_configured';
     const employee = await this.employees.findById(employeeId, tx);
-    if (!employee) throw new NotFound('employee', employeeId);
+    if (!employee) throw NotFound.entity('EMPLOYEE_NOT_FOUND', 'employee', employeeId);
     return this.ldap.asService(async (client, profile) => {
       let value: string | null = null;
       if (group.memberValue === 'username') {
@@ -45,7 +45,12 @@ export class DirectoryGroups {
       } else if (employee.username) {
         // Not synced (CSV or manual employee): find the entry by login.
         const found = await client
-          .search(profile.userBaseDn, { scope: 'sub', filter: personFilter(profile, profile.attributes.username, employee.username), attributes: ['1.1'], sizeLimit: 2 })
+          .search(profile.userBaseDn, {
+            scope: 'sub',
+            filter: personFilter(profile, profile.attributes.username, employee.username),
+            attributes: ['1.1'],
+            sizeLimit: 2,
+          })
           .catch((err: unknown) => {
             throw unavailable(err, 'the user search failed');
           });

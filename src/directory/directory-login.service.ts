@@ -134,7 +134,7 @@ export class DirectoryLoginService {
           explicitBufferAttributes: p.key.format === 'guid' ? [p.key.attribute] : [],
           sizeLimit: 2,
         });
-        return r.searchEntries as LdapEntry[];
+        return r.searchEntries;
       } catch (err) {
         throw unavailable(err, 'the user search failed');
       }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { AppConfig, ConfigError } from '../config/app-config';
 import { readJsonConfigFile } from '../config/config-file';
-import { DirectoryProfile, ProfileProblem, resolveProfile } from './domain/directory-profile';
+import { DirectoryProfile, ProfileProblems, resolveProfile } from './domain/directory-profile';
 
 export interface DirectoryConnection {
   url: string;
@@ -42,8 +42,8 @@ export function loadProfile(file: string, vars: Record<string, string>): Directo
   const json = readJsonConfigFile(file, variable);
   try {
     return resolveProfile(json, vars);
-  } catch (problems) {
-    if (!Array.isArray(problems)) throw problems;
-    throw new ConfigError((problems as ProfileProblem[]).map((p) => ({ variable, message: `${file}: ${p.path}: ${p.message}` })));
+  } catch (err) {
+    if (!(err instanceof ProfileProblems)) throw err;
+    throw new ConfigError(err.problems.map((p) => ({ variable, message: `${file}: ${p.path}: ${p.message}` })));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { keysetCondition, KeyValue } from '../common/http/keyset-cursor';
 import { Tx } from '../database/unit-of-work';
 import { DirectorySyncRunEntity, SyncRunStatus } from './directory-sync-run.entity';
 
@@ -46,13 +47,17 @@ export class DirectorySyncRunRepository {
   }
 
   findQueued(tx?: Tx): Promise<DirectorySyncRunEntity | null> {
-    return this.manager(tx).getRepository(DirectorySyncRunEntity).findOne({ where: { status: 'queued' }, order: { requestedAt: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(DirectorySyncRunEntity)
+      .findOne({ where: { status: 'queued' }, order: { requestedAt: 'ASC' } });
   }
 
-  list(limit: number, status?: SyncRunStatus): Promise<DirectorySyncRunEntity[]> {
-    return this.manager()
-      .getRepository(DirectorySyncRunEntity)
-      .find({ where: status ? { status } : {}, order: { requestedAt: 'DESC', id: 'DESC' }, take: limit });
+  /** Newest first, keyset by (requested_at, id); `limit` rows (the page size + 1). */
+  list(limit: number, status?: SyncRunStatus, after?: KeyValue[]): Promise<DirectorySyncRunEntity[]> {
+    const qb = this.manager().getRepository(DirectorySyncRunEntity).createQueryBuilder('r');
+    if (status) qb.andWhere('r.status = :status', { status });
+    if (after) qb.andWhere(...keysetCondition(['r.requested_at', 'r.id'], 'DESC', after));
+    return qb.orderBy('r.requested_at', 'DESC').addOrderBy('r.id', 'DESC').take(limit).getMany();
   }
 
   /** Finish time of the latest run of each final status (for the metrics gauge). */

@@ -4,16 +4,23 @@ import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { NotFound } from '../common/errors/domain-error';
+import { pageOf, readCursor } from '../common/http/keyset-cursor';
+import { Page } from '../common/http/page.dto';
 import { uuidParam } from '../common/http/pipes';
 import { syncRunFor, toSyncRunDto } from './sync-run.mapper';
 import { DirectorySyncRunRepository } from './directory-sync-run.repository';
 import { DirectorySyncService } from './directory-sync.service';
 import { ApiResponseByRole, RoleVariant } from '../common/http/api-response-by-role';
-import { SyncQueryDto, SyncRunDto, SyncRunListQueryDto, SyncRunSummaryDto } from './dto/sync-run.dto';
+import { SyncQueryDto, SyncRunDto, SyncRunListQueryDto, SyncRunPageDto, SyncRunSummaryDto, SyncRunSummaryPageDto } from './dto/sync-run.dto';
+import { ApiErrors } from '../common/http/api-errors';
 
 const SYNC_RUN_BY_ROLE: RoleVariant[] = [
   { roles: ['admin'], type: SyncRunDto },
   { roles: 'others', type: SyncRunSummaryDto },
+];
+const SYNC_RUN_PAGE_BY_ROLE: RoleVariant[] = [
+  { roles: ['admin'], type: SyncRunPageDto },
+  { roles: 'others', type: SyncRunSummaryPageDto },
 ];
 
 @ApiTags('directory')
@@ -25,6 +32,7 @@ export class DirectorySyncController {
     private readonly runs: DirectorySyncRunRepository,
   ) {}
 
+  @ApiErrors('CSR_MALFORMED', 'DIRECTORY_NOT_CONFIGURED', 'DIRECTORY_UNAVAILABLE', 'SYNC_IN_PROGRESS')
   @Post('sync')
   @Roles('admin')
   @HttpCode(202)
@@ -44,19 +52,29 @@ export class DirectorySyncController {
     return toSyncRunDto(await this.sync.request(actor, 'manual'));
   }
 
+  @ApiErrors('INVALID_CURSOR')
   @Get('sync-runs')
   @Roles('admin', 'rtd')
-  @ApiResponseByRole(200, SYNC_RUN_BY_ROLE, { isArray: true })
-  async list(@CurrentActor() actor: Actor, @Query() query: SyncRunListQueryDto): Promise<(SyncRunDto | SyncRunSummaryDto)[]> {
-    return (await this.runs.list(query.limit ?? 20, query.status)).map((r) => syncRunFor(actor, r));
+  @ApiResponseByRole(200, SYNC_RUN_PAGE_BY_ROLE)
+  async list(@CurrentActor() actor: Actor, @Query() query: SyncRunListQueryDto): Promise<Page<SyncRunDto | SyncRunSummaryDto>> {
+    const limit = query.limit ?? 20;
+    const rows = await this.runs.list(limit + 1, query.status, readCursor(query.cursor, '-requestedAt', 2));
+    return pageOf(
+      rows,
+      limit,
+      '-requestedAt',
+      (r) => [r.requestedAt, r.id],
+      (r) => syncRunFor(actor, r),
+    );
   }
 
+  @ApiErrors('INVALID_ID', 'SYNC_RUN_NOT_FOUND')
   @Get('sync-runs/:id')
   @Roles('admin', 'rtd')
   @ApiResponseByRole(200, SYNC_RUN_BY_ROLE)
   async get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<SyncRunDto | SyncRunSummaryDto> {
     const run = await this.runs.findById(id);
-    if (!run) throw new NotFound('sync_run', id);
+    if (!run) throw NotFound.entity('SYNC_RUN_NOT_FOUND', 'sync_run', id);
     return syncRunFor(actor, run);
   }
 }

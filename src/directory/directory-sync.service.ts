@@ -127,7 +127,9 @@ export class DirectorySyncService {
       const holder = await this.runs.findRunning();
       const stale = holder?.startedAt && Date.parse(holder.startedAt) < this.clock.now().getTime() - STALE_RUN_MS;
       if (!holder || !stale) throw new Conflict('SYNC_IN_PROGRESS', 'A directory sync is already running', { runId: holder?.id ?? null });
-      await this.uow.run((tx) => this.runs.finish(tx, holder.id, { status: 'failed', failure: 'abandoned: its process stopped', finishedAt: this.clock.nowIso() }));
+      await this.uow.run((tx) =>
+        this.runs.finish(tx, holder.id, { status: 'failed', failure: 'abandoned: its process stopped', finishedAt: this.clock.nowIso() }),
+      );
       return take();
     }
   }
@@ -167,10 +169,21 @@ export class DirectorySyncService {
     } catch (err) {
       const failure = err instanceof DomainError ? `${err.code}: ${err.message}` : `unexpected: ${err instanceof Error ? err.message : String(err)}`;
       this.logger.error({ err, runId: run.id }, 'directory sync failed');
-      const finished = { status: 'failed' as const, finishedAt: this.clock.nowIso(), durationMs: Math.round(performance.now() - t0), directoryEntries: entries, failure };
+      const finished = {
+        status: 'failed' as const,
+        finishedAt: this.clock.nowIso(),
+        durationMs: Math.round(performance.now() - t0),
+        directoryEntries: entries,
+        failure,
+      };
       await this.uow.run(async (tx) => {
         await this.runs.finish(tx, run.id, finished);
-        await this.audit.record(tx, SYSTEM_ACTOR, { action: 'directory.sync_failed', entityType: 'directory_sync_run', entityId: run.id, summary: { failure } });
+        await this.audit.record(tx, SYSTEM_ACTOR, {
+          action: 'directory.sync_failed',
+          entityType: 'directory_sync_run',
+          entityId: run.id,
+          summary: { failure },
+        });
       });
       return { ...run, ...finished, runningSlot: null };
     }
@@ -210,7 +223,10 @@ export class DirectorySyncService {
         tx,
         plan.servicesToCreate.map((s) => ({ id: s.id, code: s.code, name: s.code, active: true, createdAt: now, updatedAt: now })),
       );
-      await this.employees.insertMany(tx, plan.creates.map((c) => newEmployee(c.id, c.person, c.serviceId, now)));
+      await this.employees.insertMany(
+        tx,
+        plan.creates.map((c) => newEmployee(c.id, c.person, c.serviceId, now)),
+      );
       for (const u of plan.updates) {
         const patch: Partial<EmployeeEntity> = { ...(u.changes as Partial<EmployeeEntity>), updatedAt: now, lastSyncedAt: now };
         if (u.activity?.active === false) Object.assign(patch, { active: false, deactivatedAt: now, deactivationReason: u.activity.reason });

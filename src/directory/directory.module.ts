@@ -23,8 +23,8 @@ import { ServicesController } from './services.controller';
 
 /**
  * Employees and services, directory sync and login, VPN-group writes. Other features import this module for
- * `EmployeeDirectory` (reads), `ServiceRepository.ensure`, `DirectoryGroups` (VPN group) and
- * `DirectorySyncService` (the CLI).
+ * `EmployeeDirectory` (employee and service views, the employee row lock, `ensureService`), `DirectoryGroups` (VPN
+ * group) and `DirectorySyncService` (the CLI). It imports no feature that imports it.
  */
 @Module({
   controllers: [ServicesController, EmployeesController, DirectorySyncController, LoginController],
@@ -48,9 +48,10 @@ import { ServicesController } from './services.controller';
       // several instances share one count of failed logins through Redis when the deployment has it
       provide: LoginAttempts,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => (config.queue.kind === 'bullmq' ? new RedisLoginAttempts(config.queue.url, config.queue.prefix) : new InMemoryLoginAttempts()),
+      useFactory: (config: AppConfig) =>
+        config.queue.kind === 'bullmq' ? new RedisLoginAttempts(config.queue.url, config.queue.prefix) : new InMemoryLoginAttempts(),
     },
   ],
-  exports: [EmployeeDirectory, ServiceRepository, DirectoryGroups, DirectorySyncService, EmployeeImportService, DirectorySettings],
+  exports: [EmployeeDirectory, DirectoryGroups, DirectorySyncService, EmployeeImportService, DirectorySettings],
 })
 export class DirectoryModule {}

@@ -2,17 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { Tx } from '../database/unit-of-work';
 import { EmployeeRepository } from './employee.repository';
 import { EmployeeView, toEmployeeView } from './employee.mapper';
+import { ServiceRepository } from './service.repository';
+import { ServiceView, toServiceView } from './service.mapper';
 
 /**
- * The read port other features use to look employees up (agreements, inventory, VPN). Pass `tx` to read
- * inside your own transaction.
+ * The port other features use to reach the directory's employees and services (activities, agreements, inventory,
+ * VPN): views, never entities; the directory alone queries its tables. Pass `tx` to read inside your own transaction.
  */
 @Injectable()
 export class EmployeeDirectory {
-  constructor(private readonly employees: EmployeeRepository) {}
+  constructor(
+    private readonly employees: EmployeeRepository,
+    private readonly services: ServiceRepository,
+  ) {}
 
   async findById(id: string, tx?: Tx): Promise<EmployeeView | null> {
     const r = await this.employees.findById(id, tx);
+    return r ? toEmployeeView(r) : null;
+  }
+
+  /**
+   * The employee, with their row locked until the caller's transaction ends: what serialises per-employee decisions
+   * (activity links, agreement overlaps) between concurrent requests on PostgreSQL. SQLite serialises every unit of
+   * work already.
+   */
+  async lockById(tx: Tx, id: string): Promise<EmployeeView | null> {
+    const r = await this.employees.lockById(tx, id);
     return r ? toEmployeeView(r) : null;
   }
 
@@ -25,5 +40,15 @@ export class EmployeeDirectory {
   async findByExternalId(externalId: string, tx?: Tx): Promise<EmployeeView | null> {
     const r = await this.employees.findByExternalId(externalId, tx);
     return r ? toEmployeeView(r) : null;
+  }
+
+  /** The services with these codes (codes the directory does not have are left out). */
+  async servicesByCodes(codes: string[], tx?: Tx): Promise<ServiceView[]> {
+    return (await this.services.findByCodes(codes, tx)).map(toServiceView);
+  }
+
+  /** The service with this code, created (active) when missing; an existing one is never renamed. */
+  async ensureService(tx: Tx, code: string, name: string): Promise<ServiceView> {
+    return toServiceView(await this.services.ensure(tx, code, name));
   }
 }

@@ -103,6 +103,16 @@ export class EmployeeRepository {
     return (await this.records(this.withService(tx).where('e.id = :id', { id })))[0] ?? null;
   }
 
+  /**
+   * The employee, read inside `tx` with their row locked until it ends (PostgreSQL: `FOR UPDATE OF e`, the service
+   * row stays free); SQLite serialises every unit of work already.
+   */
+  async lockById(tx: Tx, id: string): Promise<EmployeeRecord | null> {
+    const qb = this.withService(tx).where('e.id = :id', { id });
+    if (tx.kind === 'postgres') qb.setLock('pessimistic_write', undefined, ['e']);
+    return (await this.records(qb))[0] ?? null;
+  }
+
   async findByUsername(username: string, tx?: Tx): Promise<EmployeeRecord | null> {
     return (await this.records(this.withService(tx).where('LOWER(e.username) = :u', { u: username.toLowerCase() })))[0] ?? null;
   }

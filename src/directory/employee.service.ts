@@ -6,7 +6,8 @@ import { Clock, municipalToday } from '../common/clock';
 import { Conflict, DomainError, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
-import { decodeCursor, encodeCursor, SORT_COLUMNS } from './domain/employee-cursor';
+import { encodeCursor, readCursor } from '../common/http/keyset-cursor';
+import { SORT_COLUMNS } from './domain/employee-cursor';
 import { normalizeServiceCode } from './domain/employee-fields';
 import { MANAGER_FLAG_NEEDS_ADMIN, assertMayChangeSigningAuthority } from './domain/signing-authority.policy';
 import { CreateEmployeeDto, EmployeeListQueryDto, UpdateEmployeeDto } from './dto/employee.dto';
@@ -46,7 +47,7 @@ export class EmployeeService {
 
   async get(id: string): Promise<EmployeeView> {
     const r = await this.employees.findById(id);
-    if (!r) throw new NotFound('employee', id);
+    if (!r) throw NotFound.entity('EMPLOYEE_NOT_FOUND', 'employee', id);
     return toEmployeeView(r);
   }
 
@@ -54,11 +55,8 @@ export class EmployeeService {
     const sort = query.sort ?? 'name';
     const order = query.order ?? 'asc';
     const limit = query.limit ?? 50;
-    let after: string[] | null = null;
-    if (query.cursor) {
-      after = decodeCursor(query.cursor, sort, order);
-      if (!after) throw new ValidationFailed([{ field: 'cursor', messages: ['cursor does not belong to this sort and order'] }], 'The cursor is not valid', 'INVALID_CURSOR');
-    }
+    const position = readCursor(query.cursor, `${sort}:${order}`, SORT_COLUMNS[sort].length);
+    const after = position ? position.map(String) : null;
     const rows = await this.employees.list({
       serviceCode: query.serviceCode ? normalizeServiceCode(query.serviceCode) : undefined,
       active: query.active,
@@ -71,7 +69,13 @@ export class EmployeeService {
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor(sort, order, SORT_COLUMNS[sort].map((c) => SORT_VALUE[c](last))) : null;
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor(
+            `${sort}:${order}`,
+            SORT_COLUMNS[sort].map((c) => SORT_VALUE[c](last)),
+          )
+        : null;
     return { items: page.map(toEmployeeView), nextCursor };
   }
 
@@ -80,7 +84,11 @@ export class EmployeeService {
     await this.guarded(actor, 'create', input.employeeNumber, async () =>
       this.uow.run(async (tx) => {
         const service = await this.serviceByCode(tx, input.serviceCode);
-        assertMayChangeSigningAuthority(actor.role, null, { isManager: input.isManager ?? false, isDirectorGeneral: input.isDirectorGeneral ?? false, serviceId: service.id });
+        assertMayChangeSigningAuthority(actor.role, null, {
+          isManager: input.isManager ?? false,
+          isDirectorGeneral: input.isDirectorGeneral ?? false,
+          serviceId: service.id,
+        });
         await this.refuseClashes(tx, { employeeNumber: input.employeeNumber, externalId: input.externalId, username: input.username }, null);
         const now = this.clock.nowIso();
         const entity: EmployeeEntity = {
@@ -123,12 +131,24 @@ export class EmployeeService {
     await this.guarded(actor, 'update', id, async () =>
       this.uow.run(async (tx) => {
         const current = await this.employees.findById(id, tx);
-        if (!current) throw new NotFound('employee', id);
+        if (!current) throw NotFound.entity('EMPLOYEE_NOT_FOUND', 'employee', id);
         if (Number(current.version) !== input.version) {
           throw new Conflict('VERSION_CONFLICT', 'The employee was changed since you read it; read it again', { currentVersion: Number(current.version) });
         }
         const patch: Partial<EmployeeEntity> = {};
-        const simple = ['employeeNumber', 'externalId', 'username', 'firstName', 'lastName', 'email', 'profile', 'category', 'isManager', 'isDirectorGeneral', 'disabledWorker'] as const;
+        const simple = [
+          'employeeNumber',
+          'externalId',
+          'username',
+          'firstName',
+          'lastName',
+          'email',
+          'profile',
+          'category',
+          'isManager',
+          'isDirectorGeneral',
+          'disabledWorker',
+        ] as const;
         for (const key of simple) {
           const value = input[key];
           if (value !== undefined && value !== current[key]) (patch as Record<string, unknown>)[key] = value;
@@ -137,7 +157,11 @@ export class EmployeeService {
           const service = await this.serviceByCode(tx, input.serviceCode);
           if (service.id !== current.serviceId) patch.serviceId = service.id;
         }
-        const after = { isManager: patch.isManager ?? current.isManager, isDirectorGeneral: patch.isDirectorGeneral ?? current.isDirectorGeneral, serviceId: patch.serviceId ?? current.serviceId };
+        const after = {
+          isManager: patch.isManager ?? current.isManager,
+          isDirectorGeneral: patch.isDirectorGeneral ?? current.isDirectorGeneral,
+          serviceId: patch.serviceId ?? current.serviceId,
+        };
         assertMayChangeSigningAuthority(actor.role, current, after);
         await this.refuseClashes(tx, { employeeNumber: patch.employeeNumber, externalId: patch.externalId, username: patch.username }, id);
         const now = this.clock.nowIso();
@@ -169,7 +193,11 @@ export class EmployeeService {
   private async serviceByCode(tx: Tx, code: string) {
     const service = await this.services.findByCode(normalizeServiceCode(code), tx);
     if (!service) {
-      throw new ValidationFailed([{ field: 'serviceCode', messages: [`no service has code ${normalizeServiceCode(code)}`] }], 'Unknown service code', 'UNKNOWN_SERVICE_CODE');
+      throw new ValidationFailed(
+        [{ field: 'serviceCode', messages: [`no service has code ${normalizeServiceCode(code)}`] }],
+        'Unknown service code',
+        'UNKNOWN_SERVICE_CODE',
+      );
     }
     return service;
   }
@@ -192,7 +220,12 @@ export class EmployeeService {
     } catch (err) {
       if (isUniqueViolation(err)) throw new Conflict('EMPLOYEE_CONFLICT', 'Another employee has the same number, external id or username');
       if (err instanceof DomainError && err.code === MANAGER_FLAG_NEEDS_ADMIN) {
-        await this.audit.recordAlone(actor, { action: 'employee.change_refused', entityType: 'employee', entityId, summary: { operation, code: err.code, fields: err.details?.fields } });
+        await this.audit.recordAlone(actor, {
+          action: 'employee.change_refused',
+          entityType: 'employee',
+          entityId,
+          summary: { operation, code: err.code, fields: err.details?.fields },
+        });
       }
       throw err;
     }

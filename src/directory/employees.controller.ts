@@ -12,6 +12,7 @@ import { employeeFor, employeePageFor, toEmployeeHrDto } from './employee.mapper
 import { EmployeeImportQueryDto, EmployeeImportReportDto } from './dto/import.dto';
 import { EmployeeImportService } from './employee-import.service';
 import { EmployeeService } from './employee.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 const CSV_DESCRIPTION = [
   'Employee CSV (Content-Type text/csv), comma or semicolon separated, UTF-8 (BOM allowed), header line first.',
@@ -54,6 +55,15 @@ export class EmployeesController {
     private readonly imports: EmployeeImportService,
   ) {}
 
+  @ApiErrors(
+    'EMPLOYEE_CONFLICT',
+    'EMPLOYEE_NOT_FOUND',
+    'EMPLOYEE_NUMBER_TAKEN',
+    'EXTERNAL_ID_TAKEN',
+    'MANAGER_FLAG_NEEDS_ADMIN',
+    'UNKNOWN_SERVICE_CODE',
+    'USERNAME_TAKEN',
+  )
   @Post()
   @Roles('hr')
   @ApiCreatedResponse({ type: EmployeeHrDto })
@@ -61,20 +71,32 @@ export class EmployeesController {
     return toEmployeeHrDto(await this.employees.create(actor, body));
   }
 
+  @ApiErrors('CSV_BODY_REQUIRED', 'CSV_LINE_TOO_LONG', 'CSV_RECORD_TOO_LONG', 'CSV_TOO_MANY_COLUMNS', 'IMPORT_CONFLICT', 'IMPORT_REJECTED')
   @Post('import')
   @Roles('hr')
   @HttpCode(200)
   @ApiOperation({ summary: 'Import employees from CSV (dry run or all-or-nothing)', description: CSV_DESCRIPTION })
   @ApiConsumes('text/csv')
-  @ApiBody({ description: CSV_DESCRIPTION, schema: { type: 'string', example: 'employee_number,first_name,last_name,service_code,username,email\nM0001,Maria,Rossi,SD,mrossi,maria.rossi@comune.example.it' } })
+  @ApiBody({
+    description: CSV_DESCRIPTION,
+    schema: {
+      type: 'string',
+      example: 'employee_number,first_name,last_name,service_code,username,email\nM0001,Maria,Rossi,SD,mrossi,maria.rossi@comune.example.it',
+    },
+  })
   @ApiOkResponse({ type: EmployeeImportReportDto })
   import(@CurrentActor() actor: Actor, @Query() query: EmployeeImportQueryDto, @Body() body: unknown): Promise<EmployeeImportReportDto> {
     if (typeof body !== 'string' || body.trim() === '') {
-      throw new ValidationFailed([{ field: 'body', messages: ['send the CSV as the body with Content-Type text/csv'] }], 'A CSV body is required', 'CSV_BODY_REQUIRED');
+      throw new ValidationFailed(
+        [{ field: 'body', messages: ['send the CSV as the body with Content-Type text/csv'] }],
+        'A CSV body is required',
+        'CSV_BODY_REQUIRED',
+      );
     }
     return this.imports.import(actor, body, query.dryRun ?? false);
   }
 
+  @ApiErrors('INVALID_CURSOR')
   @Get()
   @Roles('hr', 'technician', 'hotline', 'manager')
   @ApiResponseByRole(200, EMPLOYEE_PAGE_BY_ROLE)
@@ -82,6 +104,7 @@ export class EmployeesController {
     return employeePageFor(actor, await this.employees.list(query));
   }
 
+  @ApiErrors('EMPLOYEE_NOT_FOUND', 'INVALID_ID')
   @Get(':id')
   @Roles('hr', 'technician', 'hotline', 'manager')
   @ApiResponseByRole(200, EMPLOYEE_BY_ROLE)
@@ -89,6 +112,18 @@ export class EmployeesController {
     return employeeFor(actor, await this.employees.get(id));
   }
 
+  @ApiErrors(
+    'EMPLOYEE_CONFLICT',
+    'EMPLOYEE_NOT_FOUND',
+    'EMPLOYEE_NUMBER_TAKEN',
+    'EXTERNAL_ID_TAKEN',
+    'INVALID_ID',
+    'MANAGER_FLAG_NEEDS_ADMIN',
+    'QUEUE_UNAVAILABLE',
+    'UNKNOWN_SERVICE_CODE',
+    'USERNAME_TAKEN',
+    'VERSION_CONFLICT',
+  )
   @Patch(':id')
   @Roles('hr')
   @ApiOkResponse({ type: EmployeeHrDto })

@@ -5,12 +5,14 @@ import { LOGIN_CSRF_DOC, RefuseCrossSiteLogin } from '../auth';
 import { Public } from '../common/auth/access.decorators';
 import { DirectoryLoginService } from './directory-login.service';
 import { LoginDto, LoginResultDto } from './dto/login.dto';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class LoginController {
   constructor(private readonly login: DirectoryLoginService) {}
 
+  @ApiErrors('CSRF_HEADER_MISSING', 'DIRECTORY_NOT_CONFIGURED', 'DIRECTORY_UNAVAILABLE', 'INVALID_CREDENTIALS', 'NO_ROLE', 'TOO_MANY_ATTEMPTS')
   @Post('login')
   @Public()
   @RefuseCrossSiteLogin()

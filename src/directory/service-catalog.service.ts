@@ -10,7 +10,14 @@ import { ServiceEntity } from './service.entity';
 import { ServiceRepository } from './service.repository';
 import { isUniqueViolation } from '../database/unique-violation';
 
-const view = (s: ServiceEntity): ServiceDto => ({ id: s.id, code: s.code, name: s.name, active: Boolean(s.active), createdAt: s.createdAt, updatedAt: s.updatedAt });
+const view = (s: ServiceEntity): ServiceDto => ({
+  id: s.id,
+  code: s.code,
+  name: s.name,
+  active: Boolean(s.active),
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+});
 
 /** Creating and listing services (organisational units). */
 @Injectable()
@@ -28,7 +35,12 @@ export class ServiceCatalog {
     try {
       await this.uow.run(async (tx) => {
         await this.services.create(tx, entity);
-        await this.audit.record(tx, actor, { action: 'service.created', entityType: 'service', entityId: entity.id, summary: { code: entity.code, name: entity.name } });
+        await this.audit.record(tx, actor, {
+          action: 'service.created',
+          entityType: 'service',
+          entityId: entity.id,
+          summary: { code: entity.code, name: entity.name },
+        });
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new Conflict('SERVICE_CODE_TAKEN', `A service with code ${entity.code} already exists`, { code: entity.code });

@@ -44,11 +44,18 @@ export class ServiceRepository {
   }
 
   list(tx?: Tx): Promise<ServiceEntity[]> {
-    return this.manager(tx).getRepository(ServiceEntity).find({ order: { code: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(ServiceEntity)
+      .find({ order: { code: 'ASC' } });
   }
 
   findByCode(code: string, tx?: Tx): Promise<ServiceEntity | null> {
     return this.manager(tx).getRepository(ServiceEntity).findOneBy({ code });
+  }
+
+  findByCodes(codes: string[], tx?: Tx): Promise<ServiceEntity[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.manager(tx).getRepository(ServiceEntity).createQueryBuilder('s').where('s.code IN (:...codes)', { codes }).getMany();
   }
 
   findById(id: string, tx?: Tx): Promise<ServiceEntity | null> {

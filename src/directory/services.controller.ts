@@ -4,6 +4,7 @@ import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { CreateServiceDto, ServiceDto } from './dto/service.dto';
 import { ServiceCatalog } from './service-catalog.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('employees')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ import { ServiceCatalog } from './service-catalog.service';
 export class ServicesController {
   constructor(private readonly catalog: ServiceCatalog) {}
 
+  @ApiErrors('SERVICE_CODE_TAKEN')
   @Post()
   @Roles('hr')
   @ApiCreatedResponse({ type: ServiceDto })
@@ -18,6 +20,7 @@ export class ServicesController {
     return this.catalog.create(actor, body);
   }
 
+  @ApiErrors()
   @Get()
   @Roles('hr', 'technician', 'hotline', 'manager', 'rtd')
   @ApiOkResponse({ type: [ServiceDto] })

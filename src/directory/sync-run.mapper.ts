@@ -18,7 +18,7 @@ export function toSyncRunDto(r: DirectorySyncRunEntity): SyncRunDto {
     reactivated: Number(r.reactivated),
     unchanged: Number(r.unchanged),
     skipped: Number(r.skipped),
-    errors: JSON.parse(r.errors || '[]'),
+    errors: JSON.parse(r.errors || '[]') as SyncRunDto['errors'],
     errorCount: Number(r.errorCount),
     durationMs: r.durationMs === null ? null : Number(r.durationMs),
     refusalReason: r.refusalReason,

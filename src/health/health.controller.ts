@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/access.decorators';
 import { JobQueue } from '../jobs';
+import { ApiErrors } from '../common/http/api-errors';
 
 class ComponentHealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
@@ -25,6 +26,7 @@ export class HealthController {
   ) {}
 
   /** Liveness and readiness: 200 when the database answers (queue down = degraded, work waits in the outbox), else 503. */
+  @ApiErrors('QUEUE_UNAVAILABLE')
   @Get()
   @Public()
   @ApiOkResponse({ type: HealthDto })

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { Conflict, DomainError, RuleViolation, ValidationFailed } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../jobs';
-import '../pki/pki-jobs';
+import type { StationCompromisedJob } from '../pki';
 import { REPORT_EVENT, transition } from './domain/asset-state';
 import { checkReport, closesAssignment, compromisesStation } from './domain/incident.rules';
 import { ReportAssetDto, ReportResultDto } from './dto/incidents.dto';
@@ -56,11 +56,15 @@ export class AssetIncidentsService {
       }
       const t = transition(asset.state, REPORT_EVENT[dto.status]);
       if (!t.ok) {
-        throw new Conflict('INVALID_STATE_TRANSITION', `an asset ${asset.state} cannot be reported ${dto.status}${asset.state === 'assigned' ? ': take it back with a return first' : ''}`, {
-          from: asset.state,
-          to: dto.status,
-          allowedFrom: t.allowedFrom,
-        });
+        throw new Conflict(
+          'INVALID_STATE_TRANSITION',
+          `an asset ${asset.state} cannot be reported ${dto.status}${asset.state === 'assigned' ? ': take it back with a return first' : ''}`,
+          {
+            from: asset.state,
+            to: dto.status,
+            allowedFrom: t.allowedFrom,
+          },
+        );
       }
       const problems = checkReport(asset.kind, dto.status, dto);
       if (problems.length) throw new RuleViolation(problems[0].code, problems.map((p) => p.message).join('; '), { problems: problems.map((p) => p.code) });
@@ -93,7 +97,8 @@ export class AssetIncidentsService {
       await this.reports.insert(tx, report);
       const compromised = compromisesStation(asset.kind, dto.status);
       if (compromised) {
-        await this.outbox.record(tx, 'pki.station-compromised', { assetId: asset.id, reportedAt }, { jobId: `pki-compromised-${asset.id}-${reportId}` });
+        const job: StationCompromisedJob = { assetId: asset.id, reportedAt };
+        await this.outbox.record(tx, 'pki.station-compromised', job, { jobId: `pki-compromised-${asset.id}-${reportId}` });
       }
       await this.audit.record(tx, actor, {
         action: `asset.${dto.status === 'in_stock' ? 'back_in_stock' : dto.status}`,

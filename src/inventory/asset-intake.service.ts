@@ -42,7 +42,11 @@ export class AssetIntakeService {
 
   parseCsv(text: unknown): RawRecord[] {
     if (typeof text !== 'string' || !text.trim()) {
-      throw new ValidationFailed([{ field: 'body', messages: ['send the CSV as the request body with Content-Type text/csv'] }], 'The CSV file is empty or missing', 'EMPTY_FILE');
+      throw new ValidationFailed(
+        [{ field: 'body', messages: ['send the CSV as the request body with Content-Type text/csv'] }],
+        'The CSV file is empty or missing',
+        'EMPTY_FILE',
+      );
     }
     const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
     // Italian spreadsheets export with ';'; tab-separated files are welcome too.
@@ -53,7 +57,11 @@ export class AssetIntakeService {
     } catch (err) {
       if (err instanceof DomainError) throw err; // outside the CSV limits: the whole file is refused
       const e = err as { message?: string; lines?: number };
-      throw new ValidationFailed([{ field: 'body', messages: [e.message ?? 'unreadable CSV'] }], `The CSV cannot be read${e.lines ? ` (line ${e.lines})` : ''}`, 'CSV_MALFORMED');
+      throw new ValidationFailed(
+        [{ field: 'body', messages: [e.message ?? 'unreadable CSV'] }],
+        `The CSV cannot be read${e.lines ? ` (line ${e.lines})` : ''}`,
+        'CSV_MALFORMED',
+      );
     }
     if (parsed.length - 1 > MAX_IMPORT_ROWS) {
       throw new ValidationFailed([{ field: 'body', messages: [`at most ${MAX_IMPORT_ROWS} rows per file`] }], 'The CSV has too many rows', 'TOO_MANY_ROWS');
@@ -124,12 +132,24 @@ export class AssetIntakeService {
           action: 'assets.imported',
           entityType: 'purchase_lot',
           entityId: lot.id,
-          summary: { count: entities.length, cig: lot.cig, firstAssetTag: first, lastAssetTag: last, received: lot.receivedCount + entities.length, quantity: lot.quantity },
+          summary: {
+            count: entities.length,
+            cig: lot.cig,
+            firstAssetTag: first,
+            lastAssetTag: last,
+            received: lot.receivedCount + entities.length,
+            quantity: lot.quantity,
+          },
         });
-        return { ...this.report({ ...lot, receivedCount: lot.receivedCount + entities.length }, verdict, false, entities.length), firstAssetTag: first, lastAssetTag: last };
+        return {
+          ...this.report({ ...lot, receivedCount: lot.receivedCount + entities.length }, verdict, false, entities.length),
+          firstAssetTag: first,
+          lastAssetTag: last,
+        };
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new Conflict('DUPLICATE_ASSET', 'Another intake registered some of these serials, tags or ICCIDs meanwhile; validate again', { lotId });
+      if (isUniqueViolation(err))
+        throw new Conflict('DUPLICATE_ASSET', 'Another intake registered some of these serials, tags or ICCIDs meanwhile; validate again', { lotId });
       throw err;
     }
   }

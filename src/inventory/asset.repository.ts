@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Tx } from '../database/unit-of-work';
-import { AssetState } from './domain/asset-state';
+import { AssetEvent, AssetState, statesAllowing, targetState } from './domain/asset-state';
 import { DeviceKind, GATED_KINDS, Ownership } from './domain/device-kind';
-import { KeysetPosition } from './domain/keyset-cursor';
+import { KeyValue } from '../common/http/keyset-cursor';
 import { AssetEntity } from './asset.entity';
 import { DeviceModelEntity } from './device-model.entity';
 
@@ -28,7 +28,7 @@ export interface AssetFilter {
   /** part of an asset tag or serial (a scan: slower on large inventories) */
   contains?: string;
   sort: AssetSort;
-  after?: KeysetPosition;
+  after?: { v: KeyValue; id: string };
   limit: number;
 }
 
@@ -63,7 +63,9 @@ export class AssetRepository {
    */
   async insertMany(tx: Tx, assets: AssetEntity[], onChunk?: (written: number) => void): Promise<void> {
     if (!assets.length) return;
-    const columns = tx.manager.connection.getMetadata(AssetEntity).columns.map((c) => ({ property: c.propertyName as keyof AssetEntity, column: c.databaseName }));
+    const columns = tx.manager.connection
+      .getMetadata(AssetEntity)
+      .columns.map((c) => ({ property: c.propertyName as keyof AssetEntity, column: c.databaseName }));
     const rowsPerStatement = Math.floor(10_000 / columns.length);
     const columnList = columns.map((c) => `"${c.column}"`).join(', ');
     let written = 0;
@@ -87,8 +89,10 @@ export class AssetRepository {
   }
 
   async findRow(id: string): Promise<AssetRow | null> {
-    const { entities, raw } = await this.withModel(this.dataSource.manager.createQueryBuilder(AssetEntity, 'a')).where('a.id = :id', { id }).getRawAndEntities();
-    return entities[0] ? { ...entities[0], modelName: String(raw[0].model_name) } : null;
+    const { entities, raw } = await this.withModel(this.dataSource.manager.createQueryBuilder(AssetEntity, 'a'))
+      .where('a.id = :id', { id })
+      .getRawAndEntities();
+    return entities[0] ? { ...entities[0], modelName: String((raw as { model_name: unknown }[])[0].model_name) } : null;
   }
 
   findMany(ids: string[]): Promise<AssetEntity[]> {
@@ -110,27 +114,35 @@ export class AssetRepository {
   }
 
   /**
-   * The race guard of a handover: assigns only what is still on the shelf. The caller compares the count
-   * with the kit size and rolls back when another technician got there first.
+   * The race guard of a handover: assigns only what the asset state machine still lets be handed over (the
+   * `handover` event's starting states). The caller compares the count with the kit size and rolls back when
+   * another technician got there first.
    */
   async assign(tx: Tx, ids: string[], employeeId: string, handoverId: string, now: string): Promise<number> {
     const result = await tx.manager
       .createQueryBuilder()
       .update(AssetEntity)
-      .set({ state: 'assigned', holderEmployeeId: employeeId, currentHandoverId: handoverId, assignedAt: now, updatedAt: now, version: () => 'version + 1' })
-      .where("id IN (:...ids) AND state = 'in_stock' AND ownership = 'municipal'", { ids })
+      .set({
+        state: targetState('handover'),
+        holderEmployeeId: employeeId,
+        currentHandoverId: handoverId,
+        assignedAt: now,
+        updatedAt: now,
+        version: () => 'version + 1',
+      })
+      .where("id IN (:...ids) AND state IN (:...from) AND ownership = 'municipal'", { ids, from: statesAllowing('handover') })
       .execute();
     return result.affected ?? 0;
   }
 
-  /** Back from an employee (return) or out of their custody (lost/stolen): only if still on that handover. */
-  async release(tx: Tx, ids: string[], handoverId: string, to: AssetState, now: string): Promise<number> {
+  /** Back from an employee (a return event of the state machine): only if still on that handover. */
+  async release(tx: Tx, ids: string[], handoverId: string, event: Extract<AssetEvent, 'return_ok' | 'return_damaged'>, now: string): Promise<number> {
     if (!ids.length) return 0;
     const result = await tx.manager
       .createQueryBuilder()
       .update(AssetEntity)
-      .set({ state: to, holderEmployeeId: null, currentHandoverId: null, assignedAt: null, updatedAt: now, version: () => 'version + 1' })
-      .where("id IN (:...ids) AND state = 'assigned' AND current_handover_id = :handoverId", { ids, handoverId })
+      .set({ state: targetState(event), holderEmployeeId: null, currentHandoverId: null, assignedAt: null, updatedAt: now, version: () => 'version + 1' })
+      .where('id IN (:...ids) AND state IN (:...from) AND current_handover_id = :handoverId', { ids, from: statesAllowing(event), handoverId })
       .execute();
     return result.affected ?? 0;
   }
@@ -142,7 +154,7 @@ export class AssetRepository {
     const result = await tx.manager
       .createQueryBuilder()
       .update(AssetEntity)
-      .set({ ...set, version: () => 'version + 1' } as never)
+      .set({ ...set, version: () => 'version + 1' })
       .where('id = :id AND state = :from AND version = :version', { id, from, version })
       .execute();
     return (result.affected ?? 0) === 1;
@@ -152,7 +164,10 @@ export class AssetRepository {
   heldGated(tx: Tx, employeeId: string): Promise<AssetEntity[]> {
     return tx.manager
       .createQueryBuilder(AssetEntity, 'a')
-      .where("a.holder_employee_id = :employeeId AND a.state = 'assigned' AND a.ownership = 'municipal' AND a.kind IN (:...kinds)", { employeeId, kinds: GATED_KINDS })
+      .where("a.holder_employee_id = :employeeId AND a.state = 'assigned' AND a.ownership = 'municipal' AND a.kind IN (:...kinds)", {
+        employeeId,
+        kinds: GATED_KINDS,
+      })
       .orderBy('a.asset_tag', 'ASC')
       .getMany();
   }
@@ -186,7 +201,11 @@ export class AssetRepository {
   async existingValues(manager: EntityManager, column: 'asset_tag' | 'sim_iccid', values: string[]): Promise<string[]> {
     const found: string[] = [];
     for (const chunk of chunks(values, LOOKUP_CHUNK)) {
-      const rows: { v: string }[] = await manager.createQueryBuilder(AssetEntity, 'a').select(`a.${column}`, 'v').where(`a.${column} IN (:...chunk)`, { chunk }).getRawMany();
+      const rows: { v: string }[] = await manager
+        .createQueryBuilder(AssetEntity, 'a')
+        .select(`a.${column}`, 'v')
+        .where(`a.${column} IN (:...chunk)`, { chunk })
+        .getRawMany();
       found.push(...rows.map((r) => r.v));
     }
     return found;
@@ -218,7 +237,11 @@ export class AssetRepository {
       const prefix = filter.q.trim().toUpperCase();
       if (!SEARCHABLE.test(prefix)) return [];
       if (this.dataSource.options.type === 'postgres') {
-        qb.andWhere(new Brackets((w) => w.where("a.asset_tag LIKE :prefix ESCAPE '\\'", { prefix: `${escapeLike(prefix)}%` }).orWhere("a.serial LIKE :prefix ESCAPE '\\'")));
+        qb.andWhere(
+          new Brackets((w) =>
+            w.where("a.asset_tag LIKE :prefix ESCAPE '\\'", { prefix: `${escapeLike(prefix)}%` }).orWhere("a.serial LIKE :prefix ESCAPE '\\'"),
+          ),
+        );
       } else {
         qb.andWhere(new Brackets((w) => w.where('a.asset_tag GLOB :glob', { glob: `${prefix}*` }).orWhere('a.serial GLOB :glob')));
       }
@@ -226,7 +249,9 @@ export class AssetRepository {
     if (filter.contains !== undefined) {
       const part = filter.contains.trim().toUpperCase();
       if (!SEARCHABLE.test(part)) return [];
-      qb.andWhere(new Brackets((w) => w.where("a.asset_tag LIKE :like ESCAPE '\\'", { like: `%${escapeLike(part)}%` }).orWhere("a.serial LIKE :like ESCAPE '\\'")));
+      qb.andWhere(
+        new Brackets((w) => w.where("a.asset_tag LIKE :like ESCAPE '\\'", { like: `%${escapeLike(part)}%` }).orWhere("a.serial LIKE :like ESCAPE '\\'")),
+      );
     }
     if (filter.after) {
       const op = desc ? '<' : '>';

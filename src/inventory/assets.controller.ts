@@ -10,6 +10,7 @@ import { ImportQueryDto, ImportReportDto } from './dto/intake.dto';
 import { AssetIncidentsService } from './asset-incidents.service';
 import { AssetIntakeService } from './asset-intake.service';
 import { AssetsService } from './assets.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('inventory')
 @ApiBearerAuth()
@@ -21,6 +22,18 @@ export class AssetsController {
     private readonly incidents: AssetIncidentsService,
   ) {}
 
+  @ApiErrors(
+    'ASSET_NOT_FOUND',
+    'DUPLICATE_ASSET',
+    'DUPLICATE_ASSET_TAG',
+    'DUPLICATE_ICCID',
+    'DUPLICATE_SERIAL',
+    'LOT_FULL',
+    'LOT_NOT_FOUND',
+    'MODEL_NOT_FOUND',
+    'SIM_NOT_ALLOWED',
+    'WRONG_KIND',
+  )
   @Post()
   @Roles('technician')
   @ApiCreatedResponse({ type: AssetDto })
@@ -33,6 +46,18 @@ export class AssetsController {
    * kind?, mac?, iccid?, phone_number?, data_plan?, location?, notes?. `dryRun=true` lists every bad row and
    * writes nothing; otherwise all rows are written or none (422 IMPORT_REJECTED with the same list).
    */
+  @ApiErrors(
+    'CSV_LINE_TOO_LONG',
+    'CSV_MALFORMED',
+    'CSV_RECORD_TOO_LONG',
+    'CSV_TOO_MANY_COLUMNS',
+    'DUPLICATE_ASSET',
+    'EMPTY_FILE',
+    'IMPORT_REJECTED',
+    'LOT_CHANGED',
+    'LOT_NOT_FOUND',
+    'TOO_MANY_ROWS',
+  )
   @Post('import')
   @HttpCode(200)
   @Roles('technician')
@@ -44,6 +69,7 @@ export class AssetsController {
   }
 
   /** Assets name their holder: the desks only; the RTD reads stock and planning figures (GET /api/v1/inventory/*). */
+  @ApiErrors('INVALID_CURSOR')
   @Get()
   @Roles('technician', 'hotline')
   @ApiOkResponse({ type: AssetPageDto })
@@ -51,6 +77,7 @@ export class AssetsController {
     return this.assets.list(query);
   }
 
+  @ApiErrors('ASSET_NOT_FOUND', 'INVALID_ID')
   @Get(':id')
   @Roles('technician', 'hotline')
   @ApiOkResponse({ type: AssetDetailDto })
@@ -58,6 +85,20 @@ export class AssetsController {
     return this.assets.get(id);
   }
 
+  @ApiErrors(
+    'ASSET_CHANGED',
+    'ASSET_NOT_FOUND',
+    'ASSET_NOT_IN_HANDOVER',
+    'DATA_WIPE_REQUIRED',
+    'DISPOSAL_CERTIFICATE_REQUIRED',
+    'ERASURE_REQUIRED',
+    'INVALID_ID',
+    'INVALID_STATE_TRANSITION',
+    'ITEM_ALREADY_CLOSED',
+    'PERSONAL_ASSET',
+    'QUEUE_UNAVAILABLE',
+    'REPORTED_AT_IN_FUTURE',
+  )
   @Post(':id/report')
   @Roles('technician')
   @ApiCreatedResponse({ type: ReportResultDto })

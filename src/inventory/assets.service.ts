@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { Conflict, DomainError, FieldProblem, RuleViolation, ValidationFailed } from '../common/errors/domain-error';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { isValidAssetTag, isValidSerial, normalizeCode, normalizeIccid, normalizeMac, normalizePhone } from './domain/identifiers';
-import { decodeCursor, encodeCursor } from './domain/keyset-cursor';
+import { encodeCursor, readCursor } from '../common/http/keyset-cursor';
 import { AssetDto, AssetPageDto, AssetQueryDto, CreateAssetDto } from './dto/assets.dto';
 import { AssetDetailDto } from './dto/incidents.dto';
 import { AssetEntity } from './asset.entity';
@@ -46,7 +46,12 @@ export class AssetsService {
     let iccid: string | null = null;
     let phone: string | null = null;
     if (dto.sim) {
-      if (model.kind !== 'mobile_router') throw new ValidationFailed([{ field: 'sim', messages: ['SIM details are only for mobile routers'] }], 'SIM details are only for mobile routers', 'SIM_NOT_ALLOWED');
+      if (model.kind !== 'mobile_router')
+        throw new ValidationFailed(
+          [{ field: 'sim', messages: ['SIM details are only for mobile routers'] }],
+          'SIM details are only for mobile routers',
+          'SIM_NOT_ALLOWED',
+        );
       iccid = normalizeIccid(dto.sim.iccid);
       if (!iccid) problems.push({ field: 'sim.iccid', messages: ['an ICCID has 18-22 digits, starts with 89 and ends with a valid check digit'] });
       if (dto.sim.phoneNumber !== undefined) {
@@ -63,9 +68,13 @@ export class AssetsService {
         if (dto.lotId) {
           const lot = await this.lots.findById(dto.lotId, tx.manager);
           if (!lot) throw new DomainError('not_found', 'LOT_NOT_FOUND', `purchase lot ${dto.lotId} does not exist`, { lotId: dto.lotId });
-          if (lot.kind !== model.kind) throw new RuleViolation('WRONG_KIND', `the lot receives ${lot.kind}, this model is a ${model.kind}`, { lotKind: lot.kind, modelKind: model.kind });
+          if (lot.kind !== model.kind)
+            throw new RuleViolation('WRONG_KIND', `the lot receives ${lot.kind}, this model is a ${model.kind}`, { lotKind: lot.kind, modelKind: model.kind });
           if (!(await this.lots.reserve(tx, lot.id, 1, now))) {
-            throw new RuleViolation('LOT_FULL', `the lot has already received the ${lot.quantity} assets it ordered`, { lotId: lot.id, quantity: lot.quantity });
+            throw new RuleViolation('LOT_FULL', `the lot has already received the ${lot.quantity} assets it ordered`, {
+              lotId: lot.id,
+              quantity: lot.quantity,
+            });
           }
         }
         await this.assertUnique(tx, model.manufacturer, serial, assetTag, iccid);
@@ -95,10 +104,16 @@ export class AssetsService {
           version: 1,
         };
         await this.assets.insertOne(tx, asset);
-        await this.audit.record(tx, actor, { action: 'asset.created', entityType: 'asset', entityId: id, summary: { assetTag: tag, serial, kind: model.kind, lotId: asset.lotId } });
+        await this.audit.record(tx, actor, {
+          action: 'asset.created',
+          entityType: 'asset',
+          entityId: id,
+          summary: { assetTag: tag, serial, kind: model.kind, lotId: asset.lotId },
+        });
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new Conflict('DUPLICATE_ASSET', 'An asset with this serial, asset tag or ICCID was registered at the same time', { serial });
+      if (isUniqueViolation(err))
+        throw new Conflict('DUPLICATE_ASSET', 'An asset with this serial, asset tag or ICCID was registered at the same time', { serial });
       throw err;
     }
     return this.get(id);
@@ -126,11 +141,8 @@ export class AssetsService {
   async list(query: AssetQueryDto): Promise<AssetPageDto> {
     const sort = query.sort ?? 'assetTag';
     const limit = query.limit ?? 50;
-    let after;
-    if (query.cursor) {
-      after = decodeCursor(query.cursor, sort) ?? undefined;
-      if (!after) throw new ValidationFailed([{ field: 'cursor', messages: ['cursor is not valid for this sort'] }], 'The cursor is not valid', 'INVALID_CURSOR');
-    }
+    const position = readCursor(query.cursor, sort, 2);
+    const after = position ? { v: position[0], id: String(position[1]) } : undefined;
     const rows = await this.assets.list({
       kind: query.kind,
       state: query.state,
@@ -148,7 +160,7 @@ export class AssetsService {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => toAssetDto(r, r.modelName)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ s: sort, v: this.assets.sortValue(last, sort), id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(sort, [this.assets.sortValue(last, sort), last.id]) : null,
     };
   }
 }

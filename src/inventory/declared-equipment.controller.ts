@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { uuidParam } from '../common/http/pipes';
 import { DeclaredEquipmentDto, DeclaredEquipmentQueryDto, DeclareEquipmentDto } from './dto/declared-equipment.dto';
 import { DeclaredEquipmentService } from './declared-equipment.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 /** Personal equipment an employee declares for remote work (laptop, home broadband). */
 @ApiTags('inventory')
@@ -13,6 +14,7 @@ import { DeclaredEquipmentService } from './declared-equipment.service';
 export class DeclaredEquipmentController {
   constructor(private readonly declared: DeclaredEquipmentService) {}
 
+  @ApiErrors('DUPLICATE_SERIAL', 'EMPLOYEE_NOT_FOUND', 'INVALID_ID', 'MODEL_NOT_FOUND', 'WRONG_KIND')
   @Post()
   @Roles('technician', 'hr')
   @ApiCreatedResponse({ type: DeclaredEquipmentDto })
@@ -20,6 +22,7 @@ export class DeclaredEquipmentController {
     return this.declared.declare(actor, id, body);
   }
 
+  @ApiErrors('EMPLOYEE_NOT_FOUND', 'INVALID_ID')
   @Get()
   @Roles('technician', 'hr')
   @ApiOkResponse({ type: [DeclaredEquipmentDto] })
@@ -27,9 +30,11 @@ export class DeclaredEquipmentController {
     return this.declared.list(id, query.includeWithdrawn ?? false);
   }
 
+  @ApiErrors('ALREADY_WITHDRAWN', 'DECLARATION_NOT_FOUND', 'EMPLOYEE_NOT_FOUND', 'INVALID_ID')
   @Post(':declarationId/withdraw')
+  @HttpCode(200)
   @Roles('technician', 'hr')
-  @ApiCreatedResponse({ type: DeclaredEquipmentDto })
+  @ApiOkResponse({ type: DeclaredEquipmentDto })
   withdraw(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

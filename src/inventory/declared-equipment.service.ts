@@ -44,10 +44,12 @@ export class DeclaredEquipmentService {
       throw new ValidationFailed([{ field: dto.serial ? 'modelId' : 'serial', messages: ['give both serial and modelId to register the laptop'] }]);
     }
     const serial = dto.serial === undefined ? null : normalizeCode(dto.serial);
-    if (serial !== null && !isValidSerial(serial)) throw new ValidationFailed([{ field: 'serial', messages: ['a serial has 2-100 letters, digits or . _ / -'] }]);
+    if (serial !== null && !isValidSerial(serial))
+      throw new ValidationFailed([{ field: 'serial', messages: ['a serial has 2-100 letters, digits or . _ / -'] }]);
     const model = dto.modelId ? await this.models.findById(dto.modelId) : null;
     if (dto.modelId && !model) throw new DomainError('not_found', 'MODEL_NOT_FOUND', `device model ${dto.modelId} does not exist`, { modelId: dto.modelId });
-    if (model && model.kind !== 'laptop') throw new RuleViolation('WRONG_KIND', `model ${model.model} is a ${model.kind}, not a laptop`, { modelKind: model.kind });
+    if (model && model.kind !== 'laptop')
+      throw new RuleViolation('WRONG_KIND', `model ${model.model} is a ${model.kind}, not a laptop`, { modelKind: model.kind });
 
     const id = randomUUID();
     const now = this.clock.nowIso();
@@ -101,7 +103,12 @@ export class DeclaredEquipmentService {
           withdrawnBy: null,
         };
         await this.declarations.insert(tx, row);
-        await this.audit.record(tx, actor, { action: 'equipment.declared', entityType: 'employee', entityId: employeeId, summary: { declarationId: id, kind: dto.kind, assetTag } });
+        await this.audit.record(tx, actor, {
+          action: 'equipment.declared',
+          entityType: 'employee',
+          entityId: employeeId,
+          summary: { declarationId: id, kind: dto.kind, assetTag },
+        });
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new Conflict('DUPLICATE_SERIAL', 'this laptop was registered at the same time', { serial });
@@ -125,12 +132,18 @@ export class DeclaredEquipmentService {
       const row = await this.declarations.find(tx, employeeId, declarationId);
       if (!row) throw new DomainError('not_found', 'DECLARATION_NOT_FOUND', `declaration ${declarationId} does not exist for this employee`, { declarationId });
       const now = this.clock.nowIso();
-      if (!(await this.declarations.withdraw(tx, row.id, actorLabel(actor), now))) throw new Conflict('ALREADY_WITHDRAWN', 'this declaration was already withdrawn', { declarationId });
+      if (!(await this.declarations.withdraw(tx, row.id, actorLabel(actor), now)))
+        throw new Conflict('ALREADY_WITHDRAWN', 'this declaration was already withdrawn', { declarationId });
       if (row.assetId) {
         const asset = await this.assets.findById(row.assetId, tx.manager);
         if (asset && asset.state === 'assigned') await this.assets.changeState(tx, asset.id, 'assigned', Number(asset.version), 'retired', now, true);
       }
-      await this.audit.record(tx, actor, { action: 'equipment.withdrawn', entityType: 'employee', entityId: employeeId, summary: { declarationId, kind: row.kind, assetId: row.assetId } });
+      await this.audit.record(tx, actor, {
+        action: 'equipment.withdrawn',
+        entityType: 'employee',
+        entityId: employeeId,
+        summary: { declarationId, kind: row.kind, assetId: row.assetId },
+      });
     });
     return (await this.list(employeeId, true)).find((d) => d.id === declarationId)!;
   }

@@ -20,7 +20,10 @@ export class DeviceModelRepository {
   findByName(manager: EntityManager, manufacturer: string, model: string): Promise<DeviceModelEntity | null> {
     return manager
       .createQueryBuilder(DeviceModelEntity, 'm')
-      .where('LOWER(m.manufacturer) = :manufacturer AND LOWER(m.model) = :model', { manufacturer: manufacturer.trim().toLowerCase(), model: model.trim().toLowerCase() })
+      .where('LOWER(m.manufacturer) = :manufacturer AND LOWER(m.model) = :model', {
+        manufacturer: manufacturer.trim().toLowerCase(),
+        model: model.trim().toLowerCase(),
+      })
       .getOne();
   }
 

@@ -4,6 +4,7 @@ import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { CreateDeviceModelDto, DeviceModelDto, DeviceModelQueryDto } from './dto/models.dto';
 import { DeviceModelsService } from './device-models.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('inventory')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ import { DeviceModelsService } from './device-models.service';
 export class DeviceModelsController {
   constructor(private readonly models: DeviceModelsService) {}
 
+  @ApiErrors('DUPLICATE_MODEL')
   @Post()
   @Roles('technician')
   @ApiCreatedResponse({ type: DeviceModelDto })
@@ -18,6 +20,7 @@ export class DeviceModelsController {
     return this.models.create(actor, body);
   }
 
+  @ApiErrors()
   @Get()
   @Roles('technician', 'hotline', 'rtd')
   @ApiOkResponse({ type: [DeviceModelDto] })

@@ -31,12 +31,21 @@ export class DeviceModelsService {
       createdAt: now,
       updatedAt: now,
     };
-    const duplicate = () => new Conflict('DUPLICATE_MODEL', `${entity.manufacturer} ${entity.model} is already registered`, { manufacturer: entity.manufacturer, model: entity.model });
+    const duplicate = () =>
+      new Conflict('DUPLICATE_MODEL', `${entity.manufacturer} ${entity.model} is already registered`, {
+        manufacturer: entity.manufacturer,
+        model: entity.model,
+      });
     try {
       await this.uow.run(async (tx) => {
         if (await this.models.findByName(tx.manager, entity.manufacturer, entity.model)) throw duplicate();
         await this.models.insert(tx, entity);
-        await this.audit.record(tx, actor, { action: 'model.created', entityType: 'device_model', entityId: entity.id, summary: { kind: entity.kind, manufacturer: entity.manufacturer, model: entity.model } });
+        await this.audit.record(tx, actor, {
+          action: 'model.created',
+          entityType: 'device_model',
+          entityId: entity.id,
+          summary: { kind: entity.kind, manufacturer: entity.manufacturer, model: entity.model },
+        });
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw duplicate();

@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { Conflict, DomainError, RuleViolation, ValidationFailed } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../jobs';
-import '../pki/pki-jobs';
+import type { StationReturnedJob } from '../pki';
 import { EmployeeDirectory } from '../directory';
 import { planReturn, ReturnProblem } from './domain/return.rules';
 import { returnReceipt } from './domain/receipt.content';
@@ -26,7 +26,11 @@ function problemError(p: ReturnProblem): DomainError {
     case 'DUPLICATE_ITEM':
       return new ValidationFailed([{ field: 'items', messages: ['an asset appears twice'] }], 'An asset appears twice in the return', 'DUPLICATE_ITEM');
     case 'DATA_WIPE_UNEXPECTED':
-      return new ValidationFailed([{ field: 'dataWipe', messages: ['a data-wipe entry names an asset that is not being returned'] }], 'A data-wipe entry names an asset not returned', 'DATA_WIPE_UNEXPECTED');
+      return new ValidationFailed(
+        [{ field: 'dataWipe', messages: ['a data-wipe entry names an asset that is not being returned'] }],
+        'A data-wipe entry names an asset not returned',
+        'DATA_WIPE_UNEXPECTED',
+      );
     case 'ASSET_NOT_IN_HANDOVER':
       return new RuleViolation(p.code, 'Some assets were not handed over in this handover', { assetIds: p.assetIds });
     case 'ITEM_ALREADY_CLOSED':
@@ -63,7 +67,12 @@ export class HandoverReturnsService {
       if (!handover) throw handoverNotFound(handoverId);
       const items = await this.handovers.items(handoverId, tx.manager);
       const outstanding = items.filter((i) => !i.closedAt);
-      const wipes = (dto.dataWipe ?? []).map((w) => ({ assetId: w.assetId, method: w.method.trim(), confirmed: w.confirmed, reference: w.reference?.trim() ?? null }));
+      const wipes = (dto.dataWipe ?? []).map((w) => ({
+        assetId: w.assetId,
+        method: w.method.trim(),
+        confirmed: w.confirmed,
+        reference: w.reference?.trim() ?? null,
+      }));
       const decision = planReturn(
         items.map((i) => i.assetId),
         outstanding.map((i) => ({ assetId: i.assetId, kind: i.kind })),
@@ -76,7 +85,9 @@ export class HandoverReturnsService {
       const id = randomUUID();
       const now = this.clock.nowIso();
       const date = municipalToday(this.clock, this.config);
-      const moved = (await this.assets.release(tx, plan.toStock, handoverId, 'in_stock', now)) + (await this.assets.release(tx, plan.toRepair, handoverId, 'in_repair', now));
+      const moved =
+        (await this.assets.release(tx, plan.toStock, handoverId, 'return_ok', now)) +
+        (await this.assets.release(tx, plan.toRepair, handoverId, 'return_damaged', now));
       if (moved !== dto.items.length) throw new Conflict('ASSET_CHANGED', 'Some assets changed state meanwhile; reload the handover and retry', { handoverId });
       const notes = new Map(dto.items.map((i) => [i.assetId, i.note?.trim() ?? null]));
       const closed = await this.handovers.closeItemsByReturn(
@@ -88,11 +99,18 @@ export class HandoverReturnsService {
       );
       if (closed !== dto.items.length) throw new Conflict('ASSET_CHANGED', 'Some items were returned meanwhile; reload the handover and retry', { handoverId });
       const { status } = await this.handovers.refreshStatus(tx, handoverId, now);
-      const tasksClosed = await this.returnTasks.closeForAssets(tx, dto.items.map((i) => i.assetId), 'returned', id, now);
+      const tasksClosed = await this.returnTasks.closeForAssets(
+        tx,
+        dto.items.map((i) => i.assetId),
+        'returned',
+        id,
+        now,
+      );
       // A laptop back from its holder keeps no valid certificate: the PKI revokes its certificates (through the
       // outbox, in this transaction, as for a lost one) and the VPN account follows them (back to approved).
       for (const assetId of plan.stations) {
-        await this.outbox.record(tx, 'pki.station-returned', { assetId, returnedAt: now }, { jobId: `pki-returned-${assetId}-${id}` });
+        const job: StationReturnedJob = { assetId, returnedAt: now };
+        await this.outbox.record(tx, 'pki.station-returned', job, { jobId: `pki-returned-${assetId}-${id}` });
       }
 
       const employee = await this.employees.findById(handover.employeeId, tx);
@@ -115,7 +133,12 @@ export class HandoverReturnsService {
             : { fullName: handover.employeeId },
           technician: { fullName: actor.name },
           items: dto.items.map((i) => ({ ...receiptItem(i.assetId), condition: i.condition, note: notes.get(i.assetId) ?? null })),
-          wipes: wipes.map((w) => ({ serial: byAsset.get(w.assetId)!.serial, assetTag: byAsset.get(w.assetId)!.assetTag, method: w.method, reference: w.reference })),
+          wipes: wipes.map((w) => ({
+            serial: byAsset.get(w.assetId)!.serial,
+            assetTag: byAsset.get(w.assetId)!.assetTag,
+            method: w.method,
+            reference: w.reference,
+          })),
           stillHeld: outstanding.filter((i) => !returnedIds.has(i.assetId)).map((i) => receiptItem(i.assetId)),
           notes: dto.notes ?? null,
         }),

@@ -79,13 +79,24 @@ export class HandoverRepository {
     if (filter.technicianId) qb.andWhere('h.technician_id = :technicianId', { technicianId: filter.technicianId });
     if (filter.from) qb.andWhere('h.handover_date >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('h.handover_date <= :to', { to: filter.to });
-    if (filter.assetId) qb.andWhere('EXISTS (SELECT 1 FROM handover_items i WHERE i.handover_id = h.id AND i.asset_id = :assetId)', { assetId: filter.assetId });
+    if (filter.assetId)
+      qb.andWhere('EXISTS (SELECT 1 FROM handover_items i WHERE i.handover_id = h.id AND i.asset_id = :assetId)', { assetId: filter.assetId });
     if (filter.after) qb.andWhere('(h.handed_at < :c OR (h.handed_at = :c AND h.id < :afterId))', { c: filter.after.handedAt, afterId: filter.after.id });
-    return qb.orderBy('h.handed_at', 'DESC').addOrderBy('h.id', 'DESC').limit(filter.limit + 1).getMany();
+    return qb
+      .orderBy('h.handed_at', 'DESC')
+      .addOrderBy('h.id', 'DESC')
+      .limit(filter.limit + 1)
+      .getMany();
   }
 
   /** Marks items as back; guarded so an item is never returned twice. */
-  async closeItemsByReturn(tx: Tx, handoverId: string, items: { assetId: string; condition: ReturnCondition; note: string | null }[], returnId: string, now: string): Promise<number> {
+  async closeItemsByReturn(
+    tx: Tx,
+    handoverId: string,
+    items: { assetId: string; condition: ReturnCondition; note: string | null }[],
+    returnId: string,
+    now: string,
+  ): Promise<number> {
     let closed = 0;
     for (const item of items) {
       const r = await tx.manager

@@ -1,12 +1,21 @@
-import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { uuidParam } from '../common/http/pipes';
-import { CreateHandoverDto, HandoverDetailDto, HandoverPageDto, HandoverQueryDto, ReturnHandoverDto, ReturnResultDto, SignHandoverDto } from './dto/handovers.dto';
+import {
+  CreateHandoverDto,
+  HandoverDetailDto,
+  HandoverPageDto,
+  HandoverQueryDto,
+  ReturnHandoverDto,
+  ReturnResultDto,
+  SignHandoverDto,
+} from './dto/handovers.dto';
 import { HandoverReturnsService } from './handover-returns.service';
 import { HandoversService } from './handovers.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 function pdf(res: Response, file: { fileName: string; bytes: Buffer; sha256: string }): StreamableFile {
   res.setHeader('X-Content-SHA256', file.sha256);
@@ -24,6 +33,15 @@ export class HandoversController {
   ) {}
 
   /** Hands a kit to an employee: gated kinds pass the provisioning gate (422 GATE_REFUSED with the codes). */
+  @ApiErrors(
+    'ASSET_NOT_AVAILABLE',
+    'ASSET_NOT_FOUND',
+    'ASSET_NOT_MUNICIPAL',
+    'DUPLICATE_ASSET_IN_KIT',
+    'EMPLOYEE_NOT_FOUND',
+    'GATE_REFUSED',
+    'HANDOVER_NOT_FOUND',
+  )
   @Post()
   @Roles('technician')
   @ApiCreatedResponse({ type: HandoverDetailDto })
@@ -31,6 +49,7 @@ export class HandoversController {
     return this.handovers.create(actor, body);
   }
 
+  @ApiErrors('INVALID_CURSOR')
   @Get()
   @Roles('technician')
   @ApiOkResponse({ type: HandoverPageDto })
@@ -38,6 +57,7 @@ export class HandoversController {
     return this.handovers.list(query);
   }
 
+  @ApiErrors('HANDOVER_NOT_FOUND', 'INVALID_ID')
   @Get(':id')
   @Roles('technician')
   @ApiOkResponse({ type: HandoverDetailDto })
@@ -45,6 +65,7 @@ export class HandoversController {
     return this.handovers.get(id);
   }
 
+  @ApiErrors('HANDOVER_NOT_FOUND', 'INVALID_ID', 'RECEIPT_NOT_FOUND')
   @Get(':id/receipt.pdf')
   @Roles('technician')
   @ApiProduces('application/pdf')
@@ -52,13 +73,26 @@ export class HandoversController {
     return pdf(res, await this.handovers.receipt(id));
   }
 
+  @ApiErrors('ALREADY_SIGNED', 'HANDOVER_NOT_FOUND', 'INVALID_ID')
   @Post(':id/sign')
+  @HttpCode(200)
   @Roles('technician')
-  @ApiCreatedResponse({ type: HandoverDetailDto })
+  @ApiOkResponse({ type: HandoverDetailDto })
   sign(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: SignHandoverDto): Promise<HandoverDetailDto> {
     return this.handovers.sign(actor, id, body);
   }
 
+  @ApiErrors(
+    'ASSET_CHANGED',
+    'ASSET_NOT_IN_HANDOVER',
+    'DATA_WIPE_REQUIRED',
+    'DATA_WIPE_UNEXPECTED',
+    'DUPLICATE_ITEM',
+    'HANDOVER_NOT_FOUND',
+    'INVALID_ID',
+    'ITEM_ALREADY_CLOSED',
+    'QUEUE_UNAVAILABLE',
+  )
   @Post(':id/return')
   @Roles('technician')
   @ApiCreatedResponse({ type: ReturnResultDto })
@@ -66,6 +100,7 @@ export class HandoversController {
     return this.returns.returnItems(actor, id, body);
   }
 
+  @ApiErrors('INVALID_ID', 'RECEIPT_NOT_FOUND', 'RETURN_NOT_FOUND')
   @Get(':id/returns/:returnId/receipt.pdf')
   @Roles('technician')
   @ApiProduces('application/pdf')

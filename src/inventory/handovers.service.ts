@@ -8,8 +8,9 @@ import { Conflict, DomainError, RuleViolation, ValidationFailed } from '../commo
 import { UnitOfWork } from '../database/unit-of-work';
 import { EmployeeDirectory } from '../directory';
 import { AppConfig } from '../config/app-config';
+import { transition } from './domain/asset-state';
 import { isGatedKind } from './domain/device-kind';
-import { decodeCursor, encodeCursor } from './domain/keyset-cursor';
+import { encodeCursor, readCursor } from '../common/http/keyset-cursor';
 import { handoverReceipt } from './domain/receipt.content';
 import { CreateHandoverDto, HandoverDetailDto, HandoverPageDto, HandoverQueryDto, SignHandoverDto } from './dto/handovers.dto';
 import { AssetEntity } from './asset.entity';
@@ -52,7 +53,11 @@ export class HandoversService {
   async create(actor: Actor, dto: CreateHandoverDto): Promise<HandoverDetailDto> {
     const assetIds = [...new Set(dto.assetIds)];
     if (assetIds.length !== dto.assetIds.length) {
-      throw new ValidationFailed([{ field: 'assetIds', messages: ['an asset appears twice in the kit'] }], 'An asset appears twice in the kit', 'DUPLICATE_ASSET_IN_KIT');
+      throw new ValidationFailed(
+        [{ field: 'assetIds', messages: ['an asset appears twice in the kit'] }],
+        'An asset appears twice in the kit',
+        'DUPLICATE_ASSET_IN_KIT',
+      );
     }
     // Fast refusal outside any transaction when an asset is visibly taken already: under a rush (the 2020
     // emergency: hundreds of kits a day) losers answer at once instead of queueing for the write lock. The
@@ -187,11 +192,11 @@ export class HandoversService {
     return this.get(outcome.id);
   }
 
-  /** Municipal assets on the shelf only; checked on a plain read first, then again under lock. */
+  /** Municipal assets the state machine lets be handed over only; checked on a plain read first, then again under lock. */
   private assertHandable(assets: AssetEntity[]): void {
     const personal = assets.filter((a) => a.ownership !== 'municipal');
     if (personal.length) throw new RuleViolation('ASSET_NOT_MUNICIPAL', 'personal devices are not handed over', { assetIds: personal.map((a) => a.id) });
-    const unavailable = assets.filter((a) => a.state !== 'in_stock');
+    const unavailable = assets.filter((a) => !transition(a.state, 'handover').ok);
     if (unavailable.length) throw this.notAvailable(unavailable.map((a) => ({ id: a.id, assetTag: a.assetTag, state: a.state })));
   }
 
@@ -227,19 +232,20 @@ export class HandoversService {
 
   async list(query: HandoverQueryDto): Promise<HandoverPageDto> {
     const limit = query.limit ?? 50;
-    let after: { handedAt: string; id: string } | undefined;
-    if (query.cursor) {
-      const p = decodeCursor(query.cursor, HANDOVER_SORT);
-      if (!p) throw new ValidationFailed([{ field: 'cursor', messages: ['cursor is not valid for this listing'] }], 'The cursor is not valid', 'INVALID_CURSOR');
-      after = { handedAt: String(p.v), id: p.id };
-    }
+    const p = readCursor(query.cursor, HANDOVER_SORT, 2);
+    const after = p ? { handedAt: String(p[0]), id: String(p[1]) } : undefined;
     const rows = await this.handovers.list({ ...query, after, limit });
     const page = rows.slice(0, limit);
     const items = await this.handovers.itemsOf(page.map((h) => h.id));
     const last = page[page.length - 1];
     return {
-      items: page.map((h) => toHandoverDto(h, items.filter((i) => i.handoverId === h.id))),
-      nextCursor: rows.length > limit && last ? encodeCursor({ s: HANDOVER_SORT, v: last.handedAt, id: last.id }) : null,
+      items: page.map((h) =>
+        toHandoverDto(
+          h,
+          items.filter((i) => i.handoverId === h.id),
+        ),
+      ),
+      nextCursor: rows.length > limit && last ? encodeCursor(HANDOVER_SORT, [last.handedAt, last.id]) : null,
     };
   }
 

@@ -4,5 +4,7 @@
  */
 export { inventoryEntities } from './inventory.entities';
 export { InventoryModule } from './inventory.module';
+export { heldItemsSql, itemsHandedOverSql, lotsDeliveredSql, standingDeclarationsSql } from './domain/holdings.sql';
 export { inventoryMigrations } from './migrations';
 export { StationAssets } from './station-assets';
+export { INVENTORY_ERRORS, InventoryErrorCode } from './inventory.errors';

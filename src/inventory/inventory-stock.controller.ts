@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/access.decorators';
 import { PlanningDto, PlanningQueryDto, StockDto, StockQueryDto } from './dto/stock.dto';
 import { StockPlanningService } from './stock-planning.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('inventory')
 @ApiBearerAuth()
@@ -10,6 +11,7 @@ import { StockPlanningService } from './stock-planning.service';
 export class InventoryStockController {
   constructor(private readonly planning: StockPlanningService) {}
 
+  @ApiErrors()
   @Get('stock')
   @Roles('technician', 'rtd')
   @ApiOkResponse({ type: StockDto })
@@ -18,6 +20,7 @@ export class InventoryStockController {
   }
 
   /** Laptops still needed for a year's target (config/kpi-targets.tsv), and warranties ending within 90 days. */
+  @ApiErrors('TARGET_NOT_FOUND')
   @Get('planning')
   @Roles('technician', 'rtd')
   @ApiOkResponse({ type: PlanningDto })

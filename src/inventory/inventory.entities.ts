@@ -10,7 +10,7 @@ import { InventoryDocumentEntity } from './inventory-document.entity';
 import { PurchaseLotEntity } from './purchase-lot.entity';
 import { ReturnTaskEntity } from './return-task.entity';
 
-export const inventoryEntities: Function[] = [
+export const inventoryEntities = [
   DeviceModelEntity,
   PurchaseLotEntity,
   AssetEntity,

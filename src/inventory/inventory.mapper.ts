@@ -19,7 +19,14 @@ import { compromisesStation } from './domain/incident.rules';
 
 /** Entity → response DTO, field by field: an entity never leaves the API. */
 export function toModelDto(m: DeviceModelEntity): DeviceModelDto {
-  return { id: m.id, kind: m.kind, manufacturer: m.manufacturer, model: m.model, specs: JSON.parse(m.specs) as Record<string, unknown>, createdAt: m.createdAt };
+  return {
+    id: m.id,
+    kind: m.kind,
+    manufacturer: m.manufacturer,
+    model: m.model,
+    specs: JSON.parse(m.specs) as Record<string, unknown>,
+    createdAt: m.createdAt,
+  };
 }
 
 export function toLotDto(l: LotRow): LotDto {

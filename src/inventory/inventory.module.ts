@@ -40,7 +40,15 @@ import { StationAssets } from './station-assets';
  */
 @Module({
   imports: [DirectoryModule, AgreementsModule, OffboardingModule],
-  controllers: [DeviceModelsController, PurchaseLotsController, AssetsController, HandoversController, ReturnTasksController, InventoryStockController, DeclaredEquipmentController],
+  controllers: [
+    DeviceModelsController,
+    PurchaseLotsController,
+    AssetsController,
+    HandoversController,
+    ReturnTasksController,
+    InventoryStockController,
+    DeclaredEquipmentController,
+  ],
   providers: [
     KpiTargets,
     ReceiptPdfRenderer,

@@ -22,6 +22,9 @@ export interface LotFilter {
   limit: number;
 }
 
+/** Raw columns TypeORM answers beside the entities (typed any by TypeORM). */
+const rows = (raw: unknown): Record<string, unknown>[] => raw as Record<string, unknown>[];
+
 @Injectable()
 export class PurchaseLotRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -50,8 +53,8 @@ export class PurchaseLotRepository {
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<LotRow | null> {
-    const { entities, raw } = await this.base(manager).where('l.id = :id', { id }).getRawAndEntities();
-    return entities[0] ? PurchaseLotRepository.toRow(entities[0], raw[0]) : null;
+    const { entities, raw: rawRows } = await this.base(manager).where('l.id = :id', { id }).getRawAndEntities();
+    return entities[0] ? PurchaseLotRepository.toRow(entities[0], rows(rawRows)[0]) : null;
   }
 
   /** Newest first; keyset on (created_at, id). */
@@ -61,9 +64,9 @@ export class PurchaseLotRepository {
     if (filter.kind) qb.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter.open) qb.andWhere('l.received_count < l.quantity');
     if (filter.after) qb.andWhere('(l.created_at < :c OR (l.created_at = :c AND l.id < :id))', { c: filter.after.createdAt, id: filter.after.id });
-    const { entities, raw } = await qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC').limit(filter.limit).getRawAndEntities();
+    const { entities, raw: rawRows } = await qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC').limit(filter.limit).getRawAndEntities();
     // getRawAndEntities keeps both arrays in the same order when the join is one-to-one
-    return entities.map((e, i) => PurchaseLotRepository.toRow(e, raw[i]));
+    return entities.map((e, i) => PurchaseLotRepository.toRow(e, rows(rawRows)[i]));
   }
 
   /**
@@ -94,12 +97,15 @@ export class PurchaseLotRepository {
 
   /** Lots whose warranty ends in [from, to], with the assets of each still in service. */
   async warrantiesEnding(from: string, to: string): Promise<(LotRow & { inService: number })[]> {
-    const { entities, raw } = await this.base(this.dataSource.manager)
-      .addSelect((sub) => sub.select('COUNT(*)').from(AssetEntity, 'a').where('a.lot_id = l.id AND a.state IN (:...states)', { states: IN_SERVICE_STATES }), 'in_service')
+    const { entities, raw: rawRows } = await this.base(this.dataSource.manager)
+      .addSelect(
+        (sub) => sub.select('COUNT(*)').from(AssetEntity, 'a').where('a.lot_id = l.id AND a.state IN (:...states)', { states: IN_SERVICE_STATES }),
+        'in_service',
+      )
       .where('l.warranty_ends_on >= :from AND l.warranty_ends_on <= :to', { from, to })
       .orderBy('l.warranty_ends_on', 'ASC')
       .addOrderBy('l.id', 'ASC')
       .getRawAndEntities();
-    return entities.map((e, i) => ({ ...PurchaseLotRepository.toRow(e, raw[i]), inService: Number(raw[i].in_service) }));
+    return entities.map((e, i) => ({ ...PurchaseLotRepository.toRow(e, rows(rawRows)[i]), inService: Number(rows(rawRows)[i].in_service) }));
   }
 }

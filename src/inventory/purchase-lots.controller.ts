@@ -7,6 +7,7 @@ import { SerialCheckDto } from './dto/intake.dto';
 import { CreatedLotDto, CreateLotDto, LotDetailDto, LotPageDto, LotQueryDto, ValidateSerialDto } from './dto/lots.dto';
 import { AssetIntakeService } from './asset-intake.service';
 import { PurchaseLotsService } from './purchase-lots.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('inventory')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class PurchaseLotsController {
     private readonly intake: AssetIntakeService,
   ) {}
 
+  @ApiErrors('LOT_TOO_LARGE', 'MODEL_NOT_FOUND')
   @Post()
   @Roles('technician')
   @ApiCreatedResponse({ type: CreatedLotDto, description: 'warnings: LOT_SMALL under 50 pieces, LOT_SIZE_OVERRIDDEN above 100 with a reason' })
@@ -24,6 +26,7 @@ export class PurchaseLotsController {
     return this.lots.create(actor, body);
   }
 
+  @ApiErrors('INVALID_CURSOR')
   @Get()
   @Roles('technician', 'rtd')
   @ApiOkResponse({ type: LotPageDto })
@@ -31,6 +34,7 @@ export class PurchaseLotsController {
     return this.lots.list(query);
   }
 
+  @ApiErrors('INVALID_ID', 'LOT_NOT_FOUND')
   @Get(':id')
   @Roles('technician', 'rtd')
   @ApiOkResponse({ type: LotDetailDto })
@@ -39,6 +43,7 @@ export class PurchaseLotsController {
   }
 
   /** For a barcode scanner: is this serial receivable into the lot? Writes nothing. */
+  @ApiErrors('INVALID_ID', 'LOT_NOT_FOUND')
   @Post(':id/receive/validate')
   @HttpCode(200)
   @Roles('technician')

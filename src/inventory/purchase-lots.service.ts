@@ -7,7 +7,7 @@ import { DomainError, RuleViolation, ValidationFailed } from '../common/errors/d
 import { UnitOfWork } from '../database/unit-of-work';
 import { normalizeCig } from './domain/identifiers';
 import { decideLotSize, warrantyEndsOn } from './domain/lot-size.policy';
-import { decodeCursor, encodeCursor } from './domain/keyset-cursor';
+import { encodeCursor, readCursor } from '../common/http/keyset-cursor';
 import { CreatedLotDto, CreateLotDto, LotDetailDto, LotPageDto, LotQueryDto } from './dto/lots.dto';
 import { actorLabel } from '../common/auth/roles';
 import { toLotDto } from './inventory.mapper';
@@ -29,8 +29,10 @@ export class PurchaseLotsService {
   async create(actor: Actor, dto: CreateLotDto): Promise<CreatedLotDto> {
     const problems: { field: string; messages: string[] }[] = [];
     if (!isCalendarDate(dto.orderDate)) problems.push({ field: 'orderDate', messages: ['orderDate is not a calendar date'] });
-    if (dto.deliveryDate !== undefined && !isCalendarDate(dto.deliveryDate)) problems.push({ field: 'deliveryDate', messages: ['deliveryDate is not a calendar date'] });
-    if (dto.deliveryDate && isCalendarDate(dto.deliveryDate) && dto.deliveryDate < dto.orderDate) problems.push({ field: 'deliveryDate', messages: ['deliveryDate is before orderDate'] });
+    if (dto.deliveryDate !== undefined && !isCalendarDate(dto.deliveryDate))
+      problems.push({ field: 'deliveryDate', messages: ['deliveryDate is not a calendar date'] });
+    if (dto.deliveryDate && isCalendarDate(dto.deliveryDate) && dto.deliveryDate < dto.orderDate)
+      problems.push({ field: 'deliveryDate', messages: ['deliveryDate is before orderDate'] });
     const cig = normalizeCig(dto.cig);
     if (!cig) problems.push({ field: 'cig', messages: ['cig must be 10 letters or digits'] });
     if (problems.length) throw new ValidationFailed(problems);
@@ -73,7 +75,12 @@ export class PurchaseLotsService {
         summary: { cig, supplier: dto.supplier, quantity: dto.quantity, unitPriceCents: dto.unitPriceCents, modelId: model.id, kind: model.kind },
       });
       if (size.overridden) {
-        await this.audit.record(tx, actor, { action: 'lot.size_override', entityType: 'purchase_lot', entityId: id, summary: { quantity: dto.quantity, max: 100, reason: dto.overrideReason!.trim() } });
+        await this.audit.record(tx, actor, {
+          action: 'lot.size_override',
+          entityType: 'purchase_lot',
+          entityId: id,
+          summary: { quantity: dto.quantity, max: 100, reason: dto.overrideReason!.trim() },
+        });
       }
     });
     const lot = await this.lots.findById(id);
@@ -88,15 +95,11 @@ export class PurchaseLotsService {
 
   async list(query: LotQueryDto): Promise<LotPageDto> {
     const limit = query.limit ?? 50;
-    let after: { createdAt: string; id: string } | undefined;
-    if (query.cursor) {
-      const position = decodeCursor(query.cursor, LOT_SORT);
-      if (!position) throw new ValidationFailed([{ field: 'cursor', messages: ['cursor is not valid for this listing'] }], 'The cursor is not valid', 'INVALID_CURSOR');
-      after = { createdAt: String(position.v), id: position.id };
-    }
+    const position = readCursor(query.cursor, LOT_SORT, 2);
+    const after = position ? { createdAt: String(position[0]), id: String(position[1]) } : undefined;
     const rows = await this.lots.list({ modelId: query.modelId, kind: query.kind, open: query.open, after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(toLotDto), nextCursor: rows.length > limit && last ? encodeCursor({ s: LOT_SORT, v: last.createdAt, id: last.id }) : null };
+    return { items: page.map(toLotDto), nextCursor: rows.length > limit && last ? encodeCursor(LOT_SORT, [last.createdAt, last.id]) : null };
   }
 }

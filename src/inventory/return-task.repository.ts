@@ -45,6 +45,10 @@ export class ReturnTaskRepository {
     if (filter.status === 'overdue') qb.andWhere("t.status = 'open' AND t.due_date < :today", { today: filter.today });
     if (filter.employeeId) qb.andWhere('t.employee_id = :employeeId', { employeeId: filter.employeeId });
     if (filter.after) qb.andWhere('(t.due_date > :d OR (t.due_date = :d AND t.id > :afterId))', { d: filter.after.dueDate, afterId: filter.after.id });
-    return qb.orderBy('t.due_date', 'ASC').addOrderBy('t.id', 'ASC').limit(filter.limit + 1).getMany();
+    return qb
+      .orderBy('t.due_date', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(filter.limit + 1)
+      .getMany();
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/access.decorators';
 import { ReturnTaskPageDto, ReturnTaskQueryDto } from './dto/return-tasks.dto';
 import { ReturnTasksService } from './return-tasks.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('inventory')
 @ApiBearerAuth()
@@ -10,6 +11,7 @@ import { ReturnTasksService } from './return-tasks.service';
 export class ReturnTasksController {
   constructor(private readonly tasks: ReturnTasksService) {}
 
+  @ApiErrors('INVALID_CURSOR')
   @Get()
   @Roles('technician')
   @ApiOkResponse({ type: ReturnTaskPageDto })

@@ -4,10 +4,9 @@ import { AuditService } from '../audit';
 import { SYSTEM_ACTOR } from '../common/auth/roles';
 import { addDays, Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-import { ValidationFailed } from '../common/errors/domain-error';
 import { Tx } from '../database/unit-of-work';
 import { OffboardingCase, OffboardingStep } from '../offboarding';
-import { decodeCursor, encodeCursor } from './domain/keyset-cursor';
+import { encodeCursor, readCursor } from '../common/http/keyset-cursor';
 import { ReturnTaskPageDto, ReturnTaskQueryDto } from './dto/return-tasks.dto';
 import { ReturnTaskEntity } from './return-task.entity';
 import { municipalToday } from '../common/clock';
@@ -68,16 +67,15 @@ export class ReturnTasksService implements OffboardingStep {
 
   async list(query: ReturnTaskQueryDto): Promise<ReturnTaskPageDto> {
     const limit = query.limit ?? 50;
-    let after: { dueDate: string; id: string } | undefined;
-    if (query.cursor) {
-      const p = decodeCursor(query.cursor, TASK_SORT);
-      if (!p) throw new ValidationFailed([{ field: 'cursor', messages: ['cursor is not valid for this listing'] }], 'The cursor is not valid', 'INVALID_CURSOR');
-      after = { dueDate: String(p.v), id: p.id };
-    }
+    const p = readCursor(query.cursor, TASK_SORT, 2);
+    const after = p ? { dueDate: String(p[0]), id: String(p[1]) } : undefined;
     const day = municipalToday(this.clock, this.config);
     const rows = await this.tasks.list({ status: query.status, employeeId: query.employeeId, today: day, after, limit });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map((t) => toReturnTaskDto(t, day)), nextCursor: rows.length > limit && last ? encodeCursor({ s: TASK_SORT, v: last.dueDate, id: last.id }) : null };
+    return {
+      items: page.map((t) => toReturnTaskDto(t, day)),
+      nextCursor: rows.length > limit && last ? encodeCursor(TASK_SORT, [last.dueDate, last.id]) : null,
+    };
   }
 }

@@ -24,6 +24,15 @@ export class StationAssets {
   async findById(id: string, tx?: Tx): Promise<StationAssetView | null> {
     const a = await this.assets.findById(id, tx?.manager);
     if (!a) return null;
-    return { id: a.id, assetTag: a.assetTag, kind: a.kind, manufacturer: a.manufacturer, serial: a.serial, ownership: a.ownership, state: a.state, holderEmployeeId: a.holderEmployeeId };
+    return {
+      id: a.id,
+      assetTag: a.assetTag,
+      kind: a.kind,
+      manufacturer: a.manufacturer,
+      serial: a.serial,
+      ownership: a.ownership,
+      state: a.state,
+      holderEmployeeId: a.holderEmployeeId,
+    };
   }
 }

@@ -41,7 +41,10 @@ export class StockPlanningService {
     const y = year ?? Number(day.slice(0, 4)) + 1;
     const target = this.targets.target(LAPTOPS_INDICATOR, y);
     if (target === null) {
-      throw new DomainError('not_found', 'TARGET_NOT_FOUND', `no laptop target for ${y} in ${this.targets.file}`, { year: y, yearsWithTarget: this.targets.yearsWithTarget(LAPTOPS_INDICATOR) });
+      throw new DomainError('not_found', 'TARGET_NOT_FOUND', `no laptop target for ${y} in ${this.targets.file}`, {
+        year: y,
+        yearsWithTarget: this.targets.yearsWithTarget(LAPTOPS_INDICATOR),
+      });
     }
     const baseline = this.targets.baseline(LAPTOPS_INDICATOR, y);
     const counts = await this.stats.laptopCounts();

@@ -10,3 +10,4 @@ export { jobsEntities } from './jobs.entities';
 export { OutboxRelay } from './outbox/outbox.relay';
 export { Outbox } from './outbox/outbox.service';
 export { Schedules } from './schedules';
+export { JOBS_ERRORS, JobsErrorCode } from './jobs.errors';

@@ -3,13 +3,12 @@
  *
  *   declare module '../jobs/job-types' { interface JobPayloads { 'offboarding.run': { employeeId: string } } }
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface JobPayloads {
   /** Housekeeping: drop completed local jobs and dispatched outbox rows older than the retention. */
   'jobs.housekeeping': Record<string, never>;
 }
 
-export type JobName = keyof JobPayloads & string;
+export type JobName = Extract<keyof JobPayloads, string>;
 
 export interface JobContext {
   jobId: string;

@@ -6,6 +6,7 @@ import { Roles } from '../common/auth/access.decorators';
 import { NotFound } from '../common/errors/domain-error';
 import { JobQueue } from './job-queue';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { ApiErrors } from '../common/http/api-errors';
 
 class FailedJobDto {
   @ApiProperty() id: string;
@@ -43,6 +44,7 @@ export class JobsController {
     private readonly relay: OutboxRelay,
   ) {}
 
+  @ApiErrors('QUEUE_UNAVAILABLE')
   @Get('failed')
   @Roles('admin')
   @ApiOkResponse({ type: [FailedJobDto] })
@@ -50,14 +52,16 @@ export class JobsController {
     return this.queue.listFailed(query.limit ?? 100);
   }
 
+  @ApiErrors('FAILED_JOB_NOT_FOUND', 'QUEUE_UNAVAILABLE')
   @Post('failed/:id/retry')
   @Roles('admin')
   @HttpCode(202)
   async retry(@Param() params: JobIdParam): Promise<{ retried: true }> {
-    if (!(await this.queue.retryFailed(params.id))) throw new NotFound('failed_job', params.id);
+    if (!(await this.queue.retryFailed(params.id))) throw NotFound.entity('FAILED_JOB_NOT_FOUND', 'failed_job', params.id);
     return { retried: true };
   }
 
+  @ApiErrors('QUEUE_UNAVAILABLE')
   @Get('stats')
   @Roles('admin')
   @ApiOkResponse({ type: QueueStatsDto })

@@ -31,7 +31,11 @@ import { Schedules } from './schedules';
           timeZone: config.env.TIMEZONE,
         };
         if (config.queue.kind === 'bullmq') return new BullmqQueue(registry, { ...common, url: config.queue.url, prefix: config.queue.prefix });
-        return new InProcessQueue(dataSource, uow, registry, schedulerRegistry, { ...common, leaseMs: config.env.JOB_LEASE_MS, exclusive: config.database.kind === 'sqlite' });
+        return new InProcessQueue(dataSource, uow, registry, schedulerRegistry, {
+          ...common,
+          leaseMs: config.env.JOB_LEASE_MS,
+          exclusive: config.database.kind === 'sqlite',
+        });
       },
     },
     OutboxRelay,

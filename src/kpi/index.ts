@@ -5,3 +5,4 @@
 export { kpiEntities } from './kpi.entities';
 export { KpiModule } from './kpi.module';
 export { kpiMigrations } from './migrations';
+export { KPI_ERRORS, KpiErrorCode } from './kpi.errors';

@@ -9,8 +9,9 @@ import { VpnModule } from '../vpn';
 import { VpnIndicatorSource, VpnLoadIndicators } from './vpn-indicator.source';
 
 /**
- * POLA indicators (SPEC §2) and the RTD dashboard. Reads the other features' tables with aggregate SQL only;
- * targets come from inventory's KpiTargets (config/kpi-targets.tsv), the CRL alert margin from PKI settings, VPN
+ * POLA indicators (SPEC §2) and the RTD dashboard. Aggregate SQL composed only of the fragments the owning features
+ * publish (no table named here), plus their ports (audit head, VPN accounts by state, the CRL status);
+ * targets come from inventory's KpiTargets (config/kpi-targets.tsv), the CRL's status from the PKI's certificates port, VPN
  * accounts and gateway load from the VPN feature's load report.
  */
 @Module({

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { REMOTE_CAPABLE_MODES } from '../activities';
+import { remoteCapableLinksSql } from '../activities';
+import { employeesWithAgreementInForceSql } from '../agreements';
+import { AuditService } from '../audit';
+import { employeesActiveAtSql, employeeServicesSql, leaversAtSql, servicesSql } from '../directory';
+import { heldItemsSql, itemsHandedOverSql, lotsDeliveredSql, standingDeclarationsSql } from '../inventory';
+import { validCertificatesSql } from '../pki';
 import { DISTRIBUTED_KINDS, DistributedKind, Measurements } from './domain/pola-report';
 import { ReferencePoint } from './domain/reference-date';
 
@@ -15,36 +20,20 @@ export interface Holdings {
 }
 
 /**
- * Historical "in force": the agreement had both signatures before the reference moment, its period covers the
- * reference date (withdrawal and end taken into account), and it was not suspended then. Read from the dates
- * rather than the current state, so that an agreement withdrawn or expired since still counts for the years it
- * was in force. (Suspensions keep only their latest start: an agreement suspended now since before the cutoff
- * counts as suspended then.) Needs :ref (date) and :cutoff (instant). `ag` is the agreements alias.
- */
-export const WAS_IN_FORCE_SQL = `ag.state <> 'draft'
-  AND ag.employee_signed_at IS NOT NULL AND ag.manager_signed_at IS NOT NULL AND ag.document_sha256 IS NOT NULL
-  AND ag.employee_signed_at < :cutoff AND ag.manager_signed_at < :cutoff
-  AND ag.start_date <= :ref AND (ag.end_date IS NULL OR ag.end_date >= :ref)
-  AND (ag.withdrawal_effective_date IS NULL OR ag.withdrawal_effective_date > :ref)
-  AND (ag.ended_on IS NULL OR ag.ended_on > :ref)
-  AND NOT (ag.state = 'suspended' AND ag.suspended_at IS NOT NULL AND ag.suspended_at < :cutoff)`;
-
-/** A declaration of personal equipment standing on the reference date. `d` alias. */
-const DECLARED_SQL = `d.declared_at < :cutoff AND (d.withdrawn_at IS NULL OR d.withdrawn_at >= :cutoff)`;
-
-/** Active on the reference date: active now, or deactivated only after the cutoff. `e` alias. */
-const ACTIVE_THEN_SQL = `(e.active = :yes OR (e.deactivated_at IS NOT NULL AND e.deactivated_at >= :cutoff))`;
-
-const REMOTE_MODES = REMOTE_CAPABLE_MODES.map((m) => `'${m}'`).join(', ');
-
-/**
- * The read side of the POLA indicators: one aggregate query per indicator over the other features' tables
- * (handovers, agreements, lots, employees, certificates, the CRL), never a row loaded into memory. Calendar
- * dates and instants are ISO strings on both databases, so comparisons and substr() need no dialect branches.
+ * The read side of the POLA indicators: one aggregate query per indicator, never a row loaded into memory. It names
+ * no other feature's table: each query composes the SELECTs the owning features publish beside the rule they mirror
+ * (agreements' `wasInForce`, inventory's holdings, the directory's employee standing, activities' remote-capable
+ * modes, the PKI's certificate validity), each held to its TypeScript rule by a test on SQLite and PostgreSQL
+ * (test/integration/<feature>/*-sql.spec.ts); what it adds is only the counting. test/repo/table-ownership.spec.ts
+ * fails if a table name creeps back in. Calendar dates and instants
+ * are ISO strings on both databases, so comparisons and substr() need no dialect branches.
  */
 @Injectable()
 export class KpiRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   private async rows(sql: string, params: Params): Promise<Row[]> {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params, {});
@@ -80,27 +69,18 @@ export class KpiRepository {
                 SUM(CASE WHEN x.kind = 'laptop' THEN 1 ELSE 0 END) AS laptops,
                 MAX(CASE WHEN x.kind = 'mobile_router' THEN 1 ELSE 0 END) AS routers,
                 COUNT(*) AS items
-           FROM (
-             SELECT a.holder_employee_id AS employee_id, a.kind AS kind
-               FROM assets a
-              WHERE a.state = 'assigned' AND a.assigned_at < :cutoff AND a.current_handover_id IS NOT NULL
-             UNION ALL
-             SELECT hi.employee_id AS employee_id, hi.kind AS kind
-               FROM handover_items hi
-              WHERE hi.closed_at >= :cutoff AND hi.handover_date <= :ref
-           ) x
+           FROM (${heldItemsSql('ref', 'cutoff')}) x
           GROUP BY x.employee_id
        ),
-       workers AS (SELECT DISTINCT ag.employee_id AS employee_id FROM agreements ag WHERE ${WAS_IN_FORCE_SQL}),
+       workers AS (${employeesWithAgreementInForceSql('ref', 'cutoff')}),
        declared AS (
          SELECT d.employee_id AS employee_id,
                 MAX(CASE WHEN d.kind = 'laptop' THEN 1 ELSE 0 END) AS laptop,
                 MAX(CASE WHEN d.kind = 'broadband' THEN 1 ELSE 0 END) AS broadband
-           FROM declared_equipment d
-          WHERE ${DECLARED_SQL}
+           FROM (${standingDeclarationsSql('cutoff')}) d
           GROUP BY d.employee_id
        ),
-       gone AS (SELECT e.id AS employee_id FROM employees e WHERE e.active = :no AND e.deactivated_at IS NOT NULL AND e.deactivated_at < :cutoff)
+       gone AS (${leaversAtSql('cutoff', 'no')})
        SELECT
          (SELECT COUNT(*) FROM workers) AS workers,
          (SELECT COALESCE(SUM(held.laptops), 0) FROM workers JOIN held ON held.employee_id = workers.employee_id) AS laptops,
@@ -126,8 +106,7 @@ export class KpiRepository {
   async investment(ref: ReferencePoint): Promise<{ cents: number; lots: number }> {
     const row = await this.one(
       `SELECT COALESCE(SUM(CAST(l.quantity AS bigint) * l.unit_price_cents), 0) AS cents, COUNT(*) AS lots
-         FROM purchase_lots l
-        WHERE l.delivery_date >= :yearStart AND l.delivery_date <= :ref`,
+         FROM (${lotsDeliveredSql('yearStart', 'ref')}) l`,
       this.params(ref),
     );
     return { cents: Number(row.cents ?? 0), lots: Number(row.lots ?? 0) };
@@ -141,8 +120,8 @@ export class KpiRepository {
     const kinds = DISTRIBUTED_KINDS.map((k) => `'${k}'`).join(', ');
     const rows = await this.rows(
       `SELECT substr(hi.handover_date, 6, 2) AS month, hi.kind AS kind, COUNT(*) AS n
-         FROM handover_items hi
-        WHERE hi.handover_date >= :yearStart AND hi.handover_date <= :ref AND hi.kind IN (${kinds})
+         FROM (${itemsHandedOverSql('yearStart', 'ref')}) hi
+        WHERE hi.kind IN (${kinds})
         GROUP BY substr(hi.handover_date, 6, 2), hi.kind`,
       this.params(ref),
     );
@@ -153,20 +132,18 @@ export class KpiRepository {
   async agreementsByService(ref: ReferencePoint): Promise<{ services: Measurements['services']; eligibleTotal: number; inForceTotal: number }> {
     const params = this.params(ref);
     const [services, eligible, inForce] = await Promise.all([
-      this.rows(`SELECT s.id AS id, s.code AS code, s.name AS name FROM services s ORDER BY s.code`, {}),
+      this.rows(`SELECT s.id AS id, s.code AS code, s.name AS name FROM (${servicesSql()}) s ORDER BY s.code`, {}),
       this.rows(
-        `SELECT e.service_id AS service_id, COUNT(DISTINCT e.id) AS n
-           FROM activities act
-           JOIN employee_activities ea ON ea.activity_id = act.id
-           JOIN employees e ON e.id = ea.employee_id
-          WHERE act.mode IN (${REMOTE_MODES}) AND ${ACTIVE_THEN_SQL}
+        `SELECT e.service_id AS service_id, COUNT(DISTINCT e.employee_id) AS n
+           FROM (${employeesActiveAtSql('cutoff', 'yes')}) e
+          WHERE e.employee_id IN (${remoteCapableLinksSql()})
           GROUP BY e.service_id`,
         params,
       ),
       this.rows(
-        `SELECT e.service_id AS service_id, COUNT(DISTINCT ag.employee_id) AS n
-           FROM agreements ag JOIN employees e ON e.id = ag.employee_id
-          WHERE ${WAS_IN_FORCE_SQL}
+        `SELECT e.service_id AS service_id, COUNT(*) AS n
+           FROM (${employeesWithAgreementInForceSql('ref', 'cutoff')}) w
+           JOIN (${employeeServicesSql()}) e ON e.employee_id = w.employee_id
           GROUP BY e.service_id`,
         params,
       ),
@@ -186,32 +163,14 @@ export class KpiRepository {
   async certificates(at: string, until: string): Promise<{ valid: number; expiring: number }> {
     const row = await this.one(
       `SELECT COUNT(*) AS valid, COALESCE(SUM(CASE WHEN c.not_after <= :until THEN 1 ELSE 0 END), 0) AS expiring
-         FROM certificates c
-        WHERE c.created_at < :at AND c.not_after > :at AND (c.revoked_at IS NULL OR c.revoked_at >= :at)`,
+         FROM (${validCertificatesSql('at')}) c`,
       { at, until },
     );
     return { valid: Number(row.valid ?? 0), expiring: Number(row.expiring ?? 0) };
   }
 
-  /** The published CRL's dates (null before the first one). */
-  async crl(): Promise<{ crlNumber: number; thisUpdate: string; nextUpdate: string } | null> {
-    const row = await this.one(`SELECT crl_number, this_update, next_update FROM pki_crl WHERE this_update IS NOT NULL AND next_update IS NOT NULL`, {});
-    if (!row.this_update) return null;
-    return { crlNumber: Number(row.crl_number), thisUpdate: String(row.this_update), nextUpdate: String(row.next_update) };
-  }
-
-  /**
-   * The audit chain's head: every change the service makes writes an audit event in the same transaction, so an
-   * unchanged head means unchanged data (the indicators' memo key). One row, read by primary key.
-   */
-  async auditHead(): Promise<number> {
-    const row = await this.one(`SELECT seq FROM audit_head`, {});
-    return Number(row.seq ?? 0);
-  }
-
-  /** Every VPN account by state (the present: account states keep no history). */
-  async vpnAccountsByState(): Promise<{ state: string; count: number }[]> {
-    const rows = await this.rows(`SELECT va.state AS state, COUNT(*) AS n FROM vpn_accounts va GROUP BY va.state`, {});
-    return rows.map((r) => ({ state: String(r.state), count: Number(r.n) }));
+  /** The audit chain's head (the indicators' memo key), from the audit feature's own port. */
+  auditHead(): Promise<number> {
+    return this.audit.headSeq();
   }
 }

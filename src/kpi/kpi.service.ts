@@ -3,8 +3,7 @@ import { calendarDate, Clock } from '../common/clock';
 import { RuleViolation } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { KpiTargets } from '../config/kpi-targets';
-import { crlHealth } from '../pki';
-import { PkiSettings } from '../pki';
+import { Certificates } from '../pki';
 import { indicatorStatus, percent, centsToEuros } from './domain/indicator-status';
 import { polaCsv } from './domain/pola-csv';
 import { buildPolaReport, IndicatorResult, Measurements } from './domain/pola-report';
@@ -56,7 +55,7 @@ export class KpiService {
     private readonly repository: KpiRepository,
     private readonly vpn: VpnIndicatorSource,
     private readonly targets: KpiTargets,
-    private readonly pki: PkiSettings,
+    private readonly pki: Certificates,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -85,7 +84,11 @@ export class KpiService {
     const first = from ?? (configured.length ? Math.min(...configured) : thisYear);
     const last = Math.min(to ?? thisYear, thisYear);
     if (first > last) {
-      throw new RuleViolation('KPI_RANGE_INVALID', `The series must run from a year to a later one, up to ${thisYear}`, { from: first, to: last, currentYear: thisYear });
+      throw new RuleViolation('KPI_RANGE_INVALID', `The series must run from a year to a later one, up to ${thisYear}`, {
+        from: first,
+        to: last,
+        currentYear: thisYear,
+      });
     }
     if (last - first + 1 > MAX_SERIES_YEARS) {
       throw new RuleViolation('KPI_RANGE_TOO_LONG', `A series covers at most ${MAX_SERIES_YEARS} years`, { from: first, to: last });
@@ -152,7 +155,7 @@ export class KpiService {
     // For the current year the reference moment is now, as for the PKI status; for a past year, the cutoff.
     const at = ref.cutoff;
     const certificates = await r.certificates(at, new Date(Date.parse(at) + 30 * DAY_MS).toISOString());
-    const crl = await r.crl();
+    const crl = await this.pki.crlStatus(now);
     const { vpnAccounts, gateways } = await this.vpn.measure();
     return {
       laptops: held.laptops,
@@ -166,7 +169,7 @@ export class KpiService {
       vpnAccounts,
       gateways,
       certificates,
-      crl: crl ? { ...crl, ...crlHealth(crl.thisUpdate, crl.nextUpdate, now, this.pki.alertMarginMs) } : null,
+      crl,
       leavers: held.leavers,
     };
   }

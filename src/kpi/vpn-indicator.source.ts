@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { VpnLoadReportService } from '../vpn';
 import { Measurements } from './domain/pola-report';
-import { KpiRepository } from './kpi.repository';
 
 export type VpnMeasurements = Pick<Measurements, 'vpnAccounts' | 'gateways'>;
 
@@ -15,23 +14,26 @@ export abstract class VpnIndicatorSource {
 
 /**
  * Gateways from the VPN feature's own load report (one aggregate query; no individual in it), so the dashboard and
- * GET /api/v1/vpn/gateways/load agree; accounts by state counted over every account — the report's totals leave
- * out requested accounts, which have no gateway yet.
+ * GET /api/v1/vpn/gateways/load agree; accounts by state from the same port, counted over every account — the
+ * report's totals leave out requested accounts, which have no gateway yet.
  */
 @Injectable()
 export class VpnLoadIndicators extends VpnIndicatorSource {
-  constructor(
-    private readonly report: VpnLoadReportService,
-    private readonly repository: KpiRepository,
-  ) {
+  constructor(private readonly report: VpnLoadReportService) {
     super();
   }
 
   async measure(): Promise<VpnMeasurements> {
     const r = await this.report.report();
     return {
-      vpnAccounts: await this.repository.vpnAccountsByState(),
-      gateways: r.gateways.map((g) => ({ name: g.name, capacity: g.capacity, enabled: g.enabled, expectedSessions: g.expectedPeakSessions, peakSessions95: g.peakSessions95 })),
+      vpnAccounts: await this.report.accountsByState(),
+      gateways: r.gateways.map((g) => ({
+        name: g.name,
+        capacity: g.capacity,
+        enabled: g.enabled,
+        expectedSessions: g.expectedPeakSessions,
+        peakSessions95: g.peakSessions95,
+      })),
     };
   }
 }

@@ -20,7 +20,7 @@ export class MetricsModule implements OnModuleInit {
       async (g) => {
         const counts = await this.queue.counts().catch(() => null);
         if (!counts) return;
-        for (const [state, n] of Object.entries(counts)) g.set({ state, driver: this.queue.driver }, n);
+        for (const [state, n] of Object.entries(counts)) g.set({ state, driver: this.queue.driver }, Number(n));
       },
       ['state', 'driver'],
     );

@@ -26,7 +26,7 @@ export class MetricsService {
       labelNames,
       registers: [this.registry],
       async collect() {
-        await collect(this as unknown as Gauge<string>);
+        await collect(this);
       },
     });
   }

@@ -7,3 +7,4 @@ export { OffboardingCase, OffboardingStep, OffboardingSteps } from './offboardin
 export type { OffboardingTrigger } from './offboarding-step';
 export { offboardingEntities } from './offboarding.entities';
 export { OffboardingModule } from './offboarding.module';
+export { OFFBOARDING_ERRORS, OffboardingErrorCode } from './offboarding.errors';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { keysetCondition, KeyValue } from '../common/http/keyset-cursor';
 import { Tx } from '../database/unit-of-work';
 import { OffboardingCaseStepEntity } from './offboarding-case-step.entity';
 import { OffboardingCaseEntity, OffboardingCaseStatus } from './offboarding-case.entity';
@@ -16,8 +17,10 @@ export interface OpenCaseInput {
 export interface CaseListFilter {
   status?: OffboardingCaseStatus;
   employeeId?: string;
+  /** (createdAt, id) of the last row of the previous page */
+  after?: KeyValue[];
+  /** rows to read: the page size + 1 */
   limit: number;
-  offset: number;
 }
 
 export function caseDedupeKey(input: OpenCaseInput): string {
@@ -57,12 +60,13 @@ export class OffboardingCaseRepository {
     return this.dataSource.getRepository(OffboardingCaseEntity).findOne({ where: { id } });
   }
 
-  async list(filter: CaseListFilter): Promise<{ items: OffboardingCaseEntity[]; total: number }> {
+  /** Newest first, keyset by (created_at, id). */
+  async list(filter: CaseListFilter): Promise<OffboardingCaseEntity[]> {
     const qb = this.dataSource.getRepository(OffboardingCaseEntity).createQueryBuilder('c');
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.employeeId) qb.andWhere('c.employee_id = :employeeId', { employeeId: filter.employeeId });
-    const [items, total] = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC').skip(filter.offset).take(filter.limit).getManyAndCount();
-    return { items, total };
+    if (filter.after) qb.andWhere(...keysetCondition(['c.created_at', 'c.id'], 'DESC', filter.after));
+    return qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(filter.limit).getMany();
   }
 
   stepsOf(caseId: string, tx?: Tx): Promise<OffboardingCaseStepEntity[]> {
@@ -81,7 +85,13 @@ export class OffboardingCaseRepository {
   }
 
   /** Records an attempt's outcome. A step already done stays done (its result is never overwritten). */
-  async recordStep(tx: Tx, caseId: string, stepName: string, outcome: { status: 'done'; result: unknown } | { status: 'failed'; error: string }, nowIso: string): Promise<void> {
+  async recordStep(
+    tx: Tx,
+    caseId: string,
+    stepName: string,
+    outcome: { status: 'done'; result: unknown } | { status: 'failed'; error: string },
+    nowIso: string,
+  ): Promise<void> {
     const repo = tx.manager.getRepository(OffboardingCaseStepEntity);
     const existing = await repo.findOne({ where: { caseId, stepName } });
     const values =

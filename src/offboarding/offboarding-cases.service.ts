@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '../common/errors/domain-error';
+import { pageOf, readCursor } from '../common/http/keyset-cursor';
 import { OffboardingCaseListDto, OffboardingCaseDto, OffboardingCaseListQueryDto, OffboardingStepDto } from './dto/offboarding.dto';
 import { OffboardingCaseStepEntity } from './offboarding-case-step.entity';
 import { OffboardingCaseEntity } from './offboarding-case.entity';
@@ -16,15 +17,25 @@ export class OffboardingCasesService {
 
   async list(query: OffboardingCaseListQueryDto): Promise<OffboardingCaseListDto> {
     const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const { items, total } = await this.cases.list({ status: query.status, employeeId: query.employeeId, limit, offset });
-    const steps = await this.cases.stepsOfMany(items.map((c) => c.id));
-    return { items: items.map((c) => this.toDto(c, steps.filter((s) => s.caseId === c.id))), total, limit, offset };
+    const after = readCursor(query.cursor, '-createdAt', 2);
+    const rows = await this.cases.list({ status: query.status, employeeId: query.employeeId, after, limit: limit + 1 });
+    const steps = await this.cases.stepsOfMany(rows.slice(0, limit).map((c) => c.id));
+    return pageOf(
+      rows,
+      limit,
+      '-createdAt',
+      (c) => [c.createdAt, c.id],
+      (c) =>
+        this.toDto(
+          c,
+          steps.filter((s) => s.caseId === c.id),
+        ),
+    );
   }
 
   async get(id: string): Promise<OffboardingCaseDto> {
     const entity = await this.cases.findById(id);
-    if (!entity) throw new NotFound('offboarding_case', id);
+    if (!entity) throw NotFound.entity('OFFBOARDING_CASE_NOT_FOUND', 'offboarding_case', id);
     return this.toDto(entity, await this.cases.stepsOf(id));
   }
 

@@ -4,6 +4,7 @@ import { Roles } from '../common/auth/access.decorators';
 import { uuidParam } from '../common/http/pipes';
 import { OffboardingCaseDto, OffboardingCaseListDto, OffboardingCaseListQueryDto } from './dto/offboarding.dto';
 import { OffboardingCasesService } from './offboarding-cases.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('offboarding')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ import { OffboardingCasesService } from './offboarding-cases.service';
 export class OffboardingController {
   constructor(private readonly cases: OffboardingCasesService) {}
 
+  @ApiErrors('INVALID_CURSOR')
   @Get('cases')
   @Roles('admin', 'technician', 'hotline', 'hr')
   @ApiOkResponse({ type: OffboardingCaseListDto })
@@ -18,6 +20,7 @@ export class OffboardingController {
     return this.cases.list(query);
   }
 
+  @ApiErrors('INVALID_ID', 'OFFBOARDING_CASE_NOT_FOUND')
   @Get('cases/:id')
   @Roles('admin', 'technician', 'hotline', 'hr')
   @ApiOkResponse({ type: OffboardingCaseDto })

@@ -1,4 +1,4 @@
 import { OffboardingCaseStepEntity } from './offboarding-case-step.entity';
 import { OffboardingCaseEntity } from './offboarding-case.entity';
 
-export const offboardingEntities: Function[] = [OffboardingCaseEntity, OffboardingCaseStepEntity];
+export const offboardingEntities = [OffboardingCaseEntity, OffboardingCaseStepEntity];

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '../common/auth/access.decorators';
 import { QrCodesDto, QrCodesRequestDto } from './dto/qr-codes.dto';
 import { QrCodeRenderer } from './qr-code.renderer';
+import { ApiErrors } from '../common/http/api-errors';
 
 /**
  * QR codes for the printable labels of a lot. It reads nothing: the labels page lists the lot's assets through
@@ -15,6 +16,7 @@ import { QrCodeRenderer } from './qr-code.renderer';
 export class LabelsController {
   constructor(private readonly qr: QrCodeRenderer) {}
 
+  @ApiErrors()
   @Post('qr-codes')
   @HttpCode(200)
   @Roles('technician')

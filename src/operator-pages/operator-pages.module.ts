@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HotlinePagesController } from './hotline-pages.controller';
 import { LabelsController } from './labels.controller';
+import { NavigationController } from './navigation.controller';
 import { QrCodeRenderer } from './qr-code.renderer';
 import { TechnicianPagesController } from './technician-pages.controller';
 import { VpnAccountActionsController } from './vpn-account-actions.controller';
@@ -11,7 +12,7 @@ import { VpnAccountActionsController } from './vpn-account-actions.controller';
  * lives here or in the pages: every action is a call to the JSON API.
  */
 @Module({
-  controllers: [TechnicianPagesController, HotlinePagesController, LabelsController, VpnAccountActionsController],
+  controllers: [TechnicianPagesController, HotlinePagesController, LabelsController, VpnAccountActionsController, NavigationController],
   providers: [QrCodeRenderer],
 })
 export class OperatorPagesModule {}

@@ -112,10 +112,12 @@ export class CaStore {
       }
       if (existing) {
         const { id: _id, createdAt: _c, ...changes } = row;
-        if (!(await this.repository.replace(tx, existing.fingerprintSha256, changes))) throw new Conflict('CA_CHANGED', 'The CA changed while importing; try again');
+        if (!(await this.repository.replace(tx, existing.fingerprintSha256, changes)))
+          throw new Conflict('CA_CHANGED', 'The CA changed while importing; try again');
       } else {
         await this.repository.insertIfAbsent(tx, row);
-        if ((await this.repository.find(tx))?.fingerprintSha256 !== row.fingerprintSha256) throw new Conflict('CA_CHANGED', 'Another instance created a CA meanwhile; try again');
+        if ((await this.repository.find(tx))?.fingerprintSha256 !== row.fingerprintSha256)
+          throw new Conflict('CA_CHANGED', 'Another instance created a CA meanwhile; try again');
       }
       await this.audit.record(tx, actor, {
         action: 'pki.ca-imported',
@@ -153,7 +155,10 @@ export class CaStore {
       row = await this.repository.find();
       if (!row) throw new PkiStartupError('the CA row vanished after it was created');
       const won = row.fingerprintSha256 === candidate.fingerprintSha256;
-      this.logger.log({ subject: row.subject, fingerprint: row.fingerprintSha256, source: row.source, createdHere: won }, won ? 'CA stored' : 'another instance stored the CA first; using it');
+      this.logger.log(
+        { subject: row.subject, fingerprint: row.fingerprintSha256, source: row.source, createdHere: won },
+        won ? 'CA stored' : 'another instance stored the CA first; using it',
+      );
     }
     let ca = await this.activate(row);
     if (!meetsKeyEncryptionPolicy(keyEncryptionParams(row.encryptedKeyPem))) {
@@ -183,7 +188,10 @@ export class CaStore {
       });
       return true;
     });
-    this.logger.log({ fingerprint: row.fingerprintSha256, from, to: KEY_ENCRYPTION_POLICY, here: done }, done ? 'CA key re-encrypted under the current KDF' : 'another instance re-encrypted the CA key');
+    this.logger.log(
+      { fingerprint: row.fingerprintSha256, from, to: KEY_ENCRYPTION_POLICY, here: done },
+      done ? 'CA key re-encrypted under the current KDF' : 'another instance re-encrypted the CA key',
+    );
     const fresh = await this.repository.find();
     if (!fresh) throw new PkiStartupError('the CA row vanished while its key was re-encrypted');
     return fresh;
@@ -199,16 +207,34 @@ export class CaStore {
       try {
         key = await decryptKey(fs.readFileSync(files.key, 'utf8'), this.passphrase());
       } catch {
-        throw new PkiStartupError(`The CA key in ${files.key} cannot be decrypted with the configured passphrase: set CA_PASSPHRASE to the value it was created with`);
+        throw new PkiStartupError(
+          `The CA key in ${files.key} cannot be decrypted with the configured passphrase: set CA_PASSPHRASE to the value it was created with`,
+        );
       }
       const encryptedKeyPem = await encryptKey(key, this.passphrase());
       const chainPem = fs.existsSync(files.chain) ? fs.readFileSync(files.chain, 'utf8') : null;
       const facts = caFacts(certificatePem);
       this.logger.log({ dir: this.settings.pkiDir }, 'adopting the CA found in the data folder');
-      return { id: ACTIVE_CA_ID, certificatePem: facts.certificatePem, chainPem, encryptedKeyPem, fingerprintSha256: facts.fingerprintSha256, subject: facts.subject, notAfter: facts.notAfter.toISOString(), source: 'imported', createdAt: now, updatedAt: now };
+      return {
+        id: ACTIVE_CA_ID,
+        certificatePem: facts.certificatePem,
+        chainPem,
+        encryptedKeyPem,
+        fingerprintSha256: facts.fingerprintSha256,
+        subject: facts.subject,
+        notAfter: facts.notAfter.toISOString(),
+        source: 'imported',
+        createdAt: now,
+        updatedAt: now,
+      };
     }
     const started = Date.now();
-    const generated = await generateCa({ subject: this.settings.caSubject, validityDays: this.settings.caValidityDays, keySize: this.settings.caKeySize, now: this.clock.now() });
+    const generated = await generateCa({
+      subject: this.settings.caSubject,
+      validityDays: this.settings.caValidityDays,
+      keySize: this.settings.caKeySize,
+      now: this.clock.now(),
+    });
     const facts = caFacts(generated.certificatePem);
     this.logger.log({ subject: facts.subject, keySize: this.settings.caKeySize, ms: Date.now() - started }, 'created a new CA');
     return {

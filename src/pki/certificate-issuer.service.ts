@@ -167,10 +167,16 @@ export class CertificateIssuer {
       profile: { kind: 'station', assetTag: input.assetTag },
       validityDays: this.settings.stationValidityDays,
       keyOrigin: key ? 'generated' : keyOrigin,
-      links: { assetTag: input.assetTag, stationAssetId: input.stationAssetId ?? null, employeeId: input.employeeId ?? null, vpnAccountId: input.vpnAccountId ?? null },
+      links: {
+        assetTag: input.assetTag,
+        stationAssetId: input.stationAssetId ?? null,
+        employeeId: input.employeeId ?? null,
+        vpnAccountId: input.vpnAccountId ?? null,
+      },
     });
     if (!key) {
-      const keyPackageOf = 'renewalOfPem' in input && keyOrigin === 'generated' ? normaliseSerial(new X509Certificate(input.renewalOfPem).serialNumber) ?? undefined : undefined;
+      const keyPackageOf =
+        'renewalOfPem' in input && keyOrigin === 'generated' ? (normaliseSerial(new X509Certificate(input.renewalOfPem).serialNumber) ?? undefined) : undefined;
       return { row, caChainPem: ca.bundlePem, secrets: {}, keyPackageOf };
     }
     const password = oneTimePassword();
@@ -262,7 +268,8 @@ export class CertificateIssuer {
   private async keyPackagesOf(tx: Tx, prepared: PreparedCertificate[], now: string): Promise<StationKeyPackageEntity[]> {
     const rows: StationKeyPackageEntity[] = [];
     for (const p of prepared) {
-      if (p.keyPackage) rows.push({ serial: p.row.serial, pkcs12Base64: p.keyPackage.pkcs12Base64, encryptedKeyPem: p.keyPackage.encryptedKeyPem, createdAt: now });
+      if (p.keyPackage)
+        rows.push({ serial: p.row.serial, pkcs12Base64: p.keyPackage.pkcs12Base64, encryptedKeyPem: p.keyPackage.encryptedKeyPem, createdAt: now });
       else if (p.keyPackageOf) {
         const before = await this.keyPackages.find(p.keyPackageOf, tx);
         // a certificate issued before packages were kept has none: its key was only in the one-time answer

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCreatedAtCursor, encodeCreatedAtCursor } from '../common/http/cursor';
+import { createdAtAfter, encodeCursor, readCursor } from '../common/http/keyset-cursor';
 import { Clock } from '../common/clock';
 import { NotFound } from '../common/errors/domain-error';
 import { CertificateKind } from './certificate.entity';
@@ -33,7 +33,6 @@ export interface CertificatePage {
 
 const DAY_MS = 86_400_000;
 
-
 /** Reads for the API and for other features (VPN renewal: `listExpiring`). */
 @Injectable()
 export class CertificateQueries {
@@ -56,7 +55,7 @@ export class CertificateQueries {
   async get(serialInput: string): Promise<CertificateView> {
     const serial = parseSerial(serialInput);
     const row = await this.certificates.findBySerial(serial);
-    if (!row) throw new NotFound('certificate', serial);
+    if (!row) throw NotFound.entity('CERTIFICATE_NOT_FOUND', 'certificate', serial);
     return toCertificateView(row);
   }
 
@@ -70,14 +69,16 @@ export class CertificateQueries {
         employeeId: query.employeeId,
         stationAssetId: query.stationAssetId,
         vpnAccountId: query.vpnAccountId,
-        ...(query.expiringWithinDays !== undefined ? { now: now.toISOString(), expiringBefore: new Date(now.getTime() + query.expiringWithinDays * DAY_MS).toISOString() } : {}),
+        ...(query.expiringWithinDays !== undefined
+          ? { now: now.toISOString(), expiringBefore: new Date(now.getTime() + query.expiringWithinDays * DAY_MS).toISOString() }
+          : {}),
       },
       limit + 1,
-      query.cursor ? decodeCreatedAtCursor(query.cursor) : undefined,
+      createdAtAfter(readCursor(query.cursor, 'createdAt', 2)),
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(toCertificateView), nextCursor: rows.length > limit && last ? encodeCreatedAtCursor({ createdAt: last.createdAt, id: last.id }) : null };
+    return { items: page.map(toCertificateView), nextCursor: rows.length > limit && last ? encodeCursor('createdAt', [last.createdAt, last.id]) : null };
   }
 
   /** Valid certificates that expire within `days` (renewal), soonest first. */

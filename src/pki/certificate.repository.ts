@@ -45,12 +45,29 @@ export class CertificateRepository {
   /** Multi-row INSERT in chunks (SQLite allows 999 bound parameters; 22 columns a row). */
   async insertMany(tx: Tx, rows: CertificateEntity[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 40) {
-      await tx.manager.createQueryBuilder().insert().into(CertificateEntity).values(rows.slice(i, i + 40)).updateEntity(false).execute();
+      await tx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(CertificateEntity)
+        .values(rows.slice(i, i + 40))
+        .updateEntity(false)
+        .execute();
     }
   }
 
   async findBySerial(serial: string, tx?: Tx): Promise<CertificateEntity | null> {
     return this.manager(tx).getRepository(CertificateEntity).findOne({ where: { serial } });
+  }
+
+  /** Status columns of these serials (callers chunk under SQLite's 999 bound parameters). */
+  async statusesOf(serials: string[], tx?: Tx): Promise<Pick<CertificateEntity, 'serial' | 'status' | 'revocationReason' | 'holdOwner'>[]> {
+    if (serials.length === 0) return [];
+    return this.manager(tx)
+      .getRepository(CertificateEntity)
+      .createQueryBuilder('c')
+      .select(['c.serial', 'c.status', 'c.revocationReason', 'c.holdOwner'])
+      .where('c.serial IN (:...serials)', { serials })
+      .getMany();
   }
 
   /** Conditional status change: affects nothing when someone else changed the status first. */
@@ -71,7 +88,7 @@ export class CertificateRepository {
 
   /** Certificates of a holder that still let someone in (valid, or suspended and so reinstatable). */
   async findActiveFor(tx: Tx, holder: CertificateHolder): Promise<CertificateEntity[]> {
-    const [column, value] = Object.entries(holder)[0] as [string, string];
+    const [column, value] = Object.entries(holder)[0];
     const field = { stationAssetId: 'station_asset_id', vpnAccountId: 'vpn_account_id', employeeId: 'employee_id' }[column];
     if (!field) throw new Error(`unknown holder ${column}`);
     return tx.manager

@@ -8,6 +8,7 @@ import { CertificateDto, CertificateListQueryDto, CertificatePageDto, RevokeCert
 import { PkiStatusDto } from './dto/pki-status.dto';
 import { PkiStatusService } from './pki-status.service';
 import { RevocationService } from './revocation.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('certificates')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class CertificatesController {
   ) {}
 
   /** Per person (subject, employee, station): the desks only; the RTD reads the counts (GET /api/v1/pki/status). */
+  @ApiErrors('INVALID_CURSOR')
   @Get('certificates')
   @Roles('hotline', 'technician')
   @ApiOkResponse({ type: CertificatePageDto })
@@ -27,6 +29,7 @@ export class CertificatesController {
     return this.queries.list(query);
   }
 
+  @ApiErrors('CERTIFICATE_NOT_FOUND', 'INVALID_SERIAL')
   @Get('certificates/:serial')
   @Roles('hotline', 'technician')
   @ApiOkResponse({ type: CertificateDto })
@@ -35,6 +38,15 @@ export class CertificatesController {
   }
 
   /** Revokes, or suspends with certificateHold; the CRL is republished before the answer. */
+  @ApiErrors(
+    'CERTIFICATE_ALREADY_ON_HOLD',
+    'CERTIFICATE_ALREADY_REVOKED',
+    'CERTIFICATE_NOT_FOUND',
+    'CERTIFICATE_STATE_CHANGED',
+    'INVALID_REVOCATION_REASON',
+    'INVALID_SERIAL',
+    'SERVER_CERTIFICATE_ADMIN_ONLY',
+  )
   @Post('certificates/:serial/revoke')
   @HttpCode(200)
   @Roles('hotline')
@@ -44,6 +56,7 @@ export class CertificatesController {
   }
 
   /** Lifts a certificateHold: the certificate is valid again and leaves the next CRL. */
+  @ApiErrors('CERTIFICATE_HOLD_OWNED_BY_ACCOUNT', 'CERTIFICATE_NOT_FOUND', 'CERTIFICATE_NOT_ON_HOLD', 'CERTIFICATE_STATE_CHANGED', 'INVALID_SERIAL')
   @Post('certificates/:serial/release-hold')
   @HttpCode(200)
   @Roles('hotline')
@@ -52,6 +65,7 @@ export class CertificatesController {
     return this.revocations.releaseHoldNow(serial, actor);
   }
 
+  @ApiErrors()
   @Get('pki/status')
   @Roles('rtd', 'hotline')
   @ApiOkResponse({ type: PkiStatusDto })

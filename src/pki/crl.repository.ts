@@ -32,7 +32,11 @@ export class CrlRepository {
    * once queue here, and the second sees the first one's CRL number (SQLite units are serialised anyway).
    */
   async lockState(tx: Tx): Promise<CrlState> {
-    const qb = tx.manager.getRepository(PkiCrlEntity).createQueryBuilder('c').select(STATE_COLUMNS.map((c) => `c.${c}`)).where('c.id = :id', { id: ACTIVE_CRL_ID });
+    const qb = tx.manager
+      .getRepository(PkiCrlEntity)
+      .createQueryBuilder('c')
+      .select(STATE_COLUMNS.map((c) => `c.${c}`))
+      .where('c.id = :id', { id: ACTIVE_CRL_ID });
     if (tx.kind === 'postgres') qb.setLock('pessimistic_write');
     const row = await qb.getOne();
     if (!row) throw new Error('pki_crl row is missing: migrations did not run');
@@ -88,6 +92,12 @@ export class CrlRepository {
   async loadPublished(): Promise<PublishedCrl | null> {
     const row = await this.dataSource.getRepository(PkiCrlEntity).findOne({ where: { id: ACTIVE_CRL_ID } });
     if (!row || !row.derBase64 || !row.thisUpdate || !row.nextUpdate) return null;
-    return { crlNumber: Number(row.crlNumber), thisUpdate: row.thisUpdate, nextUpdate: row.nextUpdate, entries: row.entries, der: Buffer.from(row.derBase64, 'base64') };
+    return {
+      crlNumber: Number(row.crlNumber),
+      thisUpdate: row.thisUpdate,
+      nextUpdate: row.nextUpdate,
+      entries: row.entries,
+      der: Buffer.from(row.derBase64, 'base64'),
+    };
   }
 }

@@ -88,8 +88,20 @@ export class CrlService {
       const thisUpdate = now;
       const nextUpdate = new Date(now.getTime() + this.settings.crlNextUpdateMs);
       const crl = buildCrl({ issuer: ca.issuer, crlNumber: BigInt(crlNumber), thisUpdate, nextUpdate, entries });
-      const snapshot: CrlSnapshot = { crlNumber, thisUpdate: thisUpdate.toISOString(), nextUpdate: nextUpdate.toISOString(), entries: entries.length, der: crl.der, pem: crl.pem };
-      await this.crls.publish(tx, state.crlNumber, { ...snapshot, builtRevision: state.revision, caFingerprint: ca.fingerprintSha256, builtAt: this.clock.nowIso() });
+      const snapshot: CrlSnapshot = {
+        crlNumber,
+        thisUpdate: thisUpdate.toISOString(),
+        nextUpdate: nextUpdate.toISOString(),
+        entries: entries.length,
+        der: crl.der,
+        pem: crl.pem,
+      };
+      await this.crls.publish(tx, state.crlNumber, {
+        ...snapshot,
+        builtRevision: state.revision,
+        caFingerprint: ca.fingerprintSha256,
+        builtAt: this.clock.nowIso(),
+      });
       return { reason, snapshot };
     });
     if (built) {
@@ -99,6 +111,18 @@ export class CrlService {
       return { rebuilt: built.reason, crl: built.snapshot, buildMs };
     }
     return { rebuilt: null, crl: await this.current() };
+  }
+
+  /**
+   * After a committed status change (`after` says which, for the log): publish now, never failing the caller. The
+   * change is committed and a `pki.crl-rebuild` job was queued with it, so a failure here is retried there.
+   */
+  async publishQuietly(after: string): Promise<void> {
+    try {
+      await this.refresh('revocation');
+    } catch (err) {
+      this.logger.error({ err }, `CRL rebuild after ${after} failed; the queued job will retry`);
+    }
   }
 
   /**

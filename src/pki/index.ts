@@ -1,17 +1,27 @@
 /**
  * The public face of the pki feature: all that other features (and the composition root) may import from it.
- * Everything else under src/pki/ is private (eslint-rules/feature-boundaries.js).
+ * Everything else under src/pki/ is private (eslint-rules/feature-boundaries.js). Other features use the one
+ * certificates port; inventory hands work over through the `pki.*` jobs.
  */
-export { CaStore } from './ca-store';
-export { CertificateIssuer, PreparedCertificate, StationIssueInput } from './certificate-issuer.service';
-export { CertificateQueries } from './certificate-queries.service';
-export { CertificateEntity } from './certificate.entity';
-export { CertificateView } from './certificate.mapper';
-export { CrlService } from './crl.service';
-export { crlHealth } from './domain/crl-freshness';
-export { RevocationReason } from './domain/revocation';
+export { Certificates } from './certificates.port';
+export type {
+  CertificateHolder,
+  CertificateKind,
+  CertificateStatusView,
+  CertificateStatus,
+  CertificateView,
+  CrlStatus,
+  HoldOwner,
+  IssuedCertificate,
+  KeyOrigin,
+  PreparedCertificate,
+  RevocationReason,
+  StationIssueInput,
+  StationKeyPackage,
+} from './certificates.port';
+export { validCertificatesSql } from './domain/certificate-validity.sql';
 export { pkiMigrations } from './migrations';
-export { PkiSettings } from './pki-settings';
+export type { StationCompromisedJob, StationReturnedJob } from './pki-jobs';
 export { pkiEntities } from './pki.entities';
 export { PkiModule } from './pki.module';
-export { RevocationService } from './revocation.service';
+export { PKI_ERRORS, PkiErrorCode } from './pki.errors';

@@ -6,6 +6,7 @@ import { CaStore } from './ca-store';
 import { CrlService } from './crl.service';
 import { OcspResponder } from './ocsp-responder.service';
 import { MAX_OCSP_REQUEST_BYTES } from './x509/ocsp-codec';
+import { ApiErrors } from '../common/http/api-errors';
 
 async function readRawBody(req: Request, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
@@ -32,6 +33,7 @@ export class PkiPublicController {
     private readonly ocsp: OcspResponder,
   ) {}
 
+  @ApiErrors()
   @Get('ca.pem')
   @ApiProduces('application/x-pem-file')
   @ApiOkResponse({ description: 'the CA certificate, followed by its chain when the CA is an intermediate' })
@@ -41,6 +43,7 @@ export class PkiPublicController {
     res.send(ca.bundlePem);
   }
 
+  @ApiErrors()
   @Get('crl.pem')
   @ApiProduces('application/x-pem-file')
   @ApiOkResponse({ description: 'the current CRL, PEM ("BEGIN X509 CRL")' })
@@ -50,6 +53,7 @@ export class PkiPublicController {
     res.send(crl.pem);
   }
 
+  @ApiErrors()
   @Get('crl.der')
   @ApiProduces('application/pkix-crl')
   @ApiOkResponse({ description: 'the current CRL, DER (the URL written in certificates)' })
@@ -59,6 +63,7 @@ export class PkiPublicController {
     res.send(crl.der);
   }
 
+  @ApiErrors('CSR_MALFORMED')
   @Post('ocsp')
   @HttpCode(200)
   @ApiProduces('application/ocsp-response')
@@ -70,6 +75,7 @@ export class PkiPublicController {
     this.ocspReply(res, await this.ocsp.respond(body ?? Buffer.alloc(0)), 'no-cache');
   }
 
+  @ApiErrors('CSR_MALFORMED')
   @Get('ocsp/:request')
   @ApiProduces('application/ocsp-response')
   @ApiOkResponse({ description: 'RFC 6960 appendix A.1 GET form: the DER request, base64 and URL-encoded' })

@@ -13,7 +13,17 @@ const fileSchema = z
     ca: z
       .object({
         subject: z
-          .object({ CN: text(64), O: text(64).optional(), OU: text(64).optional(), L: text(128).optional(), ST: text(128).optional(), C: z.string().regex(/^[A-Z]{2}$/).optional() })
+          .object({
+            CN: text(64),
+            O: text(64).optional(),
+            OU: text(64).optional(),
+            L: text(128).optional(),
+            ST: text(128).optional(),
+            C: z
+              .string()
+              .regex(/^[A-Z]{2}$/)
+              .optional(),
+          })
           .strict()
           .default({ CN: 'Remote-work VPN CA' }),
         validityDays: z.number().int().min(365).max(10_950).default(3650),
@@ -23,7 +33,17 @@ const fileSchema = z
       .default({ subject: { CN: 'Remote-work VPN CA' }, validityDays: 3650, keySize: 3072 }),
     certificates: z
       .object({
-        subject: z.object({ O: text(64).optional(), OU: text(64).optional(), C: z.string().regex(/^[A-Z]{2}$/).optional() }).strict().default({}),
+        subject: z
+          .object({
+            O: text(64).optional(),
+            OU: text(64).optional(),
+            C: z
+              .string()
+              .regex(/^[A-Z]{2}$/)
+              .optional(),
+          })
+          .strict()
+          .default({}),
         serverValidityDays: z.number().int().min(1).max(825).default(825),
       })
       .strict()
@@ -47,7 +67,6 @@ const fileSchema = z
       .default({ refreshCron: '0 */6 * * *', alertMarginDays: 2 }),
   })
   .strict();
-
 
 const DAY_MS = 86_400_000;
 
@@ -79,7 +98,9 @@ export class PkiSettings {
     this.alertMarginMs = file.crl.alertMarginDays * DAY_MS;
     this.publicBaseUrl = (config.env.PUBLIC_BASE_URL ?? `http://localhost:${config.env.PORT}`).replace(/\/+$/, '');
     if (this.alertMarginMs >= this.crlNextUpdateMs) {
-      throw new ConfigError([{ variable: 'CRL_NEXT_UPDATE_DAYS', message: `must be more than crl.alertMarginDays (${file.crl.alertMarginDays}) of config/pki.json` }]);
+      throw new ConfigError([
+        { variable: 'CRL_NEXT_UPDATE_DAYS', message: `must be more than crl.alertMarginDays (${file.crl.alertMarginDays}) of config/pki.json` },
+      ]);
     }
   }
 

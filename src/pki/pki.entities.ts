@@ -3,4 +3,4 @@ import { PkiCaEntity } from './pki-ca.entity';
 import { PkiCrlEntity } from './pki-crl.entity';
 import { StationKeyPackageEntity } from './station-key-package.entity';
 
-export const pkiEntities: Function[] = [CertificateEntity, PkiCaEntity, PkiCrlEntity, StationKeyPackageEntity];
+export const pkiEntities = [CertificateEntity, PkiCaEntity, PkiCrlEntity, StationKeyPackageEntity];

@@ -38,10 +38,14 @@ export class PkiLifecycle implements OnModuleInit, OnApplicationBootstrap {
       const health = await this.status.crlHealth().catch(() => null);
       if (health) g.set(health.ageSeconds);
     });
-    this.metrics.gauge('rw_pki_crl_seconds_to_next_update', 'Seconds until the published CRL reaches nextUpdate (gateways refuse everyone after it)', async (g) => {
-      const health = await this.status.crlHealth().catch(() => null);
-      if (health) g.set(health.secondsToNextUpdate);
-    });
+    this.metrics.gauge(
+      'rw_pki_crl_seconds_to_next_update',
+      'Seconds until the published CRL reaches nextUpdate (gateways refuse everyone after it)',
+      async (g) => {
+        const health = await this.status.crlHealth().catch(() => null);
+        if (health) g.set(health.secondsToNextUpdate);
+      },
+    );
     this.metrics.gauge('rw_pki_certificates_expiring_30d', 'Valid certificates that expire within 30 days', async (g) => {
       const n = await this.status.expiringIn30Days().catch(() => null);
       if (n !== null) g.set(n);

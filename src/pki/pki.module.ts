@@ -5,10 +5,12 @@ import { CaStore } from './ca-store';
 import { CertificateIssuer } from './certificate-issuer.service';
 import { CertificateQueries } from './certificate-queries.service';
 import { CertificateRepository } from './certificate.repository';
+import { Certificates } from './certificates.port';
 import { CertificatesController } from './certificates.controller';
 import { CrlRepository } from './crl.repository';
 import { CrlService } from './crl.service';
 import { OcspResponder } from './ocsp-responder.service';
+import { PkiCertificates } from './pki-certificates.service';
 import { PkiLifecycle } from './pki.lifecycle';
 import { PkiPublicController } from './pki-public.controller';
 import { PkiSettings } from './pki-settings';
@@ -17,9 +19,8 @@ import { RevocationService } from './revocation.service';
 import { StationKeyPackageRepository } from './station-key-package.repository';
 
 /**
- * The internal CA, station and gateway certificates, revocation, CRL and OCSP. Exported for the VPN feature:
- * CertificateIssuer (issue inside a unit of work), RevocationService (revoke, revokeAllFor), CertificateQueries
- * (listExpiring) and CaStore (the CA bundle for .ovpn profiles).
+ * The internal CA, station and gateway certificates, revocation, CRL and OCSP. Exports one port, Certificates
+ * (certificates.port.ts): what VPN and KPI use; inventory reaches the PKI through its jobs (pki-jobs.ts).
  */
 @Module({
   controllers: [CertificatesController, PkiPublicController],
@@ -37,7 +38,9 @@ import { StationKeyPackageRepository } from './station-key-package.repository';
     OcspResponder,
     PkiStatusService,
     PkiLifecycle,
+    PkiCertificates,
+    { provide: Certificates, useExisting: PkiCertificates },
   ],
-  exports: [PkiSettings, CaStore, CertificateIssuer, RevocationService, CertificateQueries, CrlService, PkiStatusService],
+  exports: [Certificates],
 })
 export class PkiModule {}

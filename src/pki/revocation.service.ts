@@ -15,7 +15,18 @@ import './pki-jobs';
 
 function assertReason(reason: unknown): asserts reason is RevocationReason {
   if (!isRevocationReason(reason)) {
-    throw new ValidationFailed([{ field: 'reason', messages: ['an RFC 5280 reason: unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn'] }], 'The revocation reason is not valid', 'INVALID_REVOCATION_REASON');
+    throw new ValidationFailed(
+      [
+        {
+          field: 'reason',
+          messages: [
+            'an RFC 5280 reason: unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn',
+          ],
+        },
+      ],
+      'The revocation reason is not valid',
+      'INVALID_REVOCATION_REASON',
+    );
   }
 }
 
@@ -42,12 +53,18 @@ export class RevocationService {
    * Revokes (or, with certificateHold, suspends) one certificate inside the caller's unit of work. A hold records
    * its owner (`holdOwner`, default manual): a hold placed by a VPN account's suspension is lifted only by resuming it.
    */
-  async revoke(tx: Tx, serialInput: string, reason: RevocationReason, actor: Actor, options: { supersededBy?: string; holdOwner?: HoldOwner } = {}): Promise<CertificateView> {
+  async revoke(
+    tx: Tx,
+    serialInput: string,
+    reason: RevocationReason,
+    actor: Actor,
+    options: { supersededBy?: string; holdOwner?: HoldOwner } = {},
+  ): Promise<CertificateView> {
     const serial = parseSerial(serialInput);
     assertReason(reason);
     const supersededBy = options.supersededBy ? parseSerial(options.supersededBy) : null;
     const current = await this.certificates.findBySerial(serial, tx);
-    if (!current) throw new NotFound('certificate', serial);
+    if (!current) throw NotFound.entity('CERTIFICATE_NOT_FOUND', 'certificate', serial);
     if (current.kind === 'server' && actor.role !== 'admin' && actor.role !== 'system') {
       throw new Forbidden('SERVER_CERTIFICATE_ADMIN_ONLY', 'Only an administrator can revoke a gateway certificate: every VPN user depends on it');
     }
@@ -58,7 +75,14 @@ export class RevocationService {
       action: next === 'on_hold' ? 'certificate.held' : 'certificate.revoked',
       entityType: 'certificate',
       entityId: serial,
-      summary: { reason, from: current.status, subjectCn: current.subjectCn, stationAssetId: current.stationAssetId, supersededBy, ...(holdOwner ? { holdOwner } : {}) },
+      summary: {
+        reason,
+        from: current.status,
+        subjectCn: current.subjectCn,
+        stationAssetId: current.stationAssetId,
+        supersededBy,
+        ...(holdOwner ? { holdOwner } : {}),
+      },
     });
     const changed = await this.certificates.changeStatus(tx, serial, current.status, {
       status: next,
@@ -70,7 +94,15 @@ export class RevocationService {
     });
     if (!changed) throw new Conflict('CERTIFICATE_STATE_CHANGED', 'The certificate changed while it was being revoked; look at it again');
     await this.afterStatusChange(tx);
-    return toCertificateView({ ...current, status: next, revokedAt: now, revocationReason: reason, holdOwner, updatedAt: now, supersededBy: supersededBy ?? current.supersededBy });
+    return toCertificateView({
+      ...current,
+      status: next,
+      revokedAt: now,
+      revocationReason: reason,
+      holdOwner,
+      updatedAt: now,
+      supersededBy: supersededBy ?? current.supersededBy,
+    });
   }
 
   /**
@@ -81,7 +113,7 @@ export class RevocationService {
   async releaseHold(tx: Tx, serialInput: string, actor: Actor, by: HoldOwner = 'manual'): Promise<CertificateView> {
     const serial = parseSerial(serialInput);
     const current = await this.certificates.findBySerial(serial, tx);
-    if (!current) throw new NotFound('certificate', serial);
+    if (!current) throw NotFound.entity('CERTIFICATE_NOT_FOUND', 'certificate', serial);
     planHoldRelease(current.status, { owner: current.holdOwner ?? null, by, vpnAccountId: current.vpnAccountId });
     const now = this.clock.nowIso();
     await this.audit.record(tx, actor, {
@@ -90,7 +122,13 @@ export class RevocationService {
       entityId: serial,
       summary: { heldAt: current.revokedAt, subjectCn: current.subjectCn, holdOwner: current.holdOwner ?? null },
     });
-    const changed = await this.certificates.changeStatus(tx, serial, 'on_hold', { status: 'valid', revokedAt: null, revocationReason: null, holdOwner: null, updatedAt: now });
+    const changed = await this.certificates.changeStatus(tx, serial, 'on_hold', {
+      status: 'valid',
+      revokedAt: null,
+      revocationReason: null,
+      holdOwner: null,
+      updatedAt: now,
+    });
     if (!changed) throw new Conflict('CERTIFICATE_STATE_CHANGED', 'The certificate changed while the hold was being lifted; look at it again');
     await this.afterStatusChange(tx);
     return toCertificateView({ ...current, status: 'valid', revokedAt: null, revocationReason: null, holdOwner: null, updatedAt: now });
@@ -120,7 +158,7 @@ export class RevocationService {
   async revokeNow(serial: string, reason: RevocationReason, actor: Actor): Promise<CertificateView> {
     try {
       const view = await this.uow.run((tx) => this.revoke(tx, serial, reason, actor));
-      await this.rebuildQuietly();
+      await this.crl.publishQuietly('a revocation');
       return view;
     } catch (err) {
       await this.recordRefusal(actor, 'certificate.revoke-refused', serial, err, { reason });
@@ -131,7 +169,7 @@ export class RevocationService {
   async releaseHoldNow(serial: string, actor: Actor): Promise<CertificateView> {
     try {
       const view = await this.uow.run((tx) => this.releaseHold(tx, serial, actor));
-      await this.rebuildQuietly();
+      await this.crl.publishQuietly('a revocation');
       return view;
     } catch (err) {
       await this.recordRefusal(actor, 'certificate.release-hold-refused', serial, err, {});
@@ -142,7 +180,8 @@ export class RevocationService {
   /** `pki.station-compromised`: a lost or stolen laptop; its certificates are revoked and the CRL rebuilt now. */
   async stationCompromised(assetId: string, reportedAt: string): Promise<'done' | 'skipped'> {
     const revoked = await this.revokeStation(assetId, 'keyCompromise', 'station-compromised');
-    if (revoked.serials.length) this.logger.warn({ assetId, reportedAt, revoked: revoked.serials }, 'station compromised: certificates revoked (keyCompromise)');
+    if (revoked.serials.length)
+      this.logger.warn({ assetId, reportedAt, revoked: revoked.serials }, 'station compromised: certificates revoked (keyCompromise)');
     return revoked.outcome;
   }
 
@@ -153,7 +192,8 @@ export class RevocationService {
    */
   async stationReturned(assetId: string, returnedAt: string): Promise<'done' | 'skipped'> {
     const revoked = await this.revokeStation(assetId, 'cessationOfOperation', 'station-returned');
-    if (revoked.serials.length) this.logger.log({ assetId, returnedAt, revoked: revoked.serials }, 'station returned: certificates revoked (cessationOfOperation)');
+    if (revoked.serials.length)
+      this.logger.log({ assetId, returnedAt, revoked: revoked.serials }, 'station returned: certificates revoked (cessationOfOperation)');
     return revoked.outcome;
   }
 
@@ -171,17 +211,13 @@ export class RevocationService {
     await this.crl.markChanged(tx);
   }
 
-  private async rebuildQuietly(): Promise<void> {
-    try {
-      await this.crl.refresh('revocation');
-    } catch (err) {
-      // The revocation is committed and a rebuild job is queued with it: report, do not fail the request.
-      this.logger.error({ err }, 'CRL rebuild after a revocation failed; the queued job will retry');
-    }
-  }
-
   private async recordRefusal(actor: Actor, action: string, serial: string, err: unknown, summary: Record<string, unknown>): Promise<void> {
     if (!(err instanceof DomainError) || err.kind === 'not_found' || err.code === 'INVALID_SERIAL') return;
-    await this.audit.recordAlone(actor, { action, entityType: 'certificate', entityId: normaliseSerial(serial) ?? serial.slice(0, 40), summary: { ...summary, code: err.code } });
+    await this.audit.recordAlone(actor, {
+      action,
+      entityType: 'certificate',
+      entityId: normaliseSerial(serial) ?? serial.slice(0, 40),
+      summary: { ...summary, code: err.code },
+    });
   }
 }

@@ -7,3 +7,4 @@ export { vpnMigrations } from './migrations';
 export { VpnLoadReportService } from './vpn-load-report.service';
 export { vpnEntities } from './vpn.entities';
 export { VpnModule } from './vpn.module';
+export { VPN_ERRORS, VpnErrorCode } from './vpn.errors';

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { Conflict } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
-import { CaStore } from '../pki';
-import { CertificateQueries } from '../pki';
-import { CertificateView } from '../pki';
+import { Certificates, CertificateView } from '../pki';
 import { CERTIFIED_STATES } from './domain/account-lifecycle';
 import { ProfileKey, renderOpenVpnProfile } from './domain/openvpn-profile';
 import { VpnAccountSteps } from './vpn-account-steps';
@@ -24,8 +22,7 @@ export class OpenVpnProfileService {
   constructor(
     private readonly steps: VpnAccountSteps,
     private readonly gateways: VpnGatewayRepository,
-    private readonly certificates: CertificateQueries,
-    private readonly ca: CaStore,
+    private readonly certificates: Certificates,
     private readonly settings: VpnSettings,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -39,12 +36,24 @@ export class OpenVpnProfileService {
   async forAccount(id: string): Promise<OpenVpnFile> {
     const account = await this.steps.load(id);
     if (!CERTIFIED_STATES.includes(account.state) || !account.currentSerial || !account.gatewayId) {
-      throw new Conflict('VPN_ACCOUNT_HAS_NO_CERTIFICATE', `A VPN account in state ${account.state} has no usable certificate: issue one first`, { state: account.state });
+      throw new Conflict('VPN_ACCOUNT_HAS_NO_CERTIFICATE', `A VPN account in state ${account.state} has no usable certificate: issue one first`, {
+        state: account.state,
+      });
     }
-    const [gateway, certificate, ca] = await Promise.all([this.gateways.findById(account.gatewayId), this.certificates.get(account.currentSerial), this.ca.get()]);
+    const [gateway, certificate, caChainPem] = await Promise.all([
+      this.gateways.findById(account.gatewayId),
+      this.certificates.get(account.currentSerial),
+      this.certificates.caChainPem(),
+    ]);
     if (!gateway) throw new Conflict('VPN_GATEWAY_MISSING', 'The gateway of this account no longer exists', { gatewayId: account.gatewayId });
     const key = await this.keyOf(certificate);
-    return this.render(account, gateway, { serial: certificate.serial, notAfter: certificate.notAfter, certificatePem: certificate.certificatePem }, ca.bundlePem, key);
+    return this.render(
+      account,
+      gateway,
+      { serial: certificate.serial, notAfter: certificate.notAfter, certificatePem: certificate.certificatePem },
+      caChainPem,
+      key,
+    );
   }
 
   private async keyOf(certificate: CertificateView): Promise<ProfileKey> {
@@ -69,7 +78,8 @@ export class OpenVpnProfileService {
     key: ProfileKey = { kind: 'file' },
   ): OpenVpnFile {
     const profile = this.settings.profile(account.profile);
-    if (!profile) throw new Conflict('UNKNOWN_VPN_PROFILE', `The profile ${account.profile} is no longer configured`, { profile: account.profile });
+    if (!profile)
+      throw new Conflict('VPN_PROFILE_NO_LONGER_CONFIGURED', `The profile ${account.profile} is no longer configured`, { profile: account.profile });
     const text = renderOpenVpnProfile({
       organisation: this.config.env.MUNICIPALITY_NAME,
       username: account.username,

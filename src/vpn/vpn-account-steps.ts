@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { Conflict, DomainError, NotFound, RuleViolation } from '../common/errors/domain-error';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../jobs';
+import { Certificates } from '../pki';
 import { AgreementTerms } from '../agreements';
 import { AccountState } from './domain/account-lifecycle';
 import { AccountChanges, VpnAccountRepository } from './vpn-account.repository';
@@ -43,6 +44,7 @@ export class VpnAccountSteps {
     private readonly terms: AgreementTerms,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
+    private readonly pki: Certificates,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -71,13 +73,13 @@ export class VpnAccountSteps {
 
   async load(id: string, tx?: Tx): Promise<VpnAccountEntity> {
     const account = await this.accounts.findById(id, tx);
-    if (!account) throw new NotFound('vpn account', id);
+    if (!account) throw NotFound.entity('VPN_ACCOUNT_NOT_FOUND', 'vpn account', id);
     return { ...account, version: Number(account.version), remoteDaysPerWeek: account.remoteDaysPerWeek === null ? null : Number(account.remoteDaysPerWeek) };
   }
 
   /** The certificate's status as the PKI records it (valid, on_hold, revoked), or null for an unknown serial. */
   async certificateStatus(serial: string): Promise<string | null> {
-    return (await this.accounts.certificateStatus(serial))?.status ?? null;
+    return (await this.pki.status(serial))?.status ?? null;
   }
 
   /**
@@ -88,7 +90,14 @@ export class VpnAccountSteps {
    * order, and the offboarding unit's, whose earlier steps have audited already) — and PostgreSQL never has to
    * break a deadlock between a hot-line request and a job.
    */
-  async claim(tx: Tx, current: VpnAccountEntity, from: readonly AccountState[], to: AccountState, changes: AccountChanges, audit: AuditNote | AuditNote[]): Promise<VpnAccountEntity> {
+  async claim(
+    tx: Tx,
+    current: VpnAccountEntity,
+    from: readonly AccountState[],
+    to: AccountState,
+    changes: AccountChanges,
+    audit: AuditNote | AuditNote[],
+  ): Promise<VpnAccountEntity> {
     const now = this.clock.nowIso();
     const next: VpnAccountEntity = { ...current, ...changes, state: to, updatedAt: now, version: current.version + 1 };
     for (const note of Array.isArray(audit) ? audit : [audit]) await this.record(tx, note.actor, note.action, next, note.summary);

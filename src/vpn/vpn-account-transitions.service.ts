@@ -3,8 +3,17 @@ import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { Conflict } from '../common/errors/domain-error';
 import { Tx } from '../database/unit-of-work';
-import { RevocationService } from '../pki';
-import { AccountState, allowedFrom, assertCanApply, CERTIFIED_STATES, groupChange, resumeIsGated, resumeTarget, SuspensionCause } from './domain/account-lifecycle';
+import { Certificates } from '../pki';
+import {
+  AccountState,
+  allowedFrom,
+  assertCanApply,
+  CERTIFIED_STATES,
+  groupChange,
+  resumeIsGated,
+  resumeTarget,
+  SuspensionCause,
+} from './domain/account-lifecycle';
 import { AccountRevocationReason, InstalledDto, RevokeVpnAccountDto, SuspendVpnAccountDto, VpnAccountDto } from './dto/vpn-account.dto';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountEntity } from './vpn-account.entity';
@@ -23,7 +32,7 @@ export class VpnAccountTransitionsService {
   constructor(
     private readonly steps: VpnAccountSteps,
     private readonly certificates: VpnCertificates,
-    private readonly revocations: RevocationService,
+    private readonly pki: Certificates,
     private readonly gateways: VpnGatewayRepository,
     private readonly clock: Clock,
   ) {}
@@ -102,7 +111,13 @@ export class VpnAccountTransitionsService {
       {
         actor,
         action: 'suspended',
-        summary: { from: current.state, reason: why.reason, cause: why.cause, agreementId: why.agreementId ?? null, certificateHeld: willHold ? current.currentSerial : null },
+        summary: {
+          from: current.state,
+          reason: why.reason,
+          cause: why.cause,
+          agreementId: why.agreementId ?? null,
+          certificateHeld: willHold ? current.currentSerial : null,
+        },
       },
     );
     const held = await this.certificates.hold(tx, current.currentSerial, actor);
@@ -119,7 +134,12 @@ export class VpnAccountTransitionsService {
   }
 
   /** Resumes inside the caller's unit (the hot-line's, or an agreement's resumption); the gate runs first, before any write. */
-  async resumeWithin(tx: Tx, actor: Actor, current: VpnAccountEntity, summary: Record<string, unknown> = {}): Promise<{ next: VpnAccountEntity; published: boolean }> {
+  async resumeWithin(
+    tx: Tx,
+    actor: Actor,
+    current: VpnAccountEntity,
+    summary: Record<string, unknown> = {},
+  ): Promise<{ next: VpnAccountEntity; published: boolean }> {
     assertCanApply(current.state, 'resume');
     const standing = await this.certificates.standing(tx, current.currentSerial);
     const to = resumeTarget(current.suspendedFrom, standing);
@@ -137,7 +157,17 @@ export class VpnAccountTransitionsService {
         suspensionReason: null,
         suspensionCause: null,
         suspensionAgreementId: null,
-        ...(keepsCertificate ? {} : { currentSerial: null, certificateNotAfter: null, keyOrigin: null, stationAssetId: null, stationAssetTag: null, supersededSerial: null, supersedeAfter: null }),
+        ...(keepsCertificate
+          ? {}
+          : {
+              currentSerial: null,
+              certificateNotAfter: null,
+              keyOrigin: null,
+              stationAssetId: null,
+              stationAssetTag: null,
+              supersededSerial: null,
+              supersedeAfter: null,
+            }),
         ...(gate ? { agreementId: gate.agreementId, remoteDaysPerWeek: gate.remoteDaysPerWeek } : {}),
       },
       { actor, action: 'resumed', summary: { ...summary, to, certificateReleased: willRelease ? current.currentSerial : null } },
@@ -167,7 +197,7 @@ export class VpnAccountTransitionsService {
   }
 
   private revokeAll(tx: Tx, accountId: string, reason: AccountRevocationReason, actor: Actor): Promise<string[]> {
-    return this.revocations.revokeAllFor(tx, { vpnAccountId: accountId }, reason, actor);
+    return this.pki.revokeAllFor(tx, { vpnAccountId: accountId }, reason, actor);
   }
 
   private async assertCertificateValid(tx: Tx, account: VpnAccountEntity): Promise<void> {
@@ -189,7 +219,7 @@ export class VpnAccountTransitionsService {
     const { next, published } = await this.steps.unit(actor, action, id, async (tx) => work(tx, await this.steps.load(id, tx)));
     if (published) await this.certificates.publish();
     const gateway = next.gatewayId ? await this.gateways.findById(next.gatewayId) : null;
-    const status = next.currentSerial ? (await this.steps.certificateStatus(next.currentSerial)) ?? undefined : undefined;
+    const status = next.currentSerial ? ((await this.steps.certificateStatus(next.currentSerial)) ?? undefined) : undefined;
     return toAccountDto(next, gateway, status);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Tx } from '../database/unit-of-work';
-import { CertificateEntity } from '../pki';
 import { AccountState, OPEN_STATES } from './domain/account-lifecycle';
 import { VpnAccountEntity } from './vpn-account.entity';
 
@@ -27,7 +26,7 @@ export interface LoadRow {
 /** Changes a transition may make, besides state and version (which `transition` always sets). */
 export type AccountChanges = Partial<Omit<VpnAccountEntity, 'id' | 'employeeId' | 'version' | 'createdAt' | 'createdBy'>>;
 
-/** The only code that builds queries on vpn_accounts (and the read-only joins onto the PKI's certificates). */
+/** The only code that builds queries on vpn_accounts (certificate status comes from the PKI's port). */
 @Injectable()
 export class VpnAccountRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -39,7 +38,13 @@ export class VpnAccountRepository {
   async insertMany(tx: Tx, rows: VpnAccountEntity[]): Promise<void> {
     // 38 columns a row: 25 rows stay under SQLite's 999 bound parameters.
     for (let i = 0; i < rows.length; i += 25) {
-      await tx.manager.createQueryBuilder().insert().into(VpnAccountEntity).values(rows.slice(i, i + 25)).updateEntity(false).execute();
+      await tx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(VpnAccountEntity)
+        .values(rows.slice(i, i + 25))
+        .updateEntity(false)
+        .execute();
     }
   }
 
@@ -70,12 +75,16 @@ export class VpnAccountRepository {
   }
 
   async forEmployee(employeeId: string, tx?: Tx): Promise<VpnAccountEntity[]> {
-    return this.manager(tx).getRepository(VpnAccountEntity).find({ where: { employeeId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(VpnAccountEntity)
+      .find({ where: { employeeId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Whether one of the employee's accounts is active: the rule for directory VPN-group membership. */
   async hasActive(employeeId: string, tx?: Tx): Promise<boolean> {
-    const n = await this.manager(tx).getRepository(VpnAccountEntity).count({ where: { employeeId, state: 'active' } });
+    const n = await this.manager(tx)
+      .getRepository(VpnAccountEntity)
+      .count({ where: { employeeId, state: 'active' } });
     return n > 0;
   }
 
@@ -84,7 +93,15 @@ export class VpnAccountRepository {
    * On PostgreSQL the UPDATE also takes the row lock, so it comes first in every unit (lock order: account row →
    * audit head → certificate → CRL counters, the PKI's own order after the first).
    */
-  async transition(tx: Tx, id: string, version: number, from: readonly AccountState[], to: AccountState, changes: AccountChanges, updatedAt: string): Promise<boolean> {
+  async transition(
+    tx: Tx,
+    id: string,
+    version: number,
+    from: readonly AccountState[],
+    to: AccountState,
+    changes: AccountChanges,
+    updatedAt: string,
+  ): Promise<boolean> {
     const result = await tx.manager
       .createQueryBuilder()
       .update(VpnAccountEntity)
@@ -126,6 +143,18 @@ export class VpnAccountRepository {
   }
 
   /** Accounts per gateway, state and remote days: everything the load report needs, in one aggregate. */
+  /** Every account by state (the present: account states keep no history). */
+  async countByState(): Promise<{ state: AccountState; count: number }[]> {
+    const rows = await this.dataSource
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .select('a.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('a.state')
+      .getRawMany<{ state: AccountState; n: string | number }>();
+    return rows.map((r) => ({ state: r.state, count: Number(r.n) }));
+  }
+
   async loadRows(): Promise<LoadRow[]> {
     const rows = await this.dataSource
       .getRepository(VpnAccountEntity)
@@ -177,38 +206,18 @@ export class VpnAccountRepository {
   }
 
   /**
-   * Accounts holding a certificate that the PKI has revoked meanwhile (a laptop reported lost or stolen, or a
-   * revocation through /certificates/:serial/revoke). Read-only join onto the PKI's table by serial.
+   * A keyset page (by id) of the accounts in `states` that hold a certificate: the reconciler asks the PKI for
+   * the status of a page's serials in one lookup (the PKI's table is its own).
    */
-  async withRevokedCertificate(states: readonly AccountState[], limit: number): Promise<{ id: string; reason: string | null }[]> {
-    const rows = await this.dataSource
+  async holdingCertificate(states: readonly AccountState[], limit: number, afterId?: string): Promise<{ id: string; serial: string }[]> {
+    const qb = this.dataSource
       .getRepository(VpnAccountEntity)
       .createQueryBuilder('a')
-      .innerJoin(CertificateEntity, 'c', 'c.serial = a.current_serial')
       .select('a.id', 'id')
-      .addSelect('c.revocation_reason', 'reason')
+      .addSelect('a.current_serial', 'serial')
       .where('a.state IN (:...states)', { states: [...states] })
-      .andWhere("c.status = 'revoked'")
-      .orderBy('a.id', 'ASC')
-      .limit(limit)
-      .getRawMany<{ id: string; reason: string | null }>();
-    return rows;
-  }
-
-  /** Status of a certificate as the PKI recorded it (read inside the caller's unit when given). */
-  async certificateStatus(serial: string, tx?: Tx): Promise<{ status: string; revocationReason: string | null } | null> {
-    const row = await this.manager(tx).getRepository(CertificateEntity).findOne({ where: { serial }, select: ['status', 'revocationReason'] });
-    return row ? { status: row.status, revocationReason: row.revocationReason } : null;
-  }
-
-  async certificateStatuses(serials: string[]): Promise<Map<string, string>> {
-    if (serials.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(CertificateEntity)
-      .createQueryBuilder('c')
-      .select(['c.serial', 'c.status'])
-      .where('c.serial IN (:...serials)', { serials })
-      .getMany();
-    return new Map(rows.map((r) => [r.serial, r.status]));
+      .andWhere('a.current_serial IS NOT NULL');
+    if (afterId) qb.andWhere('a.id > :afterId', { afterId });
+    return qb.orderBy('a.id', 'ASC').limit(limit).getRawMany<{ id: string; serial: string }>();
   }
 }

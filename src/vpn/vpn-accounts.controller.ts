@@ -4,7 +4,15 @@ import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { uuidParam } from '../common/http/pipes';
-import { CreateVpnAccountDto, InstalledDto, RevokeVpnAccountDto, SuspendVpnAccountDto, VpnAccountDto, VpnAccountListQueryDto, VpnAccountPageDto } from './dto/vpn-account.dto';
+import {
+  CreateVpnAccountDto,
+  InstalledDto,
+  RevokeVpnAccountDto,
+  SuspendVpnAccountDto,
+  VpnAccountDto,
+  VpnAccountListQueryDto,
+  VpnAccountPageDto,
+} from './dto/vpn-account.dto';
 import { BulkOnboardDto, BulkOnboardResultDto } from './dto/vpn-bulk.dto';
 import { IssueVpnCertificateDto, VpnIssuanceDto } from './dto/vpn-issuance.dto';
 import { OpenVpnProfileService } from './openvpn-profile.service';
@@ -12,6 +20,7 @@ import { VpnAccountTransitionsService } from './vpn-account-transitions.service'
 import { VpnAccountsService } from './vpn-accounts.service';
 import { VpnBulkOnboardingService } from './vpn-bulk-onboarding.service';
 import { VpnIssuanceService } from './vpn-issuance.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 /**
  * VPN accounts for the hot-line: requested → approved → issued → installed → active ⇄ suspended → revoked.
@@ -29,6 +38,7 @@ export class VpnAccountsController {
     private readonly bulk: VpnBulkOnboardingService,
   ) {}
 
+  @ApiErrors('EMPLOYEE_HAS_NO_USERNAME', 'EMPLOYEE_NOT_FOUND', 'UNKNOWN_VPN_PROFILE', 'USERNAME_NOT_USABLE', 'VPN_ACCOUNT_EXISTS')
   @Post()
   @Roles('hotline')
   @ApiOperation({ summary: 'Request a VPN account for an employee and a profile (409 VPN_ACCOUNT_EXISTS when one is open)' })
@@ -37,6 +47,31 @@ export class VpnAccountsController {
     return this.accounts.create(actor, body);
   }
 
+  @ApiErrors(
+    'BULK_ONBOARDING_REFUSED',
+    'CA_CHANGED',
+    'CSR_KEY_TOO_WEAK',
+    'CSR_KEY_UNSUPPORTED',
+    'CSR_MALFORMED',
+    'CSR_SIGNATURE_INVALID',
+    'CSR_SUBJECT_MISMATCH',
+    'DUPLICATE_IN_BATCH',
+    'EMPLOYEE_HAS_NO_USERNAME',
+    'EMPLOYEE_NOT_FOUND',
+    'GATE_REFUSED',
+    'INVALID_ASSET_TAG',
+    'INVALID_ID',
+    'INVALID_USERNAME',
+    'NO_GATEWAY_FOR_PROFILE',
+    'PKI_NOT_READY',
+    'QUEUE_UNAVAILABLE',
+    'STATION_NOT_A_LAPTOP',
+    'STATION_NOT_FOUND',
+    'STATION_NOT_HELD_BY_EMPLOYEE',
+    'UNKNOWN_VPN_PROFILE',
+    'VPN_ACCOUNT_EXISTS',
+    'VPN_PROFILE_NO_LONGER_CONFIGURED',
+  )
   @Post('bulk-onboard')
   @Roles('hotline')
   @ApiOperation({
@@ -49,6 +84,7 @@ export class VpnAccountsController {
     return this.bulk.onboard(actor, body);
   }
 
+  @ApiErrors('INVALID_CURSOR')
   @Get()
   @Roles('hotline')
   @ApiOkResponse({ type: VpnAccountPageDto })
@@ -56,6 +92,7 @@ export class VpnAccountsController {
     return this.accounts.list(query);
   }
 
+  @ApiErrors('INVALID_ID', 'VPN_ACCOUNT_NOT_FOUND')
   @Get(':id')
   @Roles('hotline')
   @ApiOkResponse({ type: VpnAccountDto })
@@ -63,6 +100,15 @@ export class VpnAccountsController {
     return this.accounts.get(id);
   }
 
+  @ApiErrors(
+    'EMPLOYEE_NOT_FOUND',
+    'GATE_REFUSED',
+    'INVALID_ID',
+    'NO_GATEWAY_FOR_PROFILE',
+    'VPN_ACCOUNT_CHANGED',
+    'VPN_ACCOUNT_NOT_FOUND',
+    'VPN_ACCOUNT_STATE_CONFLICT',
+  )
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('hotline')
@@ -72,6 +118,37 @@ export class VpnAccountsController {
     return this.accounts.approve(actor, id);
   }
 
+  @ApiErrors(
+    'CA_CHANGED',
+    'CERTIFICATE_ALREADY_ON_HOLD',
+    'CERTIFICATE_ALREADY_REVOKED',
+    'CERTIFICATE_NOT_FOUND',
+    'CERTIFICATE_STATE_CHANGED',
+    'CSR_KEY_TOO_WEAK',
+    'CSR_KEY_UNSUPPORTED',
+    'CSR_MALFORMED',
+    'CSR_OR_GENERATED_KEY_REQUIRED',
+    'CSR_SIGNATURE_INVALID',
+    'CSR_SUBJECT_MISMATCH',
+    'EMPLOYEE_NOT_FOUND',
+    'GATE_REFUSED',
+    'INVALID_ASSET_TAG',
+    'INVALID_ID',
+    'INVALID_REVOCATION_REASON',
+    'INVALID_SERIAL',
+    'INVALID_USERNAME',
+    'PKI_NOT_READY',
+    'SERVER_CERTIFICATE_ADMIN_ONLY',
+    'STATION_CHANGED',
+    'STATION_NOT_A_LAPTOP',
+    'STATION_NOT_FOUND',
+    'STATION_NOT_HELD_BY_EMPLOYEE',
+    'VPN_ACCOUNT_CHANGED',
+    'VPN_ACCOUNT_NOT_FOUND',
+    'VPN_ACCOUNT_STATE_CONFLICT',
+    'VPN_GATEWAY_MISSING',
+    'VPN_PROFILE_NO_LONGER_CONFIGURED',
+  )
   @Post(':id/certificates')
   @Roles('hotline')
   @Header('Cache-Control', 'no-store')
@@ -88,6 +165,16 @@ export class VpnAccountsController {
     return this.issuance.issue(actor, id, body);
   }
 
+  @ApiErrors(
+    'CERTIFICATE_NOT_FOUND',
+    'INVALID_ID',
+    'INVALID_SERIAL',
+    'VPN_ACCOUNT_HAS_NO_CERTIFICATE',
+    'VPN_ACCOUNT_NOT_FOUND',
+    'VPN_GATEWAY_MISSING',
+    'VPN_PROFILE_KEY_NOT_STORED',
+    'VPN_PROFILE_NO_LONGER_CONFIGURED',
+  )
   @Get(':id/openvpn-profile')
   @Roles('hotline')
   @ApiProduces('application/x-openvpn-profile')
@@ -106,6 +193,15 @@ export class VpnAccountsController {
     return new StreamableFile(bytes, { type: 'application/x-openvpn-profile', disposition: `attachment; filename="${file.fileName}"`, length: bytes.length });
   }
 
+  @ApiErrors(
+    'EMPLOYEE_NOT_FOUND',
+    'GATE_REFUSED',
+    'INVALID_ID',
+    'QUEUE_UNAVAILABLE',
+    'VPN_ACCOUNT_CHANGED',
+    'VPN_ACCOUNT_NOT_FOUND',
+    'VPN_ACCOUNT_STATE_CONFLICT',
+  )
   @Post(':id/installed')
   @HttpCode(200)
   @Roles('hotline')
@@ -115,6 +211,15 @@ export class VpnAccountsController {
     return this.transitions.installed(actor, id, body);
   }
 
+  @ApiErrors(
+    'EMPLOYEE_NOT_FOUND',
+    'GATE_REFUSED',
+    'INVALID_ID',
+    'QUEUE_UNAVAILABLE',
+    'VPN_ACCOUNT_CHANGED',
+    'VPN_ACCOUNT_NOT_FOUND',
+    'VPN_ACCOUNT_STATE_CONFLICT',
+  )
   @Post(':id/activate')
   @HttpCode(200)
   @Roles('hotline')
@@ -124,6 +229,19 @@ export class VpnAccountsController {
     return this.transitions.activate(actor, id);
   }
 
+  @ApiErrors(
+    'CERTIFICATE_ALREADY_ON_HOLD',
+    'CERTIFICATE_ALREADY_REVOKED',
+    'CERTIFICATE_NOT_FOUND',
+    'CERTIFICATE_STATE_CHANGED',
+    'INVALID_ID',
+    'INVALID_REVOCATION_REASON',
+    'INVALID_SERIAL',
+    'SERVER_CERTIFICATE_ADMIN_ONLY',
+    'VPN_ACCOUNT_CHANGED',
+    'VPN_ACCOUNT_NOT_FOUND',
+    'VPN_ACCOUNT_STATE_CONFLICT',
+  )
   @Post(':id/suspend')
   @HttpCode(200)
   @Roles('hotline')
@@ -133,6 +251,19 @@ export class VpnAccountsController {
     return this.transitions.suspend(actor, id, body);
   }
 
+  @ApiErrors(
+    'CERTIFICATE_HOLD_OWNED_BY_ACCOUNT',
+    'CERTIFICATE_NOT_FOUND',
+    'CERTIFICATE_NOT_ON_HOLD',
+    'CERTIFICATE_STATE_CHANGED',
+    'EMPLOYEE_NOT_FOUND',
+    'GATE_REFUSED',
+    'INVALID_ID',
+    'INVALID_SERIAL',
+    'VPN_ACCOUNT_CHANGED',
+    'VPN_ACCOUNT_NOT_FOUND',
+    'VPN_ACCOUNT_STATE_CONFLICT',
+  )
   @Post(':id/resume')
   @HttpCode(200)
   @Roles('hotline')
@@ -142,6 +273,7 @@ export class VpnAccountsController {
     return this.transitions.resume(actor, id);
   }
 
+  @ApiErrors('INVALID_ID', 'QUEUE_UNAVAILABLE', 'VPN_ACCOUNT_CHANGED', 'VPN_ACCOUNT_NOT_FOUND', 'VPN_ACCOUNT_STATE_CONFLICT')
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles('hotline')

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCreatedAtCursor, encodeCreatedAtCursor } from '../common/http/cursor';
+import { createdAtAfter, encodeCursor, readCursor } from '../common/http/keyset-cursor';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { Conflict, DomainError, RuleViolation, ValidationFailed } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../database/unique-violation';
 import { EmployeeDirectory } from '../directory';
 import { assertCanApply, allowedFrom } from './domain/account-lifecycle';
 import { CreateVpnAccountDto, VpnAccountDto, VpnAccountListQueryDto, VpnAccountPageDto } from './dto/vpn-account.dto';
@@ -17,12 +18,6 @@ import { toAccountDto } from './vpn.mapper';
 
 /** VPN usernames go into certificate CNs and directory filters: the PKI's rule for them. */
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
-  return e?.code === '23505' || e?.driverError?.code === '23505' || /UNIQUE constraint failed/i.test(String(e?.message ?? ''));
-}
-
 
 /** Requests, reads and approval (with placement) of VPN accounts. */
 @Injectable()
@@ -43,7 +38,11 @@ export class VpnAccountsService {
    */
   async create(actor: Actor, dto: CreateVpnAccountDto): Promise<VpnAccountDto> {
     if (!this.settings.profile(dto.profile)) {
-      throw new ValidationFailed([{ field: 'profile', messages: [`one of ${this.settings.profiles.map((p) => p.name).join(', ')}`] }], `Unknown VPN profile ${dto.profile}`, 'UNKNOWN_VPN_PROFILE');
+      throw new ValidationFailed(
+        [{ field: 'profile', messages: [`one of ${this.settings.profiles.map((p) => p.name).join(', ')}`] }],
+        `Unknown VPN profile ${dto.profile}`,
+        'UNKNOWN_VPN_PROFILE',
+      );
     }
     const now = this.clock.nowIso();
     const id = randomUUID();
@@ -51,9 +50,12 @@ export class VpnAccountsService {
       const row = await this.steps.unit(actor, 'request', id, async (tx) => {
         const employee = await this.employees.findById(dto.employeeId, tx);
         if (!employee) throw new DomainError('not_found', 'EMPLOYEE_NOT_FOUND', `employee ${dto.employeeId} does not exist`, { employeeId: dto.employeeId });
-        if (!employee.username) throw new RuleViolation('EMPLOYEE_HAS_NO_USERNAME', 'The employee has no directory username: a VPN account needs one', { employeeId: employee.id });
+        if (!employee.username)
+          throw new RuleViolation('EMPLOYEE_HAS_NO_USERNAME', 'The employee has no directory username: a VPN account needs one', { employeeId: employee.id });
         if (!USERNAME.test(employee.username)) {
-          throw new RuleViolation('USERNAME_NOT_USABLE', 'The directory username cannot be a certificate name (letters, digits, ".", "_", "@", "-")', { employeeId: employee.id });
+          throw new RuleViolation('USERNAME_NOT_USABLE', 'The directory username cannot be a certificate name (letters, digits, ".", "_", "@", "-")', {
+            employeeId: employee.id,
+          });
         }
         const open = await this.accounts.findOpen(employee.id, dto.profile, tx);
         if (open) throw this.exists(open);
@@ -66,7 +68,8 @@ export class VpnAccountsService {
       return toAccountDto(row, null);
     } catch (err) {
       // Two operators at once: the partial unique index lets one through.
-      if (isUniqueViolation(err)) throw new Conflict('VPN_ACCOUNT_EXISTS', `The employee already has an open VPN account for profile ${dto.profile}`, { profile: dto.profile });
+      if (isUniqueViolation(err))
+        throw new Conflict('VPN_ACCOUNT_EXISTS', `The employee already has an open VPN account for profile ${dto.profile}`, { profile: dto.profile });
       throw err;
     }
   }
@@ -74,7 +77,7 @@ export class VpnAccountsService {
   async get(id: string): Promise<VpnAccountDto> {
     const account = await this.steps.load(id);
     const gateway = account.gatewayId ? await this.gateways.findById(account.gatewayId) : null;
-    const status = account.currentSerial ? (await this.accounts.certificateStatus(account.currentSerial))?.status : undefined;
+    const status = account.currentSerial ? ((await this.steps.certificateStatus(account.currentSerial)) ?? undefined) : undefined;
     return toAccountDto(account, gateway, status);
   }
 
@@ -83,14 +86,14 @@ export class VpnAccountsService {
     const rows = await this.accounts.list(
       { state: query.state, gatewayId: query.gatewayId, employeeId: query.employeeId, profile: query.profile },
       limit + 1,
-      query.cursor ? decodeCreatedAtCursor(query.cursor) : undefined,
+      createdAtAfter(readCursor(query.cursor, 'createdAt', 2)),
     );
     const page = rows.slice(0, limit);
     const gateways = new Map((await this.gateways.list()).map((g) => [g.id, g]));
     const last = page[page.length - 1];
     return {
       items: page.map((a) => toAccountDto(a, a.gatewayId ? gateways.get(a.gatewayId) : null)),
-      nextCursor: rows.length > limit && last ? encodeCreatedAtCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor('createdAt', [last.createdAt, last.id]) : null,
     };
   }
 
@@ -116,6 +119,9 @@ export class VpnAccountsService {
   }
 
   private exists(open: VpnAccountEntity): Conflict {
-    return new Conflict('VPN_ACCOUNT_EXISTS', `The employee already has an open VPN account for profile ${open.profile}`, { accountId: open.id, state: open.state });
+    return new Conflict('VPN_ACCOUNT_EXISTS', `The employee already has an open VPN account for profile ${open.profile}`, {
+      accountId: open.id,
+      state: open.state,
+    });
   }
 }

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
-import { DomainError, RuleViolation } from '../common/errors/domain-error';
+import { Conflict, DomainError, RuleViolation } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { EmployeeDirectory } from '../directory';
 import { StationAssets } from '../inventory';
-import { CertificateIssuer, PreparedCertificate } from '../pki';
+import { Certificates, PreparedCertificate } from '../pki';
 import { assertStationFor, StationFacts } from './domain/station-rule';
 import { BulkOnboardDto, BulkOnboardResultDto } from './dto/vpn-bulk.dto';
 import { OpenVpnProfileService } from './openvpn-profile.service';
@@ -54,7 +54,7 @@ export class VpnBulkOnboardingService {
   constructor(
     private readonly employees: EmployeeDirectory,
     private readonly stations: StationAssets,
-    private readonly issuer: CertificateIssuer,
+    private readonly pki: Certificates,
     private readonly accounts: VpnAccountRepository,
     private readonly steps: VpnAccountSteps,
     private readonly placement: VpnGatewaysService,
@@ -72,16 +72,17 @@ export class VpnBulkOnboardingService {
     const checks = await Promise.all(
       dto.items.map(async (item, index): Promise<Checked | null> => {
         try {
-          if (!this.settings.profile(item.profile)) throw new RuleViolation('UNKNOWN_VPN_PROFILE', `Unknown VPN profile ${item.profile}`);
+          if (!this.settings.profile(item.profile)) throw new DomainError('validation', 'UNKNOWN_VPN_PROFILE', `Unknown VPN profile ${item.profile}`);
           const key = `${item.employeeId}/${item.profile}`;
           if (seen.has(key)) throw new RuleViolation('DUPLICATE_IN_BATCH', 'The same employee and profile appear twice in the batch');
           seen.add(key);
           const employee = await this.employees.findById(item.employeeId);
           if (!employee) throw new DomainError('not_found', 'EMPLOYEE_NOT_FOUND', `employee ${item.employeeId} does not exist`);
-          if (!employee.username || !USERNAME.test(employee.username)) throw new RuleViolation('EMPLOYEE_HAS_NO_USERNAME', 'The employee has no usable directory username');
+          if (!employee.username || !USERNAME.test(employee.username))
+            throw new RuleViolation('EMPLOYEE_HAS_NO_USERNAME', 'The employee has no usable directory username');
           const station = assertStationFor(employee.id, await this.stations.findById(item.stationAssetId), item.stationAssetId);
           const accountId = randomUUID();
-          const prepared = await this.issuer.prepareStationCertificate({
+          const prepared = await this.pki.prepareStation({
             csrPem: item.csrPem,
             username: employee.username,
             assetTag: station.assetTag,
@@ -102,11 +103,19 @@ export class VpnBulkOnboardingService {
     let recorded: { rows: VpnAccountEntity[]; gatewayNames: Map<string, string> };
     try {
       recorded = await this.uow.run(async (tx) => {
-        const open = new Set((await this.accounts.openFor(tx, items.map((i) => i.employeeId))).map((o) => `${o.employeeId}/${o.profile}`));
+        const open = new Set(
+          (
+            await this.accounts.openFor(
+              tx,
+              items.map((i) => i.employeeId),
+            )
+          ).map((o) => `${o.employeeId}/${o.profile}`),
+        );
         const gates: (GatePass | null)[] = [];
         for (const item of items) {
           try {
-            if (open.has(`${item.employeeId}/${item.profile}`)) throw new RuleViolation('VPN_ACCOUNT_EXISTS', 'The employee already has an open VPN account for this profile');
+            if (open.has(`${item.employeeId}/${item.profile}`))
+              throw new Conflict('VPN_ACCOUNT_EXISTS', 'The employee already has an open VPN account for this profile');
             assertStationFor(item.employeeId, await this.stations.findById(item.station.id, tx), item.station.id);
             gates.push(await this.steps.passGate(tx, item.employeeId));
           } catch (err) {
@@ -119,7 +128,11 @@ export class VpnBulkOnboardingService {
         const gatewayOf = new Map<number, { id: string; name: string }>();
         for (const profile of new Set(items.map((i) => i.profile))) {
           const mine = items.map((item, n) => ({ item, n })).filter((x) => x.item.profile === profile);
-          const placed = await this.placement.placeMany(tx, profile, mine.map((x) => gates[x.n]!.remoteDaysPerWeek ?? 0));
+          const placed = await this.placement.placeMany(
+            tx,
+            profile,
+            mine.map((x) => gates[x.n]!.remoteDaysPerWeek ?? 0),
+          );
           mine.forEach((x, k) => gatewayOf.set(x.n, placed[k]));
         }
         const now = this.clock.nowIso();
@@ -131,9 +144,9 @@ export class VpnBulkOnboardingService {
             agreementId: gates[n]!.agreementId,
             stationAssetId: item.station.id,
             stationAssetTag: item.station.assetTag,
-            currentSerial: item.prepared.row.serial,
-            certificateNotAfter: item.prepared.row.notAfter,
-            keyOrigin: item.prepared.row.keyOrigin,
+            currentSerial: item.prepared.serial,
+            certificateNotAfter: item.prepared.notAfter,
+            keyOrigin: item.prepared.keyOrigin,
             approvedAt: now,
             issuedAt: now,
             installedAt: activate ? now : null,
@@ -142,10 +155,20 @@ export class VpnBulkOnboardingService {
         );
         // audit first: the lock order of every unit (see VpnAccountSteps.claim)
         for (const [n, row] of rows.entries()) {
-          await this.steps.record(tx, actor, 'onboarded', row, { gateway: gatewayOf.get(n)!.name, serial: row.currentSerial, stationAssetTag: row.stationAssetTag, agreementId: row.agreementId, bulk: true });
+          await this.steps.record(tx, actor, 'onboarded', row, {
+            gateway: gatewayOf.get(n)!.name,
+            serial: row.currentSerial,
+            stationAssetTag: row.stationAssetTag,
+            agreementId: row.agreementId,
+            bulk: true,
+          });
         }
         await this.accounts.insertMany(tx, rows);
-        await this.issuer.recordIssuedMany(tx, items.map((i) => i.prepared), actor);
+        await this.pki.recordMany(
+          tx,
+          items.map((i) => i.prepared),
+          actor,
+        );
         if (activate) for (const row of rows) await this.steps.groupJob(tx, row, 'add');
         return { rows, gatewayNames: new Map([...gatewayOf.entries()].map(([n, g]) => [rows[n].id, g.name])) };
       });
@@ -166,12 +189,17 @@ export class VpnBulkOnboardingService {
           username: row.username,
           state: row.state,
           gateway: recorded.gatewayNames.get(row.id)!,
-          serial: prepared.row.serial,
-          notAfter: prepared.row.notAfter,
+          serial: prepared.serial,
+          notAfter: prepared.notAfter,
         };
         if (!dto.includeProfiles) return out;
         const g = gateways.get(row.gatewayId!)!;
-        const file = this.profiles.render(row, g, { serial: prepared.row.serial, notAfter: prepared.row.notAfter, certificatePem: prepared.row.pem }, prepared.caChainPem);
+        const file = this.profiles.render(
+          row,
+          g,
+          { serial: prepared.serial, notAfter: prepared.notAfter, certificatePem: prepared.certificatePem },
+          prepared.caChainPem,
+        );
         return { ...out, openvpnProfile: file.text };
       }),
     };
@@ -185,7 +213,9 @@ export class VpnBulkOnboardingService {
       entityId: `${dto.items.length}-items`,
       summary: { items: dto.items.length, problems: problems.slice(0, 50).map((p) => ({ index: p.index, employeeId: p.employeeId, code: p.code })) },
     });
-    throw new RuleViolation('BULK_ONBOARDING_REFUSED', `${problems.length} of ${dto.items.length} items cannot be onboarded; nothing was written`, { problems });
+    throw new RuleViolation('BULK_ONBOARDING_REFUSED', `${problems.length} of ${dto.items.length} items cannot be onboarded; nothing was written`, {
+      problems,
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import { uuidParam } from '../common/http/pipes';
 import { CreateVpnGatewayDto, GatewayLoadReportDto, UpdateVpnGatewayDto, VpnGatewayDto, VpnProfileDto } from './dto/vpn-gateway.dto';
 import { VpnGatewaysService } from './vpn-gateways.service';
 import { VpnLoadReportService } from './vpn-load-report.service';
+import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('vpn')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class VpnGatewaysController {
     private readonly load: VpnLoadReportService,
   ) {}
 
+  @ApiErrors()
   @Get('profiles')
   @Roles('hotline', 'rtd')
   @ApiOperation({ summary: 'VPN profiles (config/vpn.json): routes, DNS, and the gateways serving each' })
@@ -24,6 +26,7 @@ export class VpnGatewaysController {
     return this.gateways.profiles();
   }
 
+  @ApiErrors()
   @Get('gateways')
   @Roles('hotline', 'rtd')
   @ApiOkResponse({ type: [VpnGatewayDto] })
@@ -31,17 +34,20 @@ export class VpnGatewaysController {
     return this.gateways.list();
   }
 
+  @ApiErrors()
   @Get('gateways/load')
   @Roles('hotline', 'rtd')
   @ApiOperation({
     summary: 'Expected peak concurrent sessions per gateway against capacity',
-    description: 'Expected sessions = Σ remote days per week / 5 over issued, installed and active accounts; a warning past the configured threshold or when the 95th percentile exceeds capacity.',
+    description:
+      'Expected sessions = Σ remote days per week / 5 over issued, installed and active accounts; a warning past the configured threshold or when the 95th percentile exceeds capacity.',
   })
   @ApiOkResponse({ type: GatewayLoadReportDto })
   loadReport(): Promise<GatewayLoadReportDto> {
     return this.load.report();
   }
 
+  @ApiErrors('INVALID_ID', 'VPN_GATEWAY_NOT_FOUND')
   @Get('gateways/:id')
   @Roles('hotline', 'rtd')
   @ApiOkResponse({ type: VpnGatewayDto })
@@ -49,6 +55,7 @@ export class VpnGatewaysController {
     return this.gateways.get(id);
   }
 
+  @ApiErrors('GATEWAY_NAME_TAKEN', 'INVALID_GATEWAY_HOST', 'UNKNOWN_VPN_PROFILE')
   @Post('gateways')
   @Roles('admin')
   @ApiCreatedResponse({ type: VpnGatewayDto })
@@ -56,6 +63,7 @@ export class VpnGatewaysController {
     return this.gateways.create(actor, body);
   }
 
+  @ApiErrors('GATEWAY_IN_USE', 'INVALID_GATEWAY_HOST', 'INVALID_ID', 'UNKNOWN_VPN_PROFILE', 'VPN_GATEWAY_CHANGED', 'VPN_GATEWAY_NOT_FOUND')
   @Patch('gateways/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'Edit host, port, proto, capacity, enabled (disabled: no new accounts); profile only without accounts' })

@@ -4,6 +4,7 @@ import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
 import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { PLACEMENT_LOAD_STATES } from './domain/account-lifecycle';
 import { GatewayCandidate, chooseGateway, placeAll } from './domain/placement';
@@ -13,11 +14,6 @@ import { VpnGatewayEntity } from './vpn-gateway.entity';
 import { GatewayChanges, VpnGatewayRepository } from './vpn-gateway.repository';
 import { isGatewayHost, VpnSettings } from './vpn-settings';
 import { toGatewayDto } from './vpn.mapper';
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
-  return e?.code === '23505' || e?.driverError?.code === '23505' || /UNIQUE constraint failed/i.test(String(e?.message ?? ''));
-}
 
 /**
  * Gateways (database, seeded from config/vpn.json, edited through the API), profiles (config only) and placement
@@ -53,7 +49,7 @@ export class VpnGatewaysService {
 
   async get(id: string): Promise<VpnGatewayDto> {
     const g = await this.gateways.findById(id);
-    if (!g) throw new NotFound('vpn gateway', id);
+    if (!g) throw NotFound.entity('VPN_GATEWAY_NOT_FOUND', 'vpn gateway', id);
     return toGatewayDto(g);
   }
 
@@ -95,14 +91,19 @@ export class VpnGatewaysService {
     for (const key of ['host', 'port', 'proto', 'profile', 'capacity', 'enabled'] as const) {
       if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = key === 'host' ? (dto.host as string).toLowerCase() : dto[key];
     }
-    if (Object.keys(changes).length === 0) throw new ValidationFailed([{ field: '(body)', messages: ['give at least one of host, port, proto, profile, capacity, enabled'] }]);
+    if (Object.keys(changes).length === 0)
+      throw new ValidationFailed([{ field: '(body)', messages: ['give at least one of host, port, proto, profile, capacity, enabled'] }]);
     return this.uow.run(async (tx) => {
       const current = await this.gateways.findById(id, tx);
-      if (!current) throw new NotFound('vpn gateway', id);
+      if (!current) throw NotFound.entity('VPN_GATEWAY_NOT_FOUND', 'vpn gateway', id);
       if (changes.profile !== undefined && changes.profile !== current.profile && (await this.accounts.countOnGateway(id, tx)) > 0) {
-        throw new Conflict('GATEWAY_IN_USE', `Gateway ${current.name} has accounts of profile ${current.profile}: create a new gateway for ${changes.profile}`, {
-          profile: current.profile,
-        });
+        throw new Conflict(
+          'GATEWAY_IN_USE',
+          `Gateway ${current.name} has accounts of profile ${current.profile}: create a new gateway for ${changes.profile}`,
+          {
+            profile: current.profile,
+          },
+        );
       }
       const now = this.clock.nowIso();
       if (!(await this.gateways.update(tx, id, Number(current.version), changes, now))) {
@@ -114,7 +115,12 @@ export class VpnGatewaysService {
         action: 'vpn.gateway.updated',
         entityType: 'vpn-gateway',
         entityId: id,
-        summary: { name: current.name, changes: Object.fromEntries(Object.keys(changes).map((k) => [k, { from: (before as unknown as Record<string, unknown>)[k], to: (changes as Record<string, unknown>)[k] }])) },
+        summary: {
+          name: current.name,
+          changes: Object.fromEntries(
+            Object.keys(changes).map((k) => [k, { from: (before as unknown as Record<string, unknown>)[k], to: (changes as Record<string, unknown>)[k] }]),
+          ),
+        },
       });
       return toGatewayDto(after);
     });
@@ -126,7 +132,16 @@ export class VpnGatewaysService {
     const now = this.clock.nowIso();
     await this.uow.run(async (tx) => {
       for (const g of this.settings.seedGateways) {
-        const row: VpnGatewayEntity = { id: randomUUID(), ...g, host: g.host.toLowerCase(), enabled: true, source: 'config', createdAt: now, updatedAt: now, version: 1 };
+        const row: VpnGatewayEntity = {
+          id: randomUUID(),
+          ...g,
+          host: g.host.toLowerCase(),
+          enabled: true,
+          source: 'config',
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        };
         if (await this.gateways.insertIfAbsent(tx, row)) created.push(g.name);
       }
     });
@@ -154,18 +169,33 @@ export class VpnGatewaysService {
     const gateways = await this.gateways.list(profile, tx);
     const placed = await this.accounts.placedRemoteDays(tx, profile, PLACEMENT_LOAD_STATES);
     return {
-      candidates: gateways.map((g) => ({ id: g.id, name: g.name, capacity: Number(g.capacity), enabled: Boolean(g.enabled), placedRemoteDays: placed.get(g.id) ?? 0 })),
+      candidates: gateways.map((g) => ({
+        id: g.id,
+        name: g.name,
+        capacity: Number(g.capacity),
+        enabled: Boolean(g.enabled),
+        placedRemoteDays: placed.get(g.id) ?? 0,
+      })),
       byId: new Map(gateways.map((g) => [g.id, g])),
     };
   }
 
   private assertHost(host: string): void {
-    if (!isGatewayHost(host)) throw new ValidationFailed([{ field: 'host', messages: ['a DNS host name or an IPv4 address'] }], 'The gateway host is not valid', 'INVALID_GATEWAY_HOST');
+    if (!isGatewayHost(host))
+      throw new ValidationFailed(
+        [{ field: 'host', messages: ['a DNS host name or an IPv4 address'] }],
+        'The gateway host is not valid',
+        'INVALID_GATEWAY_HOST',
+      );
   }
 
   private assertProfile(profile: string): void {
     if (!this.settings.profile(profile)) {
-      throw new ValidationFailed([{ field: 'profile', messages: [`one of ${this.settings.profiles.map((p) => p.name).join(', ')}`] }], `Unknown VPN profile ${profile}`, 'UNKNOWN_VPN_PROFILE');
+      throw new ValidationFailed(
+        [{ field: 'profile', messages: [`one of ${this.settings.profiles.map((p) => p.name).join(', ')}`] }],
+        `Unknown VPN profile ${profile}`,
+        'UNKNOWN_VPN_PROFILE',
+      );
     }
   }
 

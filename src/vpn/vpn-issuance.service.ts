@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { Conflict, ValidationFailed } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { StationAssets } from '../inventory';
-import { CertificateIssuer, StationIssueInput } from '../pki';
+import { Certificates, StationIssueInput } from '../pki';
 import { allowedFrom, assertCanApply, groupChange } from './domain/account-lifecycle';
 import { assertStationFor } from './domain/station-rule';
 import { IssueVpnCertificateDto, VpnIssuanceDto } from './dto/vpn-issuance.dto';
@@ -27,7 +27,7 @@ export class VpnIssuanceService {
   constructor(
     private readonly steps: VpnAccountSteps,
     private readonly stations: StationAssets,
-    private readonly issuer: CertificateIssuer,
+    private readonly pki: Certificates,
     private readonly certificates: VpnCertificates,
     private readonly gateways: VpnGatewayRepository,
     private readonly profiles: OpenVpnProfileService,
@@ -48,17 +48,24 @@ export class VpnIssuanceService {
     return this.steps.refusing(actor, 'issue', id, async () => {
       assertCanApply(account.state, 'issue');
       const station = assertStationFor(account.employeeId, await this.stations.findById(dto.stationAssetId), dto.stationAssetId);
-      const links = { username: account.username, assetTag: station.assetTag, stationAssetId: station.id, employeeId: account.employeeId, vpnAccountId: account.id };
-      const input: StationIssueInput = generate ? { ...links, generatedKey: await this.issuer.generateKeyPair() } : { ...links, csrPem: dto.csrPem as string };
-      const prepared = await this.issuer.prepareStationCertificate(input);
-      const serial = prepared.row.serial;
+      const links = {
+        username: account.username,
+        assetTag: station.assetTag,
+        stationAssetId: station.id,
+        employeeId: account.employeeId,
+        vpnAccountId: account.id,
+      };
+      const input: StationIssueInput = generate ? { ...links, generateKey: true } : { ...links, csrPem: dto.csrPem as string };
+      const prepared = await this.pki.prepareStation(input);
+      const serial = prepared.serial;
 
       const outcome = await this.uow.run(async (tx) => {
         const current = await this.steps.load(id, tx);
         assertCanApply(current.state, 'issue');
         const gate = await this.steps.passGate(tx, current.employeeId);
         const held = assertStationFor(current.employeeId, await this.stations.findById(station.id, tx), station.id);
-        if (held.assetTag !== station.assetTag) throw new Conflict('STATION_CHANGED', 'The laptop record changed while the certificate was prepared; try again');
+        if (held.assetTag !== station.assetTag)
+          throw new Conflict('STATION_CHANGED', 'The laptop record changed while the certificate was prepared; try again');
         const now = this.clock.nowIso();
         const replacing = [current.currentSerial, current.supersededSerial].filter((x): x is string => !!x);
         const issued = await this.steps.claim(
@@ -73,16 +80,16 @@ export class VpnIssuanceService {
             stationAssetId: station.id,
             stationAssetTag: station.assetTag,
             currentSerial: serial,
-            certificateNotAfter: prepared.row.notAfter,
-            keyOrigin: prepared.row.keyOrigin,
+            certificateNotAfter: prepared.notAfter,
+            keyOrigin: prepared.keyOrigin,
             supersededSerial: null,
             supersedeAfter: null,
             agreementId: gate.agreementId,
             remoteDaysPerWeek: gate.remoteDaysPerWeek,
           },
-          { actor, action: 'certificate-issued', summary: { serial, stationAssetTag: station.assetTag, keyOrigin: prepared.row.keyOrigin, replacing } },
+          { actor, action: 'certificate-issued', summary: { serial, stationAssetTag: station.assetTag, keyOrigin: prepared.keyOrigin, replacing } },
         );
-        const certificate = await this.issuer.recordIssued(tx, prepared, actor);
+        const certificate = await this.pki.record(tx, prepared, actor);
         // A replacement (another laptop, a lost password): the certificates it replaces stop working now.
         const replaced = await this.certificates.retire(tx, replacing, 'superseded', actor, serial);
         await this.steps.groupJob(tx, issued, groupChange(current.state, 'issued'));
@@ -94,7 +101,13 @@ export class VpnIssuanceService {
       const { issued, certificate, gateway } = outcome;
       if (!gateway) throw new Conflict('VPN_GATEWAY_MISSING', 'The gateway of this account no longer exists', { gatewayId: issued.gatewayId });
       // a generated key travels only inside the PKCS#12 under the one-time password: the same <pkcs12> later downloads carry
-      const file = this.profiles.render(issued, gateway, certificate, certificate.caChainPem, certificate.pkcs12Base64 ? { kind: 'pkcs12', base64: certificate.pkcs12Base64 } : { kind: 'file' });
+      const file = this.profiles.render(
+        issued,
+        gateway,
+        certificate,
+        certificate.caChainPem,
+        certificate.pkcs12Base64 ? { kind: 'pkcs12', base64: certificate.pkcs12Base64 } : { kind: 'file' },
+      );
       return {
         account: toAccountDto(issued, gateway, 'valid'),
         certificate: {

@@ -24,6 +24,11 @@ export class VpnLoadReportService {
     private readonly clock: Clock,
   ) {}
 
+  /** Every account by state, requested ones (no gateway yet) included: what the indicators count. */
+  accountsByState(): Promise<{ state: AccountState; count: number }[]> {
+    return this.accounts.countByState();
+  }
+
   async report(): Promise<GatewayLoadReportDto> {
     const [gateways, rows] = await Promise.all([this.gateways.list(), this.accounts.loadRows()]);
     const threshold = this.settings.warningThresholdPercent;
@@ -33,8 +38,8 @@ export class VpnLoadReportService {
       const mine = rows.filter((r) => r.gatewayId === g.id);
       const states = emptyStates();
       for (const r of mine) {
-        states[r.state as AccountState] += r.accounts;
-        totalStates[r.state as AccountState] += r.accounts;
+        states[r.state] += r.accounts;
+        totalStates[r.state] += r.accounts;
       }
       const peak = mine.filter((r) => PEAK_LOAD_STATES.includes(r.state)).map((r) => ({ remoteDaysPerWeek: r.remoteDaysPerWeek, accounts: r.accounts }));
       allPeak.push(...peak);

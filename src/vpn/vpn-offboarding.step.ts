@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { Tx } from '../database/unit-of-work';
 import { Outbox } from '../jobs';
 import { OffboardingCase, OffboardingStep } from '../offboarding';
-import { RevocationService } from '../pki';
+import { Certificates } from '../pki';
 import { offboardingRevocationReason } from './domain/account-lifecycle';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountRepository } from './vpn-account.repository';
@@ -25,7 +25,7 @@ export class VpnOffboardingStep implements OffboardingStep {
   constructor(
     private readonly accounts: VpnAccountRepository,
     private readonly steps: VpnAccountSteps,
-    private readonly revocations: RevocationService,
+    private readonly pki: Certificates,
     private readonly certificates: VpnCertificates,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
@@ -38,7 +38,7 @@ export class VpnOffboardingStep implements OffboardingStep {
     for (const account of await this.accounts.forEmployee(c.employeeId, tx)) {
       if (account.state === 'revoked') continue;
       if (account.state === 'suspended' && !account.currentSerial && !account.supersededSerial) {
-        revoked.push(...(await this.revocations.revokeAllFor(tx, { vpnAccountId: account.id }, reason, this.actor)));
+        revoked.push(...(await this.pki.revokeAllFor(tx, { vpnAccountId: account.id }, reason, this.actor)));
         continue;
       }
       const current = await this.steps.load(account.id, tx);
@@ -62,11 +62,11 @@ export class VpnOffboardingStep implements OffboardingStep {
         },
         { actor: this.actor, action: 'offboarded', summary: { caseId: c.id, trigger: c.trigger, from: current.state, reason } },
       );
-      revoked.push(...(await this.revocations.revokeAllFor(tx, { vpnAccountId: account.id }, reason, this.actor)));
+      revoked.push(...(await this.pki.revokeAllFor(tx, { vpnAccountId: account.id }, reason, this.actor)));
       suspended.push(next.id);
     }
     // Certificates of the person not tied to an account (issued directly through the PKI) go too.
-    revoked.push(...(await this.revocations.revokeAllFor(tx, { employeeId: c.employeeId }, reason, this.actor)));
+    revoked.push(...(await this.pki.revokeAllFor(tx, { employeeId: c.employeeId }, reason, this.actor)));
     // Whatever the accounts said: membership ends with the offboarding (the handler checks no account is active).
     await this.outbox.record(tx, 'vpn.group-remove', { employeeId: c.employeeId, accountId: null }, { jobId: `vpn-group-remove-offboarding-${c.id}` });
     if (revoked.length) tx.afterCommit(() => void this.certificates.publish());

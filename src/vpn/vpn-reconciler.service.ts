@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Clock } from '../common/clock';
+import { Certificates } from '../pki';
 import { afterCertificateLost, CERTIFIED_STATES, groupChange } from './domain/account-lifecycle';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountRepository } from './vpn-account.repository';
@@ -16,6 +17,10 @@ import { VpnCertificates } from './vpn-certificates';
  * happens after a revocation through /certificates/:serial/revoke, and when the laptop comes back to inventory
  * (`pki.station-returned`, cessationOfOperation): the laptop may go to someone else, the account needs a new one.
  */
+/** Accounts reconciled per run at most, and accounts read per page. */
+const LIMIT = 1000;
+const PAGE = 500;
+
 @Injectable()
 export class VpnReconciler {
   private readonly logger = new Logger('Vpn');
@@ -25,12 +30,13 @@ export class VpnReconciler {
     private readonly accounts: VpnAccountRepository,
     private readonly steps: VpnAccountSteps,
     private readonly certificates: VpnCertificates,
+    private readonly pki: Certificates,
     private readonly clock: Clock,
   ) {}
 
   async run(): Promise<number> {
     let changed = 0;
-    for (const { id } of await this.accounts.withRevokedCertificate([...CERTIFIED_STATES, 'suspended'], 1000)) {
+    for (const id of await this.withRevokedCertificate(LIMIT)) {
       try {
         if (await this.reconcile(id)) changed += 1;
       } catch (err) {
@@ -41,12 +47,31 @@ export class VpnReconciler {
     return changed;
   }
 
+  /**
+   * Accounts holding a certificate the PKI has revoked meanwhile (a laptop reported lost or stolen, a revocation
+   * through /certificates/:serial/revoke), up to `limit`, by id: a page of accounts, then one status lookup of its
+   * serials through the PKI's port.
+   */
+  private async withRevokedCertificate(limit: number): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | undefined;
+    while (ids.length < limit) {
+      const page = await this.accounts.holdingCertificate([...CERTIFIED_STATES, 'suspended'], PAGE, after);
+      if (page.length === 0) break;
+      const statuses = await this.pki.statuses(page.map((a) => a.serial));
+      ids.push(...page.filter((a) => statuses.get(a.serial)?.status === 'revoked').map((a) => a.id));
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].id;
+    }
+    return ids.slice(0, limit);
+  }
+
   /** One account; true when it changed. Idempotent. */
   async reconcile(id: string): Promise<boolean> {
     const result = await this.steps.unit(this.actor, 'reconcile', id, async (tx) => {
       const current = await this.steps.load(id, tx);
       if (!current.currentSerial) return false;
-      const certificate = await this.accounts.certificateStatus(current.currentSerial, tx);
+      const certificate = await this.pki.status(current.currentSerial, tx);
       if (certificate?.status !== 'revoked') return false;
       const reason = certificate.revocationReason;
       const to = afterCertificateLost(current.state);
@@ -66,10 +91,19 @@ export class VpnReconciler {
           certificateLostReason: reason,
           certificateLostAt: this.clock.nowIso(),
         },
-        { actor: this.actor, action: 'certificate-lost', summary: { serial: current.currentSerial, reason, from: current.state, stationAssetTag: current.stationAssetTag } },
+        {
+          actor: this.actor,
+          action: 'certificate-lost',
+          summary: { serial: current.currentSerial, reason, from: current.state, stationAssetTag: current.stationAssetTag },
+        },
       );
       // The renewal's previous certificate sits on the same laptop (same key): it goes too.
-      const alsoRevoked = await this.certificates.retire(tx, [current.supersededSerial], reason === 'keyCompromise' ? 'keyCompromise' : 'superseded', this.actor);
+      const alsoRevoked = await this.certificates.retire(
+        tx,
+        [current.supersededSerial],
+        reason === 'keyCompromise' ? 'keyCompromise' : 'superseded',
+        this.actor,
+      );
       await this.steps.groupJob(tx, next, groupChange(current.state, to));
       return alsoRevoked.length > 0 ? 'published' : true;
     });

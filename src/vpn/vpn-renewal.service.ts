@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Clock } from '../common/clock';
-import { CertificateIssuer } from '../pki';
-import { CertificateQueries } from '../pki';
+import { Certificates } from '../pki';
 import { isRenewalDue, isSupersedeDue, RENEWED_STATES, renewalHorizon, supersedeAt } from './domain/renewal';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAccountRepository } from './vpn-account.repository';
@@ -34,8 +33,7 @@ export class VpnRenewalService {
   constructor(
     private readonly accounts: VpnAccountRepository,
     private readonly steps: VpnAccountSteps,
-    private readonly issuer: CertificateIssuer,
-    private readonly queries: CertificateQueries,
+    private readonly pki: Certificates,
     private readonly certificates: VpnCertificates,
     private readonly settings: VpnSettings,
     private readonly clock: Clock,
@@ -71,9 +69,9 @@ export class VpnRenewalService {
   private async renew(due: VpnAccountEntity): Promise<boolean> {
     const oldSerial = due.currentSerial;
     if (!oldSerial || !due.stationAssetId || !due.stationAssetTag) return false;
-    const old = await this.queries.get(oldSerial);
+    const old = await this.pki.get(oldSerial);
     if (old.status !== 'valid') return false; // revoked or held meanwhile: reconciliation or the hot-line deals with it
-    const prepared = await this.issuer.prepareStationCertificate({
+    const prepared = await this.pki.prepareStation({
       renewalOfPem: old.certificatePem,
       keyOrigin: old.keyOrigin,
       username: due.username,
@@ -85,7 +83,11 @@ export class VpnRenewalService {
     return this.steps.unit(this.actor, 'renew', due.id, async (tx) => {
       const current = await this.steps.load(due.id, tx);
       const now = this.clock.now();
-      if (current.currentSerial !== oldSerial || !isRenewalDue(current.state, current.certificateNotAfter, current.supersededSerial, now, this.settings.renewal)) return false;
+      if (
+        current.currentSerial !== oldSerial ||
+        !isRenewalDue(current.state, current.certificateNotAfter, current.supersededSerial, now, this.settings.renewal)
+      )
+        return false;
       const gate = await this.steps.passGate(tx, current.employeeId);
       const supersedeAfter = supersedeAt(now, this.settings.renewal);
       await this.steps.claim(
@@ -94,17 +96,17 @@ export class VpnRenewalService {
         [current.state],
         current.state,
         {
-          currentSerial: prepared.row.serial,
-          certificateNotAfter: prepared.row.notAfter,
+          currentSerial: prepared.serial,
+          certificateNotAfter: prepared.notAfter,
           supersededSerial: oldSerial,
           supersedeAfter,
           renewedAt: now.toISOString(),
           agreementId: gate.agreementId,
           remoteDaysPerWeek: gate.remoteDaysPerWeek,
         },
-        { actor: this.actor, action: 'renewed', summary: { from: oldSerial, to: prepared.row.serial, notAfter: prepared.row.notAfter, supersedeAfter } },
+        { actor: this.actor, action: 'renewed', summary: { from: oldSerial, to: prepared.serial, notAfter: prepared.notAfter, supersedeAfter } },
       );
-      await this.issuer.recordIssued(tx, prepared, this.actor);
+      await this.pki.record(tx, prepared, this.actor);
       return true;
     });
   }
@@ -112,12 +114,20 @@ export class VpnRenewalService {
   private async supersede(due: VpnAccountEntity): Promise<boolean> {
     return this.steps.unit(this.actor, 'supersede', due.id, async (tx) => {
       const current = await this.steps.load(due.id, tx);
-      if (!current.supersededSerial || current.supersededSerial !== due.supersededSerial || !isSupersedeDue(current.supersedeAfter, this.clock.now())) return false;
-      await this.steps.claim(tx, current, [current.state], current.state, { supersededSerial: null, supersedeAfter: null }, {
-        actor: this.actor,
-        action: 'certificate-superseded',
-        summary: { serial: current.supersededSerial, by: current.currentSerial },
-      });
+      if (!current.supersededSerial || current.supersededSerial !== due.supersededSerial || !isSupersedeDue(current.supersedeAfter, this.clock.now()))
+        return false;
+      await this.steps.claim(
+        tx,
+        current,
+        [current.state],
+        current.state,
+        { supersededSerial: null, supersedeAfter: null },
+        {
+          actor: this.actor,
+          action: 'certificate-superseded',
+          summary: { serial: current.supersededSerial, by: current.currentSerial },
+        },
+      );
       await this.certificates.retire(tx, [current.supersededSerial], 'superseded', this.actor, current.currentSerial ?? undefined);
       return true;
     });

@@ -30,8 +30,14 @@ const profileSchema = z
   .object({
     name,
     description: z.string().min(1).max(500),
-    routes: z.array(z.string().refine((v) => parseCidr(v) !== null, 'an IPv4 network in CIDR notation, host bits zero (10.10.0.0/16)')).min(1).max(100),
-    dns: z.object({ servers: z.array(ipv4).max(4).default([]), domain: z.string().regex(HOST).nullable().default(null) }).strict().default({ servers: [], domain: null }),
+    routes: z
+      .array(z.string().refine((v) => parseCidr(v) !== null, 'an IPv4 network in CIDR notation, host bits zero (10.10.0.0/16)'))
+      .min(1)
+      .max(100),
+    dns: z
+      .object({ servers: z.array(ipv4).max(4).default([]), domain: z.string().regex(HOST).nullable().default(null) })
+      .strict()
+      .default({ servers: [], domain: null }),
   })
   .strict();
 
@@ -64,13 +70,22 @@ const fileSchema = z
     gateways: z.array(gatewaySchema).default([]),
     client: z
       .object({
-        dataCiphers: z.array(z.string().regex(/^[A-Z0-9-]{3,40}$/)).min(1).default(clientDefaults.dataCiphers),
-        auth: z.string().regex(/^[A-Z0-9-]{3,20}$/).default(clientDefaults.auth),
+        dataCiphers: z
+          .array(z.string().regex(/^[A-Z0-9-]{3,40}$/))
+          .min(1)
+          .default(clientDefaults.dataCiphers),
+        auth: z
+          .string()
+          .regex(/^[A-Z0-9-]{3,20}$/)
+          .default(clientDefaults.auth),
         tlsVersionMin: z.enum(['1.2', '1.3']).default('1.2'),
         verifyServerName: z.boolean().default(true),
         resolvRetry: z.union([z.literal('infinite'), z.number().int().min(0).max(86_400)]).default('infinite'),
         verb: z.number().int().min(0).max(11).default(3),
-        keyFileName: z.string().regex(/^[A-Za-z0-9._{}-]{1,80}$/, 'a file name without folders').default(clientDefaults.keyFileName),
+        keyFileName: z
+          .string()
+          .regex(/^[A-Za-z0-9._{}-]{1,80}$/, 'a file name without folders')
+          .default(clientDefaults.keyFileName),
         extraLines: z
           .array(z.string())
           .default([])
@@ -83,7 +98,10 @@ const fileSchema = z
       })
       .strict()
       .default(clientDefaults),
-    load: z.object({ warningThresholdPercent: z.number().min(1).max(100).default(80) }).strict().default({ warningThresholdPercent: 80 }),
+    load: z
+      .object({ warningThresholdPercent: z.number().min(1).max(100).default(80) })
+      .strict()
+      .default({ warningThresholdPercent: 80 }),
     renewal: z
       .object({
         renewBeforeDays: z.number().int().min(1).max(180).default(30),

@@ -1,4 +1,4 @@
 import { VpnAccountEntity } from './vpn-account.entity';
 import { VpnGatewayEntity } from './vpn-gateway.entity';
 
-export const vpnEntities: Function[] = [VpnGatewayEntity, VpnAccountEntity];
+export const vpnEntities = [VpnGatewayEntity, VpnAccountEntity];

@@ -43,7 +43,12 @@ export class VpnLifecycle implements OnModuleInit, OnApplicationBootstrap {
     });
     this.registry.register('vpn.reconcile-certificates', async () => ((await this.reconciler.run()) > 0 ? 'done' : 'skipped'));
     this.schedules.register({ id: 'vpn-renewal', cron: this.settings.renewal.cron, job: 'vpn.renewal', payload: { trigger: 'schedule' } });
-    this.schedules.register({ id: 'vpn-reconcile-certificates', everyMs: this.settings.reconcileEveryMs, job: 'vpn.reconcile-certificates', payload: { trigger: 'schedule' } });
+    this.schedules.register({
+      id: 'vpn-reconcile-certificates',
+      everyMs: this.settings.reconcileEveryMs,
+      job: 'vpn.reconcile-certificates',
+      payload: { trigger: 'schedule' },
+    });
     this.steps.register(this.offboarding);
     this.agreementFollowers.register(this.agreementFollower);
 

@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'dashboard');
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-type Api = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Api = Record<string, any>;
 
 /** What the page's Chart.js instance holds, read in the browser (labels and each dataset's numbers). */
 interface ChartData {
@@ -60,7 +60,11 @@ describe('RTD dashboard in a browser', () => {
     const tech = await t.tokenFor('technician', 'Luca Bianchi');
     const hotline = await t.tokenFor('hotline', 'Sara Neri');
     const post = async (url: string, body: unknown, token = tech) => {
-      const res = await t.http().post(url).set(auth(token)).send(body as object);
+      const res = await t
+        .http()
+        .post(url)
+        .set(auth(token))
+        .send(body as object);
       if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     };
@@ -91,8 +95,21 @@ describe('RTD dashboard in a browser', () => {
     }
     const model = async (kind: string, name: string) => (await post('/api/v1/models', { kind, manufacturer: 'Lenovo', model: name })).id as string;
     const lot = async (modelId: string, quantity: number, price: number, date: string) =>
-      (await post('/api/v1/lots', { modelId, supplier: 'Converge S.p.A.', cig: '8563412A7F', orderNumber: `ODA-${modelId.slice(0, 6)}-${date}`, orderDate: date, deliveryDate: date, quantity, unitPriceCents: price, warrantyMonths: 36 })).lot.id as string;
-    const asset = async (modelId: string, lotId: string) => (await post('/api/v1/assets', { modelId, lotId, serial: `SN${Math.random().toString(36).slice(2, 10).toUpperCase()}` })).id as string;
+      (
+        await post('/api/v1/lots', {
+          modelId,
+          supplier: 'Converge S.p.A.',
+          cig: '8563412A7F',
+          orderNumber: `ODA-${modelId.slice(0, 6)}-${date}`,
+          orderDate: date,
+          deliveryDate: date,
+          quantity,
+          unitPriceCents: price,
+          warrantyMonths: 36,
+        })
+      ).lot.id as string;
+    const asset = async (modelId: string, lotId: string) =>
+      (await post('/api/v1/assets', { modelId, lotId, serial: `SN${Math.random().toString(36).slice(2, 10).toUpperCase()}` })).id as string;
     const [laptop, headset, webcam] = [await model('laptop', 'ThinkPad T14'), await model('headset', 'Evolve 20'), await model('webcam', 'C270')];
     const laptops = await lot(laptop, 50, 64_900, '2021-01-20');
     const headsets = await lot(headset, 50, 1_400, '2021-01-20');
@@ -120,9 +137,24 @@ describe('RTD dashboard in a browser', () => {
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
-    const context = await browser.newContext({ baseURL: t.url, acceptDownloads: true, viewport: { width: 1366, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    const context = await browser.newContext({
+      baseURL: t.url,
+      acceptDownloads: true,
+      viewport: { width: 1366, height: 900 },
+      locale: 'it-IT',
+      timezoneId: 'Europe/Rome',
+    });
     await context.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(t.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
@@ -176,7 +208,11 @@ describe('RTD dashboard in a browser', () => {
     const months = indicator(report, 'equipment_distributed').breakdown;
     expect(equipment.rendered).toBe(true);
     expect(equipment.labels).toEqual(['gen 2022', 'feb 2022', 'mar 2022']);
-    expect(equipment.datasets.map((d) => d.data)).toEqual([months.map((m: Api) => m.values.laptop), months.map((m: Api) => m.values.webcam), months.map((m: Api) => m.values.headset)]);
+    expect(equipment.datasets.map((d) => d.data)).toEqual([
+      months.map((m: Api) => m.values.laptop),
+      months.map((m: Api) => m.values.webcam),
+      months.map((m: Api) => m.values.headset),
+    ]);
     expect(equipment.datasets.map((d) => d.data)).toEqual([
       [0, 1, 0],
       [0, 1, 0],
@@ -202,11 +238,17 @@ describe('RTD dashboard in a browser', () => {
     const gateways = await chartData(page, 'gateways');
     const load = indicator(report, 'vpn_gateway_expected_load_pct').breakdown;
     expect(gateways.labels).toEqual(load.map((g: Api) => g.label));
-    expect(gateways.datasets.map((d) => d.data)).toEqual([load.map((g: Api) => g.values.capacity), load.map((g: Api) => g.values.expectedSessions), load.map((g: Api) => g.values.peakSessions95)]);
+    expect(gateways.datasets.map((d) => d.data)).toEqual([
+      load.map((g: Api) => g.values.capacity),
+      load.map((g: Api) => g.values.expectedSessions),
+      load.map((g: Api) => g.values.peakSessions95),
+    ]);
     expect(gateways.datasets[1].data.reduce((s, x) => (s ?? 0) + (x ?? 0), 0)).toBeGreaterThan(0); // the issued account counts
 
     // The cards show the same values, formatted in Italian.
-    expect(await page.locator('[data-indicator="laptops_for_remote_work"] .value').getAttribute('data-value')).toBe(String(indicator(report, 'laptops_for_remote_work').value));
+    expect(await page.locator('[data-indicator="laptops_for_remote_work"] .value').getAttribute('data-value')).toBe(
+      String(indicator(report, 'laptops_for_remote_work').value),
+    );
     expect(await page.locator('[data-indicator="certificates_expiring_within_30_days"] .value').textContent()).toBe('0');
     const crlAge = indicator(report, 'crl_age_hours');
     expect(await page.locator('[data-indicator="crl_age_hours"] .value').getAttribute('data-value')).toBe(String(crlAge.value));
@@ -240,11 +282,16 @@ describe('RTD dashboard in a browser', () => {
     await openDashboard('?anno=2022');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv="agreements"]').click()]);
     expect(download.suggestedFilename()).toBe('accordi-per-servizio-2022.csv');
-    const csv = fs.readFileSync((await download.path())!, 'utf8');
-    expect(csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual(['Servizio;Codice;Idonei;Accordi in vigore;Copertura (%)', 'Servizi Demografici;DA;2;2;100', 'Sistema Informativo;DB;3;2;66.7', '']);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+      'Servizio;Codice;Idonei;Accordi in vigore;Copertura (%)',
+      'Servizi Demografici;DA;2;2;100',
+      'Sistema Informativo;DB;3;2;66.7',
+      '',
+    ]);
     const [all] = await Promise.all([page.waitForEvent('download'), page.locator('#download-all').click()]);
     expect(all.suggestedFilename()).toBe('indicatori-pola-2022.csv');
-    const body = fs.readFileSync((await all.path())!, 'utf8');
+    const body = fs.readFileSync(await all.path(), 'utf8');
     expect(body.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^year;reference_date;indicator;/);
   });
 
@@ -258,14 +305,20 @@ describe('RTD dashboard in a browser', () => {
       const g = globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<unknown> }; document: unknown };
       return g.axe.run(g.document, { resultTypes: ['violations'] });
     })) as { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) }));
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) }));
     expect(serious).toEqual([]);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   it('is refused to roles other than rtd and admin', async () => {
-    const res = await t.http().get('/dashboard').set(auth(await t.tokenFor('technician'))).set('Accept', 'text/html');
+    const res = await t
+      .http()
+      .get('/dashboard')
+      .set(auth(await t.tokenFor('technician')))
+      .set('Accept', 'text/html');
     expect(res.status).toBe(403);
     await t.http().get('/dashboard').set(auth(t.adminToken)).set('Accept', 'text/html').expect(200);
   });

@@ -23,15 +23,31 @@ describe('operator pages: accessibility and self-containment', () => {
     t = await startTestApp({ clock });
     tech = await t.tokenFor('technician', 'Luca Bianchi');
     const hotline = await t.tokenFor('hotline', 'Sara Neri');
-    const { employee } = await createProvisionableEmployee(t.dataSource, { today, employee: { firstName: 'Giulia', lastName: 'Verdi', username: 'giulia.verdi' } });
+    const { employee } = await createProvisionableEmployee(t.dataSource, {
+      today,
+      employee: { firstName: 'Giulia', lastName: 'Verdi', username: 'giulia.verdi' },
+    });
     const other = await createProvisionableEmployee(t.dataSource, { today, employee: { firstName: 'Marco', lastName: 'Bianchi', username: 'marco.bianchi' } });
     const post = async (path: string, body: unknown, token = tech) => {
-      const res = await t.http().post(path).set(auth(token)).send(body as object);
+      const res = await t
+        .http()
+        .post(path)
+        .set(auth(token))
+        .send(body as object);
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     };
     const model = await post('/api/v1/models', { kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 2' });
-    const { lot } = await post('/api/v1/lots', { modelId: model.id, supplier: 'Converge S.p.A.', cig: '8563412A7F', orderNumber: 'ODA-2026-1', orderDate: '2026-02-01', quantity: 60, unitPriceCents: 69900, warrantyMonths: 36 });
+    const { lot } = await post('/api/v1/lots', {
+      modelId: model.id,
+      supplier: 'Converge S.p.A.',
+      cig: '8563412A7F',
+      orderNumber: 'ODA-2026-1',
+      orderDate: '2026-02-01',
+      quantity: 60,
+      unitPriceCents: 69900,
+      warrantyMonths: 36,
+    });
     const a1 = await post('/api/v1/assets', { modelId: model.id, lotId: lot.id, serial: 'PF3A11Y1' });
     await post('/api/v1/assets', { modelId: model.id, lotId: lot.id, serial: 'PF3A11Y2' });
     const handover = await post('/api/v1/handovers', { employeeId: employee.id, assetIds: [a1.id] });

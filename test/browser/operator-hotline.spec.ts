@@ -5,7 +5,16 @@ import { calendarDate, FixedClock } from '../../src/common/clock';
 import { createEmployee, createProvisionableEmployee, makeEligible } from '../factories';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
 import { makeCsr, openssl, tempDir } from '../integration/pki/pki-test-tools';
-import { launchChromium, loginWithToken, openSession, OperatorSession, pickEmployee, press, screenshot, seriousA11yViolations } from './support/operator-browser';
+import {
+  launchChromium,
+  loginWithToken,
+  openSession,
+  OperatorSession,
+  pickEmployee,
+  press,
+  screenshot,
+  seriousA11yViolations,
+} from './support/operator-browser';
 
 // RSA key generation (the service's and openssl's) on a 2-core machine shared with other suites
 jest.setTimeout(180_000);
@@ -29,7 +38,11 @@ describe('hot-line pages in a browser', () => {
   let dir: string;
 
   const post = async (url: string, body: unknown, token: string) => {
-    const res = await t.http().post(url).set(auth(token)).send(body as object);
+    const res = await t
+      .http()
+      .post(url)
+      .set(auth(token))
+      .send(body as object);
     if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
@@ -45,7 +58,7 @@ describe('hot-line pages in a browser', () => {
 
   const download = async (trigger: () => Promise<void>) => {
     const [file] = await Promise.all([page.waitForEvent('download'), trigger()]);
-    return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+    return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
   };
 
   const accountIdFromUrl = () => new URL(page.url()).searchParams.get('id')!;
@@ -75,7 +88,10 @@ describe('hot-line pages in a browser', () => {
   });
 
   it('onboards a VPN user with a key made by the service: one-time password shown once, .p12 and .ovpn, installed and active', async () => {
-    const { employee } = await createProvisionableEmployee(t.dataSource, { today, employee: { firstName: 'Giulia', lastName: 'Verdi', username: 'giulia.verdi' } });
+    const { employee } = await createProvisionableEmployee(t.dataSource, {
+      today,
+      employee: { firstName: 'Giulia', lastName: 'Verdi', username: 'giulia.verdi' },
+    });
     const laptop = await handOverLaptop(employee.id);
 
     await page.goto('/ui/hotline');
@@ -159,7 +175,10 @@ describe('hot-line pages in a browser', () => {
   });
 
   it('issues from a CSR uploaded as a file (a weak one refused with the reason) and revokes the account with a reason', async () => {
-    const { employee } = await createProvisionableEmployee(t.dataSource, { today, employee: { firstName: 'Marco', lastName: 'Bianchi', username: 'marco.bianchi' } });
+    const { employee } = await createProvisionableEmployee(t.dataSource, {
+      today,
+      employee: { firstName: 'Marco', lastName: 'Bianchi', username: 'marco.bianchi' },
+    });
     const laptop = await handOverLaptop(employee.id);
     const created = await post('/api/v1/vpn/accounts', { employeeId: employee.id, profile: 'dipendenti' }, hotline);
     await post(`/api/v1/vpn/accounts/${created.id}/approve`, {}, hotline);
@@ -197,7 +216,8 @@ describe('hot-line pages in a browser', () => {
     expect(await account(created.id)).toMatchObject({ state: 'revoked', revocationReason: 'privilegeWithdrawn' });
     await page.locator('#certs tbody tr', { hasText: 'Revocato' }).waitFor();
     // Nothing is left to do on a revoked account.
-    for (const form of ['approve', 'issue', 'installed', 'activate', 'suspend', 'resume', 'revoke']) expect(await page.locator(`#${form}-form`).isHidden()).toBe(true);
+    for (const form of ['approve', 'issue', 'installed', 'activate', 'suspend', 'resume', 'revoke'])
+      expect(await page.locator(`#${form}-form`).isHidden()).toBe(true);
   });
 
   it('refuses to approve an employee without an agreement, with the reason on the page', async () => {

@@ -2,9 +2,22 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../src/common/clock';
+import { TECHNICIAN_PAGES } from '../../src/operator-pages/operator-pages';
 import { createEmployee, createProvisionableEmployee, makeEligible } from '../factories';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
-import { activeId, focused, launchChromium, loginWithToken, openSession, OperatorSession, pickEmployee, press, scan, screenshot, seriousA11yViolations } from './support/operator-browser';
+import {
+  activeId,
+  focused,
+  launchChromium,
+  loginWithToken,
+  openSession,
+  OperatorSession,
+  pickEmployee,
+  press,
+  scan,
+  screenshot,
+  seriousA11yViolations,
+} from './support/operator-browser';
 
 jest.setTimeout(180_000);
 
@@ -19,7 +32,11 @@ describe('technician pages in a browser', () => {
   let models: Record<string, { id: string }>;
 
   const post = async (path: string, body: unknown, token = tech) => {
-    const res = await t.http().post(path).set(auth(token)).send(body as object);
+    const res = await t
+      .http()
+      .post(path)
+      .set(auth(token))
+      .send(body as object);
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
@@ -51,6 +68,26 @@ describe('technician pages in a browser', () => {
     const [external, errors] = [s.external.splice(0), s.errors.splice(0)];
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('shows every technician page of the server’s list in the sections bar, this page marked current', async () => {
+    const served = (await get('/api/v1/ui/navigation')).areas[0].sections as { href: string; label: string }[];
+    expect(served).toHaveLength(Object.keys(TECHNICIAN_PAGES).length);
+    for (const [key, path] of [
+      ['home', '/ui/technician'],
+      ['labels', '/ui/technician/labels'],
+      ['tasks', '/ui/technician/tasks'],
+    ]) {
+      await page.goto(path);
+      const links = page.locator('nav.sections a');
+      await links.first().waitFor();
+      expect(await links.allInnerTexts()).toEqual(Object.values(TECHNICIAN_PAGES).map((p) => p.label));
+      expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(served.map((s) => s.href));
+      expect(await page.locator('nav.sections a[aria-current="page"]').innerText()).toBe(TECHNICIAN_PAGES[key as keyof typeof TECHNICIAN_PAGES].label);
+    }
+    // the header: the links the technician's routes open, and the role's name, both from the server
+    expect(await page.locator('header.top nav a').allInnerTexts()).toEqual(['Inizio', 'Tecnici']);
+    expect(await page.locator('header.top .who').innerText()).toContain('Tecnico');
   });
 
   it('hands a kit to an employee with a signed agreement: scan, confirm, receipt, signatures', async () => {
@@ -90,7 +127,7 @@ describe('technician pages in a browser', () => {
     await screenshot(page, 'flow-handover-done');
 
     const [receipt] = await Promise.all([page.waitForEvent('download'), press(page.locator('#receipt'))]);
-    const pdf = fs.readFileSync((await receipt.path())!);
+    const pdf = fs.readFileSync(await receipt.path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // Signatures: the employee's, then the technician's with the scanned signed receipt (its SHA-256 is kept).
@@ -174,7 +211,11 @@ describe('technician pages in a browser', () => {
     for (const code of ['pf5new01', 'PF5NEW02', 'PF5NEW01', existing.serial, 'PF5NEW03', 'PF5NEW04']) await scan(page, code);
     await page.locator('#refused li').nth(2).waitFor();
     await page.locator('#counter', { hasText: 'in questa sessione 3' }).waitFor();
-    expect(await page.locator('#accepted li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-serial')))).toEqual(['PF5NEW01', 'PF5NEW02', 'PF5NEW03']);
+    expect(await page.locator('#accepted li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-serial')))).toEqual([
+      'PF5NEW01',
+      'PF5NEW02',
+      'PF5NEW03',
+    ]);
     const refused = await page.locator('#refused li').allInnerTexts();
     expect(refused).toHaveLength(3);
     expect(refused[0]).toMatch(/^PF5NEW04 – .*LOT_OVERFLOW/);
@@ -199,7 +240,11 @@ describe('technician pages in a browser', () => {
     await page.locator('.label img').nth(2).waitFor();
     expect(await page.locator('.label .tag').allInnerTexts()).toEqual(assets.map((a) => a.assetTag));
     expect(await page.locator('.label').first().innerText()).toContain('Comune di Prato');
-    const images = await page.locator('.label img').evaluateAll((imgs) => imgs.map((i) => ({ alt: i.getAttribute('alt'), src: i.getAttribute('src'), ok: (i as unknown as { naturalWidth: number }).naturalWidth > 0 })));
+    const images = await page
+      .locator('.label img')
+      .evaluateAll((imgs) =>
+        imgs.map((i) => ({ alt: i.getAttribute('alt'), src: i.getAttribute('src'), ok: (i as unknown as { naturalWidth: number }).naturalWidth > 0 })),
+      );
     for (const [i, img] of images.entries()) {
       expect(img.alt).toBe(`Codice QR dell'etichetta ${assets[i].assetTag}`);
       expect(decodeURIComponent(img.src!.split(',')[1])).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
@@ -246,11 +291,18 @@ describe('technician pages in a browser', () => {
     await screenshot(page, 'flow-return-done');
 
     const [receipt] = await Promise.all([page.waitForEvent('download'), press(page.locator('#receipt'))]);
-    expect(fs.readFileSync((await receipt.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync(await receipt.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const after = await get(`/api/v1/handovers/${handover.id}`);
     expect(after).toMatchObject({ status: 'closed', outstandingCount: 0 });
-    expect(after.returns[0].dataWipe).toEqual([{ assetId: laptop.id, method: 'NIST SP 800-88 Purge (secure erase SSD)', confirmed: true, reference: 'WIPE-2026-0042' }]);
+    expect(after.returns[0].dataWipe).toEqual([
+      { assetId: laptop.id, method: 'NIST SP 800-88 Purge (secure erase SSD)', confirmed: true, reference: 'WIPE-2026-0042' },
+    ]);
     expect(after.items.find((i: { assetId: string }) => i.assetId === laptop.id).returnCondition).toBe('worn');
     expect((await get(`/api/v1/assets/${laptop.id}`)).state).toBe('in_stock');
   });
@@ -305,16 +357,40 @@ describe('technician pages in a browser', () => {
   });
 
   it('makes label QR codes only for technicians, and only of printable values', async () => {
-    const ok = await t.http().post('/api/v1/labels/qr-codes').set(auth(tech)).send({ values: ['INV-0000001'] }).expect(200);
+    const ok = await t
+      .http()
+      .post('/api/v1/labels/qr-codes')
+      .set(auth(tech))
+      .send({ values: ['INV-0000001'] })
+      .expect(200);
     expect(ok.body.codes).toEqual([{ value: 'INV-0000001', svg: expect.stringMatching(/^<svg /) }]);
-    const bad = await t.http().post('/api/v1/labels/qr-codes').set(auth(tech)).send({ values: ['ok', 'tab\there', ''] }).expect(400);
+    const bad = await t
+      .http()
+      .post('/api/v1/labels/qr-codes')
+      .set(auth(tech))
+      .send({ values: ['ok', 'tab\there', ''] })
+      .expect(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expect(bad.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['values']);
     await t.http().post('/api/v1/labels/qr-codes').set(auth(tech)).send({ values: [] }).expect(400);
-    await t.http().post('/api/v1/labels/qr-codes').set(auth(tech)).send({ values: Array.from({ length: 201 }, (_, i) => `T${i}`) }).expect(400);
-    const rtd = await t.http().post('/api/v1/labels/qr-codes').set(auth(await t.tokenFor('rtd'))).send({ values: ['x'] }).expect(403);
+    await t
+      .http()
+      .post('/api/v1/labels/qr-codes')
+      .set(auth(tech))
+      .send({ values: Array.from({ length: 201 }, (_, i) => `T${i}`) })
+      .expect(400);
+    const rtd = await t
+      .http()
+      .post('/api/v1/labels/qr-codes')
+      .set(auth(await t.tokenFor('rtd')))
+      .send({ values: ['x'] })
+      .expect(403);
     expect(rtd.body.error.code).toBe('FORBIDDEN');
-    await t.http().post('/api/v1/labels/qr-codes').send({ values: ['x'] }).expect(401);
+    await t
+      .http()
+      .post('/api/v1/labels/qr-codes')
+      .send({ values: ['x'] })
+      .expect(401);
   });
 
   it('sends a browser without a session to the login page, and tells another role plainly it may not open the page', async () => {

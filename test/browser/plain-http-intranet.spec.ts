@@ -25,7 +25,6 @@ const isRoot = process.getuid?.() === 0 && fs.existsSync(IP);
 const inCi = Boolean(process.env.CI);
 
 if (!isRoot && !inCi) {
-  // eslint-disable-next-line no-console
   console.warn('test/browser/plain-http-intranet.spec.ts SKIPPED: making a network namespace needs root (run as root, or in CI, to prove issue 11 item 9)');
 }
 
@@ -83,7 +82,7 @@ if (!isRoot && !inCi) {
     expect(routes.trim().split('\n')).toEqual([expect.stringContaining(`10.213.${octet}.${base}/30 dev ${nsIf}`)]);
   });
 
-  it('logs in and runs the pages\' scripts; every script and style comes over http from the service', async () => {
+  it("logs in and runs the pages' scripts; every script and style comes over http from the service", async () => {
     const token = await t!.tokenFor('technician', 'Giulia Tecnico');
     await loginWithToken(s.page, token, '/ui');
     // the header is built by layout.js from /api/v1/auth/me: only a running script puts the name there

@@ -35,7 +35,12 @@ export async function createSignedAgreement(
 ): Promise<{ id: string; state: string; [k: string]: unknown }> {
   const created = await t.http().post('/api/v1/agreements').set(auth(token)).send(agreementBody(employeeId, overrides)).expect(201);
   const id = created.body.id as string;
-  await t.http().post(`/api/v1/agreements/${id}/sign`).set(auth(token)).send({ party: 'employee', signerEmployeeId: employeeId, documentSha256: DOCUMENT_SHA256 }).expect(200);
+  await t
+    .http()
+    .post(`/api/v1/agreements/${id}/sign`)
+    .set(auth(token))
+    .send({ party: 'employee', signerEmployeeId: employeeId, documentSha256: DOCUMENT_SHA256 })
+    .expect(200);
   await t
     .http()
     .post(`/api/v1/agreements/${id}/sign`)

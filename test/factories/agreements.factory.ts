@@ -27,7 +27,11 @@ const minusDays = (date: string, days: number) => new Date(Date.parse(`${date}T0
  * passes for this employee if they are also active and eligible. Use the HTTP API instead when the test is
  * about agreements themselves.
  */
-export async function createAgreementInForce(ds: DataSource, employee: Pick<EmployeeEntity, 'id' | 'serviceId'>, options: AgreementOptions = {}): Promise<AgreementEntity> {
+export async function createAgreementInForce(
+  ds: DataSource,
+  employee: Pick<EmployeeEntity, 'id' | 'serviceId'>,
+  options: AgreementOptions = {},
+): Promise<AgreementEntity> {
   const managerSignerId = options.managerSignerId ?? (await createManager(ds, employee.serviceId)).id;
   const agreement = agreementInForceRow(employee.id, managerSignerId, options);
   await ds.getRepository(AgreementEntity).insert(agreement);

@@ -23,7 +23,7 @@ describe('in-process jobs left active by a dead process', () => {
       `INSERT INTO local_jobs (id, job_id, name, payload, status, attempts, max_attempts, backoff_ms, run_at, created_at, started_at, locked_by, locked_until)
        VALUES ('${randomUUID()}', 'lease-${randomUUID()}', 'pki.crl-rebuild', '{"trigger":"force"}', 'active', 1, 5, 100, '${new Date().toISOString()}', '${new Date().toISOString()}', '${new Date().toISOString()}', '${lockedBy}', '${lockedUntil}')`,
     );
-  const statusOf = async (owner: string) => (await t.dataSource.query(`SELECT status FROM local_jobs WHERE locked_by = '${owner}'`)) as { status: string }[];
+  const statusOf = async (owner: string) => t.dataSource.query<{ status: string }[]>(`SELECT status FROM local_jobs WHERE locked_by = '${owner}'`);
 
   it('takes over a job whose lease expired while the process runs, and runs it once', async () => {
     if (t.config.queue.kind !== 'in-process') return;

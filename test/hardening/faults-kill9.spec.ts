@@ -39,7 +39,14 @@ describe.each(kinds)('kill -9 during bulk onboarding (%s)', (kind) => {
     ldap = await LdapSandbox.create(people, { 'vpn-users': [] });
     // a short job lease: on PostgreSQL the jobs a killed process was running are taken over once it expires
     env = { DATA_DIR: db.dataDir, ...db.env, ...ldap.serviceEnv(), BOOTSTRAP_ADMIN_TOKEN: admin, JOB_LEASE_MS: '5000' };
-    users = await withDatabase(env, (ds) => seedOnboardable(ds, `k${kind[0]}${Date.now().toString(36)}`, people.map((p) => p.uid), (uid) => personDn(uid, ldap.baseDn)));
+    users = await withDatabase(env, (ds) =>
+      seedOnboardable(
+        ds,
+        `k${kind[0]}${Date.now().toString(36)}`,
+        people.map((p) => p.uid),
+        (uid) => personDn(uid, ldap.baseDn),
+      ),
+    );
     service = await ServiceProcess.start({ env, logFile });
     hotline = await tokenFor(service.url, admin, 'hotline');
     raw = await RawDb.open(db);
@@ -57,7 +64,10 @@ describe.each(kinds)('kill -9 during bulk onboarding (%s)', (kind) => {
     items: batch.map((u) => ({ employeeId: u.employeeId, profile: 'dipendenti', stationAssetId: u.laptopId, csrPem: u.csrPem })),
   });
   const accountsOf = async (batch: Onboardable[]) =>
-    raw.count(`SELECT COUNT(*) AS n FROM vpn_accounts WHERE employee_id IN (${batch.map(() => '?').join(', ')})`, batch.map((u) => u.employeeId));
+    raw.count(
+      `SELECT COUNT(*) AS n FROM vpn_accounts WHERE employee_id IN (${batch.map(() => '?').join(', ')})`,
+      batch.map((u) => u.employeeId),
+    );
 
   it('keeps every batch all or nothing across kill -9 and restart, and the books balance afterwards', async () => {
     const batches: Onboardable[][] = [];
@@ -67,7 +77,8 @@ describe.each(kinds)('kill -9 during bulk onboarding (%s)', (kind) => {
     for (const batch of batches.slice(0, 3)) await must(service.url, 'POST', '/api/v1/vpn/accounts/bulk-onboard', { token: hotline, body: batchBody(batch) });
     const serials = (await raw.query<{ serial: string }>("SELECT serial FROM certificates WHERE kind = 'station' ORDER BY serial")).map((r) => r.serial);
     expect(serials).toHaveLength(3 * BATCH);
-    for (const serial of serials.slice(0, 10)) await must(service.url, 'POST', `/api/v1/certificates/${serial}/revoke`, { token: hotline, body: { reason: 'keyCompromise' } });
+    for (const serial of serials.slice(0, 10))
+      await must(service.url, 'POST', `/api/v1/certificates/${serial}/revoke`, { token: hotline, body: { reason: 'keyCompromise' } });
 
     // the fault: two clients onboarding, one revoking; kill -9 once three more batches have been answered
     const answered = new Map<number, number>();
@@ -85,7 +96,9 @@ describe.each(kinds)('kill -9 during bulk onboarding (%s)', (kind) => {
     };
     const revoking = async () => {
       for (const serial of serials.slice(10, 30)) {
-        const r = await call(service.url, 'POST', `/api/v1/certificates/${serial}/revoke`, { token: hotline, body: { reason: 'cessationOfOperation' } }).catch(() => null);
+        const r = await call(service.url, 'POST', `/api/v1/certificates/${serial}/revoke`, { token: hotline, body: { reason: 'cessationOfOperation' } }).catch(
+          () => null,
+        );
         if (!r) return;
         expect(r.status).toBe(200);
       }
@@ -136,6 +149,13 @@ describe.each(kinds)('kill -9 during bulk onboarding (%s)', (kind) => {
     expect(report.certificates).toBe(USERS);
     expect(report.revoked).toBeGreaterThanOrEqual(10);
     expect(report.auditEvents).toBeGreaterThan(USERS);
-    note(`faults-kill9-${kind}`, { answeredBeforeKill: answered.size, cutBatches: cut.length, cutButCommitted: cut.length - resubmitted, neverSent: pending.length, revoked: report.revoked, crlNumber: report.crlNumber });
+    note(`faults-kill9-${kind}`, {
+      answeredBeforeKill: answered.size,
+      cutBatches: cut.length,
+      cutButCommitted: cut.length - resubmitted,
+      neverSent: pending.length,
+      revoked: report.revoked,
+      crlNumber: report.crlNumber,
+    });
   });
 });

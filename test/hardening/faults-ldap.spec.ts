@@ -56,7 +56,10 @@ describe('directory sync when LDAP is unreachable, dies mid-search or answers em
     });
   const snapshot = async (): Promise<Fingerprint & { active: number }> => ({
     ...(await fingerprint(t.dataSource, tables)),
-    active: Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM employees WHERE active = ?'.replace('?', t.config.database.kind === 'postgres' ? 'true' : '1')))[0].n),
+    active: Number(
+      (await t.dataSource.query('SELECT COUNT(*) AS n FROM employees WHERE active = ?'.replace('?', t.config.database.kind === 'postgres' ? 'true' : '1')))[0]
+        .n,
+    ),
   });
   const sync = async () => (await t.http().post('/api/v1/directory/sync?wait=true').set(auth(t.adminToken))).body;
   const appFor = async (share: string) => {
@@ -66,7 +69,14 @@ describe('directory sync when LDAP is unreachable, dies mid-search or answers em
     fs.writeFileSync(file, JSON.stringify({ ...source, overrides: { pageSize: 25, timeoutMs: 3000 } }));
     return startTestApp({
       database: db,
-      env: { LDAP_URL: ldap.url, LDAP_BIND_DN: ldap.adminDn, LDAP_BIND_PASSWORD: ldap.adminPassword, LDAP_BASE_DN: baseDn, LDAP_CONFIG_FILE: file, DIRECTORY_MAX_DEACTIVATION_SHARE: share },
+      env: {
+        LDAP_URL: ldap.url,
+        LDAP_BIND_DN: ldap.adminDn,
+        LDAP_BIND_PASSWORD: ldap.adminPassword,
+        LDAP_BASE_DN: baseDn,
+        LDAP_CONFIG_FILE: file,
+        DIRECTORY_MAX_DEACTIVATION_SHARE: share,
+      },
     });
   };
 
@@ -93,9 +103,12 @@ describe('directory sync when LDAP is unreachable, dies mid-search or answers em
     await t.get(UnitOfWork).run(async (tx) => {
       for (const code of SERVICES) await t.get(ServiceRepository).ensure(tx, code, `Servizio ${code}`);
     });
-    tables = (t.config.database.kind === 'postgres'
-      ? await t.dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations'")
-      : await t.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'")
+    tables = (
+      t.config.database.kind === 'postgres'
+        ? await t.dataSource.query(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations'",
+          )
+        : await t.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'")
     ).map((r: { name: string }) => r.name);
     const first = await sync();
     expect(first).toMatchObject({ status: 'ok', created: PEOPLE });
@@ -110,7 +123,9 @@ describe('directory sync when LDAP is unreachable, dies mid-search or answers em
   // what a failed or refused run may add: its own run row and audit event; never an employee change or a job
   const unchanged = (before: Fingerprint & { active: number }, after: Fingerprint & { active: number }) => {
     expect(after.active).toBe(before.active);
-    const changed = Object.keys(after.counts).filter((k) => after.counts[k] !== before.counts[k] && !['directory_sync_runs', 'audit_events', 'audit_head'].includes(k));
+    const changed = Object.keys(after.counts).filter(
+      (k) => after.counts[k] !== before.counts[k] && !['directory_sync_runs', 'audit_events', 'audit_head'].includes(k),
+    );
     expect(changed).toEqual([]);
   };
 

@@ -33,7 +33,10 @@ describe('SQLite database file read-only while the service runs', () => {
   beforeAll(async () => {
     ensureBuilt();
     db = await createTestDatabase('sqlite');
-    service = await ServiceProcess.start({ env: { DATA_DIR: db.dataDir, BOOTSTRAP_ADMIN_TOKEN: admin, LOG_LEVEL: 'warn' }, logFile: path.join(dir, 'service.log') });
+    service = await ServiceProcess.start({
+      env: { DATA_DIR: db.dataDir, BOOTSTRAP_ADMIN_TOKEN: admin, LOG_LEVEL: 'warn' },
+      logFile: path.join(dir, 'service.log'),
+    });
     tech = await tokenFor(service.url, admin, 'technician');
     hotline = await tokenFor(service.url, admin, 'hotline');
     raw = await RawDb.open(db);
@@ -49,7 +52,10 @@ describe('SQLite database file read-only while the service runs', () => {
   });
 
   it('answers writes with a clean error and a code, keeps serving reads, writes nothing, and recovers', async () => {
-    const model = await must(service.url, 'POST', '/api/v1/models', { token: tech, body: { kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad RO', specs: {} } });
+    const model = await must(service.url, 'POST', '/api/v1/models', {
+      token: tech,
+      body: { kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad RO', specs: {} },
+    });
     const tables = await raw.tables();
     const before = await fingerprint(raw, tables);
     const crlBefore = fs.readFileSync(path.join(db.dataDir, 'pki', 'crl.pem'), 'utf8');
@@ -57,7 +63,11 @@ describe('SQLite database file read-only while the service runs', () => {
     freeze(true);
     const writes = [
       () => call(service.url, 'POST', '/api/v1/models', { token: tech, body: { kind: 'mouse', manufacturer: 'Logitech', model: 'M100 RO', specs: {} } }),
-      () => call(service.url, 'POST', '/api/v1/lots', { token: tech, body: { modelId: model.id, supplier: 'Fornitore', quantity: 10, unitPriceCents: 50000, orderNumber: 'RO-1', orderDate: '2026-01-10' } }),
+      () =>
+        call(service.url, 'POST', '/api/v1/lots', {
+          token: tech,
+          body: { modelId: model.id, supplier: 'Fornitore', quantity: 10, unitPriceCents: 50000, orderNumber: 'RO-1', orderDate: '2026-01-10' },
+        }),
       () => call(service.url, 'POST', '/api/v1/tokens', { token: admin, body: { name: 'ro', role: 'rtd' } }),
       () => call(service.url, 'POST', `/api/v1/assets/import?lotId=${model.id}`, { token: tech, raw: 'serial\nRO0001\n', contentType: 'text/csv' }),
       () => call(service.url, 'POST', '/api/v1/certificates/1234abcd/revoke', { token: hotline, body: { reason: 'keyCompromise' } }),

@@ -36,7 +36,14 @@ describe('Redis killed and restarted during onboarding', () => {
     ldap = await LdapSandbox.create(people, { 'vpn-users': [] });
     redis = await RedisServer.start(dir);
     const env = { DATA_DIR: db.dataDir, ...db.env, ...ldap.serviceEnv(), BOOTSTRAP_ADMIN_TOKEN: admin, REDIS_URL: redis.url, QUEUE_PREFIX: prefix };
-    users = await withDatabase(env, (ds) => seedOnboardable(ds, prefix, people.map((p) => p.uid), (uid) => personDn(uid, ldap.baseDn)));
+    users = await withDatabase(env, (ds) =>
+      seedOnboardable(
+        ds,
+        prefix,
+        people.map((p) => p.uid),
+        (uid) => personDn(uid, ldap.baseDn),
+      ),
+    );
     service = await ServiceProcess.start({ env, logFile: path.join(dir, 'service.log') });
     hotline = await tokenFor(service.url, admin, 'hotline');
     raw = await RawDb.open(db);
@@ -53,7 +60,10 @@ describe('Redis killed and restarted during onboarding', () => {
   const onboard = async (u: Onboardable) => {
     const account = await must(service.url, 'POST', '/api/v1/vpn/accounts', { token: hotline, body: { employeeId: u.employeeId, profile: 'dipendenti' } });
     await must(service.url, 'POST', `/api/v1/vpn/accounts/${account.id}/approve`, { token: hotline, body: {} });
-    await must(service.url, 'POST', `/api/v1/vpn/accounts/${account.id}/certificates`, { token: hotline, body: { csrPem: u.csrPem, stationAssetId: u.laptopId } });
+    await must(service.url, 'POST', `/api/v1/vpn/accounts/${account.id}/certificates`, {
+      token: hotline,
+      body: { csrPem: u.csrPem, stationAssetId: u.laptopId },
+    });
     await must(service.url, 'POST', `/api/v1/vpn/accounts/${account.id}/installed`, { token: hotline, body: { activate: true } });
   };
 
@@ -85,7 +95,9 @@ describe('Redis killed and restarted during onboarding', () => {
     expect((await call(service.url, 'GET', '/health')).body.status).toBe('ok');
 
     // once in effect: each account step recorded once, one group-add job per activation, none failed
-    const twice = await raw.query("SELECT entity_id, action, COUNT(*) AS n FROM audit_events WHERE action LIKE 'vpn.account.%' GROUP BY entity_id, action HAVING COUNT(*) > 1");
+    const twice = await raw.query(
+      "SELECT entity_id, action, COUNT(*) AS n FROM audit_events WHERE action LIKE 'vpn.account.%' GROUP BY entity_id, action HAVING COUNT(*) > 1",
+    );
     expect(twice).toEqual([]);
     const queue = new Queue('work', { connection: { host: '127.0.0.1', port: redis.port }, prefix });
     try {

@@ -39,9 +39,12 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
     sandbox = await LdapSandbox.create(generatePeople(3, 'fz'), { 'vpn-users': [], 'rw-hotline': [] });
     t = await startTestApp({ env: { RUN_WORKERS: 'false', IMPORT_BODY_LIMIT: '2mb', ...sandbox.serviceEnv() } });
     doc = (await t.http().get('/api/docs-json').expect(200)).body;
-    tables = (t.config.database.kind === 'postgres'
-      ? await t.dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations'")
-      : await t.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'")
+    tables = (
+      t.config.database.kind === 'postgres'
+        ? await t.dataSource.query(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations'",
+          )
+        : await t.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'")
     ).map((r: { name: string }) => r.name);
 
     // a little of everything, so that generated ids reach existing rows in every state machine
@@ -65,7 +68,9 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
     const inv = await inventoryContext(t);
     const model = await createModel(inv, 'headset');
     pool.push(model.id, (await createAsset(inv, model.id)).id);
-    const ids: { id: string }[] = await t.dataSource.query('SELECT id FROM agreements UNION ALL SELECT id FROM handovers UNION ALL SELECT id FROM vpn_gateways UNION ALL SELECT id FROM services');
+    const ids: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM agreements UNION ALL SELECT id FROM handovers UNION ALL SELECT id FROM vpn_gateways UNION ALL SELECT id FROM services',
+    );
     pool.push(...ids.map((r) => r.id));
   });
 
@@ -88,7 +93,9 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
   /** New audit events since `before`: all refusals? */
   const onlyRefusals = async (before: Fingerprint): Promise<string[]> => {
     const since = before.counts.audit_events;
-    const rows: { action: string }[] = await t.dataSource.query(`SELECT action FROM audit_events ORDER BY seq DESC LIMIT ${Math.max(1, (await snapshot()).counts.audit_events - since)}`);
+    const rows: { action: string }[] = await t.dataSource.query(
+      `SELECT action FROM audit_events ORDER BY seq DESC LIMIT ${Math.max(1, (await snapshot()).counts.audit_events - since)}`,
+    );
     return rows.map((r) => r.action).filter((a) => !REFUSAL_ACTIONS.test(a));
   };
 
@@ -120,6 +127,9 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
         if (res.status >= 400) {
           const isJson = (res.headers['content-type'] ?? '').includes('json');
           if (isJson && !/^[A-Z][A-Z0-9_]+$/.test(res.body?.error?.code ?? '')) violations.push(`error shape: ${label} ${res.text.slice(0, 200)}`);
+          // the document lists every code a route may answer (@ApiErrors and the generic ones): a code it does not list is a gap
+          const declared = (op as { 'x-error-codes'?: string[] })['x-error-codes'] ?? [];
+          if (isJson && res.body?.error?.code && !declared.includes(res.body.error.code)) violations.push(`undeclared code ${res.body.error.code}: ${label}`);
           if (INTERNALS.test(res.text)) violations.push(`internals leaked: ${label} ${res.text.slice(0, 200)}`);
           const after = await snapshot();
           const changed = differences(before, after, ['audit_events', 'audit_head']);
@@ -131,7 +141,16 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
         }
       }
     }
-    note('fuzz-openapi', { operations: operations.length, requests, seed: SEED, runsPerOperation: RUNS, shortenedByBudget: shortened, seconds: Math.round((Date.now() - started) / 1000), statuses, violations: violations.length });
+    note('fuzz-openapi', {
+      operations: operations.length,
+      requests,
+      seed: SEED,
+      runsPerOperation: RUNS,
+      shortenedByBudget: shortened,
+      seconds: Math.round((Date.now() - started) / 1000),
+      statuses,
+      violations: violations.length,
+    });
     expect(violations.slice(0, 25)).toEqual([]);
     expect(operations.length).toBeGreaterThan(80);
   });

@@ -37,24 +37,70 @@ describe('no secret in the logs; the CA key encrypted and 0600', () => {
     ensureBuilt();
     db = await createTestDatabase();
     ldap = await LdapSandbox.create([person], { 'rw-hotline': [], 'vpn-users': [] });
-    await ldap.admin((c) => c.modify(ldap.groupDn('rw-hotline'), new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [personDn(person, ldap.baseDn)] }) })));
-    env = { DATA_DIR: db.dataDir, ...db.env, ...ldap.serviceEnv(), BOOTSTRAP_ADMIN_TOKEN: admin, CA_PASSPHRASE: caPassphrase, AUDIT_HMAC_KEY: auditKey, LOG_LEVEL: 'debug' };
+    await ldap.admin((c) =>
+      c.modify(
+        ldap.groupDn('rw-hotline'),
+        new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [personDn(person, ldap.baseDn)] }) }),
+      ),
+    );
+    env = {
+      DATA_DIR: db.dataDir,
+      ...db.env,
+      ...ldap.serviceEnv(),
+      BOOTSTRAP_ADMIN_TOKEN: admin,
+      CA_PASSPHRASE: caPassphrase,
+      AUDIT_HMAC_KEY: auditKey,
+      LOG_LEVEL: 'debug',
+    };
     [user] = await withDatabase(env, (ds) => seedOnboardable(ds, `sx${Date.now().toString(36)}`, ['sx.generated'], () => null));
 
     // an existing CA (intermediate with an encrypted key) imported with the CLI, before the service starts
     const steps = [
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-days', '3650', '-subj', '/CN=Secrets Root', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'root.key',
+        '-out',
+        'root.pem',
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=Secrets Root',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      ],
       ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/CN=Secrets Intermediate'],
       ['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-out', 'int.pem', '-days', '1825', '-extfile', 'ca.ext'],
       ['pkey', '-in', 'int.key', '-aes256', '-passout', `pass:${importPassphrase}`, '-out', 'int-enc.key'],
     ];
-    fs.writeFileSync(path.join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+    fs.writeFileSync(
+      path.join(dir, 'ca.ext'),
+      'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+    );
     for (const args of steps) expect((await openssl(args, { cwd: dir })).code).toBe(0);
     secrets.importedKeyBody = fs.readFileSync(path.join(dir, 'int.key'), 'utf8').split('\n')[5];
     fs.writeFileSync(path.join(dir, 'passphrase'), importPassphrase + '\n', { mode: 0o600 });
     const cli = spawnSync(
       process.execPath,
-      [path.join(ROOT, 'dist', 'scripts', 'cli.js'), 'pki', 'import-ca', '--cert', path.join(dir, 'int.pem'), '--chain', path.join(dir, 'root.pem'), '--key', path.join(dir, 'int-enc.key'), '--key-passphrase-file', path.join(dir, 'passphrase')],
+      [
+        path.join(ROOT, 'dist', 'scripts', 'cli.js'),
+        'pki',
+        'import-ca',
+        '--cert',
+        path.join(dir, 'int.pem'),
+        '--chain',
+        path.join(dir, 'root.pem'),
+        '--key',
+        path.join(dir, 'int-enc.key'),
+        '--key-passphrase-file',
+        path.join(dir, 'passphrase'),
+      ],
       { cwd: ROOT, env: { PATH: process.env.PATH, TZ: 'UTC', NODE_ENV: 'production', ...env }, encoding: 'utf8' },
     );
     fs.appendFileSync(logFile, cli.stdout + cli.stderr);
@@ -88,9 +134,15 @@ describe('no secret in the logs; the CA key encrypted and 0600', () => {
     await call(service.url, 'POST', '/api/v1/tokens', { token: admin, body: { name: 'x', role: 'nope', password: secrets.userPassword } });
 
     // issuance with a generated key: PKCS#12 and one-time password, shown once
-    const account = await must(service.url, 'POST', '/api/v1/vpn/accounts', { token: secrets.apiToken, body: { employeeId: user.employeeId, profile: 'dipendenti' } });
+    const account = await must(service.url, 'POST', '/api/v1/vpn/accounts', {
+      token: secrets.apiToken,
+      body: { employeeId: user.employeeId, profile: 'dipendenti' },
+    });
     await must(service.url, 'POST', `/api/v1/vpn/accounts/${account.id}/approve`, { token: secrets.apiToken, body: {} });
-    const issued = await must(service.url, 'POST', `/api/v1/vpn/accounts/${account.id}/certificates`, { token: secrets.apiToken, body: { stationAssetId: user.laptopId, generateKey: true } });
+    const issued = await must(service.url, 'POST', `/api/v1/vpn/accounts/${account.id}/certificates`, {
+      token: secrets.apiToken,
+      body: { stationAssetId: user.laptopId, generateKey: true },
+    });
     secrets.oneTimePassword = issued.oneTimePassword;
     secrets.pkcs12 = issued.pkcs12Base64.slice(100, 160);
     // the profile carries the key only inside the PKCS#12 under the one-time password
@@ -113,11 +165,17 @@ describe('no secret in the logs; the CA key encrypted and 0600', () => {
   it('finds none of them in the captured logs (LOG_LEVEL=debug), nor any private key', () => {
     const logs = fs.readFileSync(logFile, 'utf8');
     // every request was logged (pino-http, with its request id), refusals as warnings: the logs are not empty
-    const levels = logs.split('\n').map((l) => /"level":(\d+)/.exec(l)?.[1]).filter(Boolean);
+    const levels = logs
+      .split('\n')
+      .map((l) => /"level":(\d+)/.exec(l)?.[1])
+      .filter(Boolean);
     expect(logs.match(/"msg":"request (completed|errored)"/g)?.length ?? 0).toBeGreaterThanOrEqual(10);
     expect(levels).toContain('30');
     expect(levels).toContain('40');
-    note('security-logs', { logLines: levels.length, byLevel: levels.reduce<Record<string, number>>((m, l) => ((m[l as string] = (m[l as string] ?? 0) + 1), m), {}) });
+    note('security-logs', {
+      logLines: levels.length,
+      byLevel: levels.reduce<Record<string, number>>((m, l) => ((m[l as string] = (m[l as string] ?? 0) + 1), m), {}),
+    });
     const found = Object.entries(secrets)
       .filter(([, value]) => value && logs.includes(value))
       .map(([name]) => name);

@@ -41,6 +41,7 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
   'GET /api/v1/auth/methods': PUBLIC,
 
   'GET /api/v1/auth/me': ['technician', 'hotline', 'hr', 'manager', 'rtd'],
+  'GET /api/v1/ui/navigation': ['technician', 'hotline', 'hr', 'manager', 'rtd'],
   'POST /api/v1/auth/logout': ['technician', 'hotline', 'hr', 'manager', 'rtd'],
   'GET /ui': ['technician', 'hotline', 'hr', 'manager', 'rtd'],
   'GET /api/v1/tokens': [],
@@ -183,7 +184,8 @@ describe('role × route matrix (one hand-written policy table)', () => {
 
   const send = (method: string, path: string, token?: string) => {
     const agent = t.http();
-    const req = (agent as unknown as Record<string, (p: string) => import('supertest').Test>)[method.toLowerCase()](concrete(path)).set('Accept', 'application/json');
+    const verbs = agent as unknown as Record<string, (p: string) => import('supertest').Test>;
+    const req = verbs[method.toLowerCase()](concrete(path)).set('Accept', 'application/json');
     if (token) req.set(auth(token));
     return ['POST', 'PUT', 'PATCH'].includes(method) ? req.send({}) : req;
   };
@@ -252,11 +254,13 @@ describe('role × route matrix (one hand-written policy table)', () => {
       const rule = POLICY[route.key];
       if (rule === undefined) continue;
       for (const role of ROLES) {
-        const allowed = rule === PUBLIC || role === 'admin' || rule.includes(role as NonAdmin);
+        const allowed = rule === PUBLIC || role === 'admin' || rule.includes(role);
         const res = await send(route.method, route.path, tokens[role]);
         checked += 1;
-        if (allowed && (res.status === 401 || res.status === 403)) wrong.push(`${role} ${route.key}: expected allowed, got ${res.status} ${res.body?.error?.code}`);
-        if (!allowed && (res.status !== 403 || res.body?.error?.code !== 'FORBIDDEN')) wrong.push(`${role} ${route.key}: expected 403 FORBIDDEN, got ${res.status} ${res.body?.error?.code}`);
+        if (allowed && (res.status === 401 || res.status === 403))
+          wrong.push(`${role} ${route.key}: expected allowed, got ${res.status} ${res.body?.error?.code}`);
+        if (!allowed && (res.status !== 403 || res.body?.error?.code !== 'FORBIDDEN'))
+          wrong.push(`${role} ${route.key}: expected 403 FORBIDDEN, got ${res.status} ${res.body?.error?.code}`);
         if (res.status >= 500) wrong.push(`${role} ${route.key}: ${res.status}`);
       }
     }
@@ -284,7 +288,9 @@ describe('role × route matrix (one hand-written policy table)', () => {
     const session = sessionOf(await t.http().post('/api/v1/auth/session').send({ token: revoked.body.token }).expect(200));
     const exchanged = sessionOf(await t.http().post('/api/v1/auth/session').send({ token: session }).expect(200));
     await t.http().delete(`/api/v1/tokens/${revoked.body.details.id}`).set(auth(t.adminToken)).expect(200);
-    const expiring = await t.get(TokenService).create(SYSTEM_ACTOR, { name: 'short-lived', role: 'admin', expiresAt: new Date(Date.now() + 1500).toISOString() });
+    const expiring = await t
+      .get(TokenService)
+      .create(SYSTEM_ACTOR, { name: 'short-lived', role: 'admin', expiresAt: new Date(Date.now() + 1500).toISOString() });
     await t.http().get('/api/v1/auth/me').set(auth(expiring.token)).expect(200);
     await sleep(1600);
     const wrong: string[] = [];
@@ -310,7 +316,12 @@ describe('directory login is rate-limited', () => {
 
   beforeAll(async () => {
     sandbox = await LdapSandbox.create([person], { 'rw-hotline': [] });
-    await sandbox.admin((c) => c.modify(sandbox.groupDn('rw-hotline'), new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [personDn(person, sandbox.baseDn)] }) })));
+    await sandbox.admin((c) =>
+      c.modify(
+        sandbox.groupDn('rw-hotline'),
+        new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [personDn(person, sandbox.baseDn)] }) }),
+      ),
+    );
     t = await startTestApp({ env: sandbox.serviceEnv() });
   });
   afterAll(async () => {
@@ -321,7 +332,10 @@ describe('directory login is rate-limited', () => {
   it('refuses the 11th failed attempt in a row with 429 and Retry-After, even with the right password', async () => {
     await t.http().post('/api/v1/auth/login').send({ username: person.uid, password: person.password }).expect(200);
     for (let i = 0; i < 10; i++) {
-      const res = await t.http().post('/api/v1/auth/login').send({ username: person.uid, password: `wrong-${i}` });
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: person.uid, password: `wrong-${i}` });
       expect(res.status).toBe(401);
     }
     const limited = await t.http().post('/api/v1/auth/login').send({ username: person.uid, password: person.password });

@@ -36,7 +36,8 @@ async function crlOf(base: string, dir: string, caFile: string): Promise<{ numbe
   const m = /crlNumber=(?:0x)?([0-9A-Fa-f]+)/.exec(num.stdout);
   if (num.code !== 0 || !m) throw new Error(`openssl crl -crlnumber: ${num.code} ${num.stdout} ${num.stderr}`);
   const verified = await openssl(['crl', '-inform', 'DER', '-in', file, '-CAfile', caFile, '-noout']);
-  if (verified.code !== 0 || !/verify OK/i.test(verified.stdout + verified.stderr)) throw new Error(`openssl does not verify the CRL of ${base}: ${verified.stderr}`);
+  if (verified.code !== 0 || !/verify OK/i.test(verified.stdout + verified.stderr))
+    throw new Error(`openssl does not verify the CRL of ${base}: ${verified.stderr}`);
   const text = await openssl(['crl', '-inform', 'DER', '-in', file, '-noout', '-text']);
   const serials = new Set([...text.stdout.matchAll(/Serial Number:\s*([0-9A-Fa-f]+)/g)].map((s) => canonicalSerial(s[1])));
   return { number: BigInt(`0x${m[1]}`), serials };
@@ -44,7 +45,7 @@ async function crlOf(base: string, dir: string, caFile: string): Promise<{ numbe
 
 function shuffled<T>(items: T[], seed: number): T[] {
   let s = seed;
-  const random = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const random = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -91,7 +92,13 @@ describeOnPostgres('several instances on one PostgreSQL and one Redis', () => {
     fs.mkdirSync(dataB);
     // migrations and the people run once, before either instance; then both start at the same moment (first
     // start of the CA, the bootstrap admin token and the schedules race each other)
-    users = await withDatabase({ DATA_DIR: dataA, ...shared }, (ds) => seedOnboardable(ds, prefix, Array.from({ length: PEOPLE }, (_, i) => `${prefix}u${i}`)));
+    users = await withDatabase({ DATA_DIR: dataA, ...shared }, (ds) =>
+      seedOnboardable(
+        ds,
+        prefix,
+        Array.from({ length: PEOPLE }, (_, i) => `${prefix}u${i}`),
+      ),
+    );
     const starts = await Promise.allSettled([
       ServiceProcess.start({ env: { DATA_DIR: dataA, ...shared }, logFile: path.join(dir, 'a.log') }),
       ServiceProcess.start({ env: { DATA_DIR: dataB, ...shared }, logFile: path.join(dir, 'b.log') }),
@@ -173,12 +180,20 @@ describeOnPostgres('several instances on one PostgreSQL and one Redis', () => {
   });
 
   it('settles racing handovers on both instances: no asset given twice, every loser a clean 409, the chain intact', async () => {
-    const laptopModel = await must(a.url, 'POST', '/api/v1/models', { token: tech, body: { kind: 'laptop', manufacturer: 'Lenovo', model: `ThinkPad Race ${prefix}`, specs: {} } });
-    const headsetModel = await must(b.url, 'POST', '/api/v1/models', { token: tech, body: { kind: 'headset', manufacturer: 'Jabra', model: `Evolve Race ${prefix}`, specs: {} } });
+    const laptopModel = await must(a.url, 'POST', '/api/v1/models', {
+      token: tech,
+      body: { kind: 'laptop', manufacturer: 'Lenovo', model: `ThinkPad Race ${prefix}`, specs: {} },
+    });
+    const headsetModel = await must(b.url, 'POST', '/api/v1/models', {
+      token: tech,
+      body: { kind: 'headset', manufacturer: 'Jabra', model: `Evolve Race ${prefix}`, specs: {} },
+    });
     // asset tags are allocated by both instances at once
     const specs = [...Array.from({ length: LAPTOPS }, () => laptopModel.id), ...Array.from({ length: HEADSETS }, () => headsetModel.id)];
     const created = await Promise.all(
-      specs.map((modelId, i) => call(i % 2 ? b.url : a.url, 'POST', '/api/v1/assets', { token: tech, body: { modelId, serial: `SI${prefix.toUpperCase()}${i}` } })),
+      specs.map((modelId, i) =>
+        call(i % 2 ? b.url : a.url, 'POST', '/api/v1/assets', { token: tech, body: { modelId, serial: `SI${prefix.toUpperCase()}${i}` } }),
+      ),
     );
     expect(created.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.text.slice(0, 200)}`)).toEqual([]);
     const assets = created.map((r) => r.body as { id: string; assetTag: string });
@@ -195,7 +210,14 @@ describeOnPostgres('several instances on one PostgreSQL and one Redis', () => {
     // a stampede first: every client asks for the same two laptops at the same moment, half of them on each instance
     const stampedeKit = [assetIds[0], assetIds[1]];
     const stampede = await Promise.all(
-      employees.flatMap((employeeId) => [a, b].map(async (s) => ({ employeeId, kit: stampedeKit, instance: s === a ? 'a' : 'b', r: await call(s.url, 'POST', '/api/v1/handovers', { token: tech, body: { employeeId, assetIds: stampedeKit } }) }))),
+      employees.flatMap((employeeId) =>
+        [a, b].map(async (s) => ({
+          employeeId,
+          kit: stampedeKit,
+          instance: s === a ? 'a' : 'b',
+          r: await call(s.url, 'POST', '/api/v1/handovers', { token: tech, body: { employeeId, assetIds: stampedeKit } }),
+        })),
+      ),
     );
     answers.push(...stampede);
     expect(stampede.map((x) => x.r.status).sort()).toEqual([201, ...stampede.slice(1).map(() => 409)]);
@@ -226,10 +248,20 @@ describeOnPostgres('several instances on one PostgreSQL and one Redis', () => {
 
     // the database agrees: one handover item per asset, each asset held by the employee of its one handover
     const placeholders = assetIds.map(() => '?').join(', ');
-    const items = await raw.query<{ asset_id: string; n: string | number }>(`SELECT asset_id, COUNT(*) AS n FROM handover_items WHERE asset_id IN (${placeholders}) GROUP BY asset_id`, assetIds);
+    const items = await raw.query<{ asset_id: string; n: string | number }>(
+      `SELECT asset_id, COUNT(*) AS n FROM handover_items WHERE asset_id IN (${placeholders}) GROUP BY asset_id`,
+      assetIds,
+    );
     expect(items.filter((i) => Number(i.n) !== 1)).toEqual([]);
     expect(items.length).toBe(assetIds.length);
-    const held = await raw.query<{ id: string; state: string; holder_employee_id: string; employee_id: string; handover_id: string; current_handover_id: string }>(
+    const held = await raw.query<{
+      id: string;
+      state: string;
+      holder_employee_id: string;
+      employee_id: string;
+      handover_id: string;
+      current_handover_id: string;
+    }>(
       `SELECT a.id, a.state, a.holder_employee_id, h.employee_id, h.id AS handover_id, a.current_handover_id
          FROM assets a JOIN handover_items i ON i.asset_id = a.id JOIN handovers h ON h.id = i.handover_id WHERE a.id IN (${placeholders})`,
       assetIds,
@@ -238,7 +270,12 @@ describeOnPostgres('several instances on one PostgreSQL and one Redis', () => {
     const handoverIds = won.map((x) => x.r.body.id as string);
     expect(await raw.count(`SELECT COUNT(*) AS n FROM handovers WHERE employee_id IN (${employees.map(() => '?').join(', ')})`, employees)).toBe(won.length);
     const createdEvents = await raw.query<{ entity_id: string }>("SELECT entity_id FROM audit_events WHERE action = 'handover.created'");
-    expect(createdEvents.map((e) => e.entity_id).filter((id) => handoverIds.includes(id)).sort()).toEqual([...handoverIds].sort());
+    expect(
+      createdEvents
+        .map((e) => e.entity_id)
+        .filter((id) => handoverIds.includes(id))
+        .sort(),
+    ).toEqual([...handoverIds].sort());
     expect(await raw.count('SELECT COUNT(*) AS n FROM audit_events')).toBeGreaterThanOrEqual(eventsBefore + won.length);
 
     for (const s of [a, b]) {
@@ -294,7 +331,9 @@ describeOnPostgres('several instances on one PostgreSQL and one Redis', () => {
     })();
     const concurrent = serials.slice(6);
     const results = await Promise.all(
-      concurrent.map((serial, i) => call(i % 2 ? b.url : a.url, 'POST', `/api/v1/certificates/${serial}/revoke`, { token: hotline, body: { reason: 'cessationOfOperation' } })),
+      concurrent.map((serial, i) =>
+        call(i % 2 ? b.url : a.url, 'POST', `/api/v1/certificates/${serial}/revoke`, { token: hotline, body: { reason: 'cessationOfOperation' } }),
+      ),
     ).finally(() => (revoking = false));
     await reader;
     expect(results.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.text.slice(0, 300)}`)).toEqual([]);
@@ -306,7 +345,9 @@ describeOnPostgres('several instances on one PostgreSQL and one Redis', () => {
     const decreases = seen.slice(1).flatMap((x, i) => (x.number < seen[i].number ? [`${seen[i].at}:${seen[i].number} → ${x.at}:${x.number}`] : []));
     expect(decreases).toEqual([]);
 
-    const revokedInDb = (await raw.query<{ serial: string }>("SELECT serial FROM certificates WHERE status IN ('revoked', 'on_hold')")).map((r) => canonicalSerial(r.serial));
+    const revokedInDb = (await raw.query<{ serial: string }>("SELECT serial FROM certificates WHERE status IN ('revoked', 'on_hold')")).map((r) =>
+      canonicalSerial(r.serial),
+    );
     expect([...revokedInDb].sort()).toEqual([...serials].sort());
     for (const crl of [finalA, finalB]) expect([...crl.serials].sort()).toEqual([...revokedInDb].sort());
     expect(BigInt(await raw.count('SELECT crl_number AS n FROM pki_crl'))).toBe(finalA.number);

@@ -29,7 +29,11 @@ describe('missing static files in production', () => {
   it('answers 404 with the usual error body, and names no server path in the answer or the logs', async () => {
     for (const route of ['/ui/assets/nope.js', '/ui/assets/sub/nope.css', '/ui/assets/', '/ui/assets/.hidden']) {
       const res = await call(service.url, 'GET', route);
-      expect({ route, status: res.status, body: res.body }).toEqual({ route, status: 404, body: { error: { code: 'ROUTE_NOT_FOUND', message: 'No such route' } } });
+      expect({ route, status: res.status, body: res.body }).toEqual({
+        route,
+        status: 404,
+        body: { error: { code: 'ROUTE_NOT_FOUND', message: 'No such route' } },
+      });
       expect(res.text).not.toContain(ROOT);
     }
     expect((await call(service.url, 'GET', '/ui/assets/app.css')).status).toBe(200);

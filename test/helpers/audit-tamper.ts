@@ -40,7 +40,7 @@ export function auditTamper(t: TestApp) {
   }
 
   async function rows(): Promise<AuditRow[]> {
-    const out = (await t.dataSource.query('SELECT * FROM audit_events ORDER BY seq')) as AuditRow[];
+    const out = await t.dataSource.query<AuditRow[]>('SELECT * FROM audit_events ORDER BY seq');
     return out.map((r) => ({ ...r, seq: Number(r.seq) }));
   }
 

@@ -49,7 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.redis ? { REDIS_URL: requiredEnv('TEST_REDIS_URL'), QUEUE_PREFIX: `t${Math.random().toString(36).slice(2, 10)}` } : {}),
     ...options.env,
   };
-  const config = loadConfig(env as NodeJS.ProcessEnv);
+  const config = loadConfig(env);
   const app = await createApp(config, { clock: options.clock });
   const host = options.host ?? '127.0.0.1';
   await app.listen(0, host);
@@ -66,7 +66,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     adminToken: admin.token,
     http: () => request.agent(url),
     tokenFor: async (role, name = `test-${role}`) => (await tokens.create(SYSTEM_ACTOR, { name, role })).token,
-    get: <T>(type: abstract new (...args: never[]) => T) => app.get(type as never) as T,
+    get: <T>(type: abstract new (...args: never[]) => T) => app.get<T>(type),
     close: async () => {
       await app.close();
       if (!options.database) await db.drop();

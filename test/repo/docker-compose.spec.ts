@@ -13,7 +13,7 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as
 describe('docker-compose.yml', () => {
   const app = compose.services.app;
 
-  it("gives the service only variables of the configuration schema", () => {
+  it('gives the service only variables of the configuration schema', () => {
     const known = Object.keys(envSchema.shape);
     const unknown = Object.keys(app.environment ?? {}).filter((name) => !known.includes(name));
     expect(unknown).toEqual([]);
@@ -21,8 +21,7 @@ describe('docker-compose.yml', () => {
 
   it('gives the service values the schema accepts, interpolated as compose does', () => {
     // ${VAR:-default} takes its default, ${VAR:?message} stands for a value the user must give.
-    const interpolate = (v: string) =>
-      v.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1').replace(/\$\{[A-Z_]+:\?[^}]*\}/g, 'a-value-the-user-gives-0123456789');
+    const interpolate = (v: string) => v.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1').replace(/\$\{[A-Z_]+:\?[^}]*\}/g, 'a-value-the-user-gives-0123456789');
     const env = Object.fromEntries(Object.entries(app.environment ?? {}).map(([k, v]) => [k, interpolate(String(v))]));
     // What the service does at start: a bad value throws naming the variable.
     expect(() => loadConfig(env)).not.toThrow();

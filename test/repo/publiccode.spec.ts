@@ -11,12 +11,33 @@ const doc = parse(readFileSync(join(root, 'publiccode.yml'), 'utf8')) as Record<
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; license: string };
 
 const DEVELOPMENT_STATUS = ['concept', 'development', 'beta', 'stable', 'obsolete'];
-const SOFTWARE_TYPE = ['standalone/mobile', 'standalone/iot', 'standalone/desktop', 'standalone/web', 'standalone/backend', 'standalone/other', 'addon', 'library', 'configurationFiles'];
+const SOFTWARE_TYPE = [
+  'standalone/mobile',
+  'standalone/iot',
+  'standalone/desktop',
+  'standalone/web',
+  'standalone/backend',
+  'standalone/other',
+  'addon',
+  'library',
+  'configurationFiles',
+];
 const MAINTENANCE_TYPE = ['internal', 'contract', 'community', 'none'];
 
 describe('publiccode.yml', () => {
   it('has every top-level key the standard requires', () => {
-    for (const key of ['publiccodeYmlVersion', 'name', 'url', 'platforms', 'developmentStatus', 'softwareType', 'description', 'legal', 'maintenance', 'localisation']) {
+    for (const key of [
+      'publiccodeYmlVersion',
+      'name',
+      'url',
+      'platforms',
+      'developmentStatus',
+      'softwareType',
+      'description',
+      'legal',
+      'maintenance',
+      'localisation',
+    ]) {
       expect({ key, present: doc[key] !== undefined }).toEqual({ key, present: true });
     }
     expect(doc.publiccodeYmlVersion).toMatch(/^0\.\d+$/);

@@ -1,5 +1,12 @@
+// @ts-check
 // The only way pages talk to the service: the JSON API, with the session cookie and the CSRF header.
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {string} code
+   * @param {string} message
+   * @param {Record<string, any>} [details]
+   */
   constructor(status, code, message, details) {
     super(message);
     this.status = status;
@@ -7,14 +14,23 @@ export class ApiError extends Error {
     this.details = details || {};
   }
   /** Field-level problems of a 400 VALIDATION_FAILED (or any error carrying details.fields). */
+  /** @returns {{ field: string, messages?: string[] }[]} */
   get fields() {
     return Array.isArray(this.details.fields) ? this.details.fields : [];
   }
 }
 
+/**
+ * A call to the JSON API. The answer is the parsed JSON (typed by the caller where it matters), or the Response
+ * itself with `raw` (downloads).
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown, headers?: Record<string, string>, raw?: boolean }} [options]
+ * @returns {Promise<any>}
+ */
 export async function api(path, { method = 'GET', body, headers = {}, raw = false } = {}) {
+  /** @type {Record<string, string>} */
   const h = { Accept: 'application/json', 'x-rw-csrf': '1', ...headers };
-  let payload = body;
+  let payload = /** @type {BodyInit | undefined} */ (body);
   if (body !== undefined && typeof body !== 'string' && !(body instanceof Blob) && !(body instanceof FormData)) {
     h['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
@@ -34,13 +50,17 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
   return data;
 }
 
-/** Shows an API error next to the fields it names (aria-invalid + message), or in the form's alert box. */
+/**
+ * Shows an API error next to the fields it names (aria-invalid + message), or in the form's alert box.
+ * @param {HTMLElement} form
+ * @param {ApiError} err
+ */
 export function showError(form, err) {
   clearErrors(form);
-  const box = form.querySelector('[data-role="form-error"]');
+  const box = /** @type {HTMLElement | null} */ (form.querySelector('[data-role="form-error"]'));
   let placed = false;
   for (const f of err.fields || []) {
-    const input = form.querySelector(`[name="${CSS.escape(f.field)}"]`);
+    const input = /** @type {HTMLInputElement | null} */ (form.querySelector(`[name="${CSS.escape(f.field)}"]`));
     if (!input) continue;
     placed = true;
     input.setAttribute('aria-invalid', 'true');
@@ -59,25 +79,35 @@ export function showError(form, err) {
   }
 }
 
+/** @param {HTMLElement} form */
 export function clearErrors(form) {
   form.querySelectorAll('.field-error').forEach((n) => n.remove());
   form.querySelectorAll('[aria-invalid]').forEach((n) => {
     n.removeAttribute('aria-invalid');
     n.removeAttribute('aria-describedby');
   });
-  const box = form.querySelector('[data-role="form-error"]');
+  const box = /** @type {HTMLElement | null} */ (form.querySelector('[data-role="form-error"]'));
   if (box) {
     box.hidden = true;
     box.textContent = '';
   }
 }
 
+/** @type {Record<string, string>} */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** @param {unknown} value */
 export function escapeHtml(value) {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(value ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** Downloads an API response (PDF, .ovpn, CSV) through the session, keeping the server's file name. */
+/**
+ * Downloads an API response (PDF, .ovpn, CSV) through the session, keeping the server's file name.
+ * @param {string} path
+ * @param {string} fallbackName
+ */
 export async function download(path, fallbackName) {
+  /** @type {Response} */
   const res = await api(path, { raw: true, headers: { Accept: '*/*' } });
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') || '';

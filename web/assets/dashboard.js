@@ -1,7 +1,19 @@
+// @ts-check
 // The RTD dashboard: POLA indicators from /api/v1/kpi/pola and /api/v1/kpi/series, drawn with the Chart.js
 // bundled with the service. Every chart has a data table (its text alternative) and a CSV download of that table.
 import { api, download } from './api.js';
 import { renderLayout } from './layout.js';
+
+/**
+ * The shapes of GET /api/v1/kpi/pola and /api/v1/kpi/series that the page reads.
+ * @typedef {{ key: string, label: string, values: Record<string, any> }} BreakdownRow
+ * @typedef {{ id: string, unit: string, asOf: string, value: number | null, baseline: number | null, baselineYear: number | null,
+ *   target: number | null, expected: number | null, status: string | null, numerator: number | null, denominator: number | null,
+ *   breakdown: BreakdownRow[], details: Record<string, any> }} Indicator
+ * @typedef {{ year: number, referenceDate: string, current: boolean, indicators: Indicator[] }} PolaReport
+ * @typedef {{ year: number, referenceDate: string, current: boolean, [more: string]: any }} SeriesPoint
+ * @typedef {{ points: SeriesPoint[], laptopsBaseline: number | null, laptopsBaselineYear: number | null }} Series
+ */
 
 const Chart = window.Chart;
 Chart.defaults.animation = false;
@@ -13,6 +25,7 @@ Chart.defaults.maintainAspectRatio = false;
 // Colours distinguishable with common colour-vision deficiencies, each at least 4.5:1 on white.
 const COLORS = { blue: '#0b4f8a', orange: '#a34a00', green: '#1b5e20', purple: '#6a1b9a', grey: '#4a4a4a', teal: '#00695c' };
 
+/** @type {Record<string, string>} */
 export const INDICATOR_LABELS = {
   laptops_for_remote_work: 'PC portatili per il lavoro agile',
   remote_workers_equipped_with_devices_and_data_pct: 'Lavoratori agili dotati di dispositivi e traffico dati',
@@ -27,9 +40,11 @@ export const INDICATOR_LABELS = {
   leavers_holding_equipment: 'Cessati che detengono ancora dotazioni',
 };
 
+/** @type {Record<string, string>} */
 const DEFINITIONS = {
   laptops_for_remote_work: 'Portatili del Comune assegnati alla data di riferimento a dipendenti con accordo in vigore.',
-  remote_workers_equipped_with_devices_and_data_pct: 'Dipendenti con accordo in vigore che hanno un portatile (del Comune o personale dichiarato) e una connessione dati (router/SIM del Comune o linea di casa dichiarata), sul totale dei dipendenti con accordo in vigore.',
+  remote_workers_equipped_with_devices_and_data_pct:
+    'Dipendenti con accordo in vigore che hanno un portatile (del Comune o personale dichiarato) e una connessione dati (router/SIM del Comune o linea di casa dichiarata), sul totale dei dipendenti con accordo in vigore.',
   hardware_and_digital_infrastructure_investment_eur: 'Somma di quantità × prezzo unitario dei lotti consegnati dal 1° gennaio alla data di riferimento.',
   equipment_distributed: 'Portatili, webcam e cuffie consegnati dal 1° gennaio alla data di riferimento.',
   agreements_in_force_vs_eligible_pct: 'Dipendenti con accordo in vigore sul totale dei dipendenti attivi idonei al lavoro agile.',
@@ -38,15 +53,18 @@ const DEFINITIONS = {
   certificates_expiring_within_30_days: 'Certificati validi alla data di riferimento che scadono nei 30 giorni successivi, sul totale dei certificati validi.',
   crl_age_hours: 'Ore trascorse da thisUpdate della CRL pubblicata (situazione attuale).',
   crl_hours_to_next_update: 'Ore che mancano a nextUpdate: dopo quella data i gateway rifiutano tutti gli utenti (situazione attuale).',
-  leavers_holding_equipment: 'Dipendenti non più attivi che detengono ancora dotazioni del Comune, sul totale dei cessati (solo conteggi, nessun elenco nominativo).',
+  leavers_holding_equipment:
+    'Dipendenti non più attivi che detengono ancora dotazioni del Comune, sul totale dei cessati (solo conteggi, nessun elenco nominativo).',
 };
 
+/** @type {Record<string, { text: string, cls: string }>} */
 const STATUS = {
   met: { text: 'raggiunto', cls: 'ok' },
   on_track: { text: 'in linea', cls: 'ok' },
   behind: { text: 'in ritardo', cls: 'err' },
 };
 
+/** @type {Record<string, string>} */
 const VPN_STATE_LABELS = {
   requested: 'Richiesti',
   approved: 'Approvati',
@@ -60,8 +78,14 @@ const VPN_STATE_LABELS = {
 const MONTHS = ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'];
 
 const nf = (digits = 0) => new Intl.NumberFormat('it-IT', { minimumFractionDigits: 0, maximumFractionDigits: digits });
-const fmtDate = (d) => (d ? new Date(`${d}T12:00:00Z`).toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }) : '');
+/** @param {string | null | undefined} d */
+const fmtDate = (d) =>
+  d ? new Date(`${d}T12:00:00Z`).toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }) : '';
 
+/**
+ * @param {string} unit
+ * @param {number | null | undefined} value
+ */
 export function formatValue(unit, value) {
   if (value === null || value === undefined) return 'n.d.';
   switch (unit) {
@@ -76,11 +100,18 @@ export function formatValue(unit, value) {
   }
 }
 
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, unknown>} [attrs]
+ * @param {...(Node | string | null | undefined | (Node | string | null | undefined)[])} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
-    if (k === 'text') node.textContent = v;
+    if (k === 'text') node.textContent = String(v);
     else node.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
@@ -89,6 +120,7 @@ function el(tag, attrs = {}, ...children) {
 
 // ---- CSV of a table: the same rows the table shows, semicolon-separated, UTF-8 with BOM (as the API's CSV).
 
+/** @param {unknown} v */
 function csvCell(v) {
   if (v === null || v === undefined) return '';
   let s = String(v);
@@ -96,11 +128,26 @@ function csvCell(v) {
   return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * @template R
+ * @typedef {{ title: string, raw: (row: R) => unknown, show?: (row: R) => Node | string | number | null | undefined,
+ *   num?: boolean, csvOnly?: boolean }} DataColumn
+ */
+
+/**
+ * @template R
+ * @param {DataColumn<R>[]} columns
+ * @param {R[]} rows
+ */
 export function toCsv(columns, rows) {
   const lines = [columns.map((c) => csvCell(c.title)).join(';'), ...rows.map((r) => columns.map((c) => csvCell(c.raw(r))).join(';'))];
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * @param {string} fileName
+ * @param {string} csv
+ */
 function saveCsv(fileName, csv) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -115,11 +162,20 @@ function saveCsv(fileName, csv) {
  * A data table with caption and a "CSV" button. columns: {title, raw(row) (CSV value), show(row) (text or node,
  * default raw), num, csvOnly}. `collapsible`: inside a <details> (the chart's text alternative).
  */
+/**
+ * @template R
+ * @param {string} key
+ * @param {string} caption
+ * @param {DataColumn<R>[]} columns
+ * @param {R[]} rows
+ * @param {string} fileName
+ * @param {{ collapsible?: boolean, empty?: string }} [options]
+ */
 function dataTable(key, caption, columns, rows, fileName, { collapsible = true, empty = 'Nessun dato.' } = {}) {
-  const holder = document.querySelector(`[data-table="${key}"]`);
+  const holder = /** @type {HTMLElement} */ (document.querySelector(`[data-table="${key}"]`));
   const captionId = `table-${key}-caption`;
   const shown = columns.filter((c) => !c.csvOnly);
-  const cell = (c, r) => {
+  const cell = (/** @type {DataColumn<R>} */ c, /** @type {R} */ r) => {
     const v = c.show ? c.show(r) : c.raw(r);
     return v instanceof Node ? v : String(v ?? '');
   };
@@ -127,12 +183,26 @@ function dataTable(key, caption, columns, rows, fileName, { collapsible = true, 
     'table',
     { 'data-key': key },
     el('caption', { id: captionId, text: caption }),
-    el('thead', {}, el('tr', {}, shown.map((c) => el('th', { scope: 'col', class: c.num ? 'num' : null, text: c.title })))),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        shown.map((c) => el('th', { scope: 'col', class: c.num ? 'num' : null, text: c.title })),
+      ),
+    ),
     el(
       'tbody',
       {},
       rows.length
-        ? rows.map((r) => el('tr', {}, shown.map((c, i) => el(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: c.num ? 'num' : null }, cell(c, r)))))
+        ? rows.map((r) =>
+            el(
+              'tr',
+              {},
+              shown.map((c, i) => el(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: c.num ? 'num' : null }, cell(c, r))),
+            ),
+          )
         : el('tr', {}, el('td', { colspan: shown.length, text: empty })),
     ),
   );
@@ -146,31 +216,43 @@ function dataTable(key, caption, columns, rows, fileName, { collapsible = true, 
 
 // ---- charts
 
+/** @type {Record<string, import('chart.js').Chart>} */
 const charts = {};
 
+/**
+ * @param {string} key
+ * @param {import('chart.js').ChartConfiguration} config
+ * @param {string} description the chart's text for screen readers
+ */
 function drawChart(key, config, description) {
-  const canvas = document.getElementById(`chart-${key}`);
+  const canvas = /** @type {HTMLCanvasElement} */ (document.getElementById(`chart-${key}`));
   canvas.setAttribute('aria-label', description);
   charts[key]?.destroy();
   charts[key] = new Chart(canvas, config);
   canvas.dataset.rendered = 'true';
 }
 
+/**
+ * @param {string} key
+ * @param {string} text
+ */
 function showUnavailable(key, text) {
-  const section = document.querySelector(`[data-chart="${key}"]`);
-  const box = section.querySelector('.chart-box');
+  const section = /** @type {HTMLElement} */ (document.querySelector(`[data-chart="${key}"]`));
+  const box = /** @type {HTMLElement} */ (section.querySelector('.chart-box'));
   box.hidden = true;
   charts[key]?.destroy();
   delete charts[key];
-  section.querySelector(`[data-table="${key}"]`).replaceChildren(el('p', { class: 'alert warn', text }));
+  section.querySelector(`[data-table="${key}"]`)?.replaceChildren(el('p', { class: 'alert warn', text }));
 }
 
+/** @param {string} key */
 function showChartBox(key) {
-  document.querySelector(`[data-chart="${key}"] .chart-box`).hidden = false;
+  /** @type {HTMLElement} */ (document.querySelector(`[data-chart="${key}"] .chart-box`)).hidden = false;
 }
 
-const yAxis = (title, extra = {}) => ({ beginAtZero: true, title: { display: true, text: title }, ticks: { precision: 0 }, ...extra });
+const yAxis = (/** @type {string} */ title, extra = {}) => ({ beginAtZero: true, title: { display: true, text: title }, ticks: { precision: 0 }, ...extra });
 
+/** @param {Series} series */
 function renderLaptops(series) {
   const points = series.points;
   const years = points.map((p) => String(p.year));
@@ -182,7 +264,18 @@ function renderLaptops(series) {
         labels: years,
         datasets: [
           { type: 'bar', label: 'Portatili per il lavoro agile', data: points.map((p) => p.laptops), backgroundColor: COLORS.blue, order: 2 },
-          { type: 'line', label: 'Obiettivo POLA', data: points.map((p) => p.laptopsTarget), borderColor: COLORS.orange, backgroundColor: COLORS.orange, pointStyle: 'rectRot', pointRadius: 6, borderDash: [6, 4], spanGaps: false, order: 1 },
+          {
+            type: 'line',
+            label: 'Obiettivo POLA',
+            data: points.map((p) => p.laptopsTarget),
+            borderColor: COLORS.orange,
+            backgroundColor: COLORS.orange,
+            pointStyle: 'rectRot',
+            pointRadius: 6,
+            borderDash: [6, 4],
+            spanGaps: false,
+            order: 1,
+          },
         ],
       },
       options: { scales: { y: yAxis('Portatili') }, plugins: { legend: { position: 'bottom' } } },
@@ -208,10 +301,11 @@ function renderLaptops(series) {
   );
 }
 
+/** @param {PolaReport} report */
 function renderEquipment(report) {
   const ind = indicator(report, 'equipment_distributed');
   const rows = ind.breakdown;
-  const label = (key) => `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+  const label = (/** @type {string} */ key) => `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
   drawChart(
     'equipment',
     {
@@ -242,6 +336,7 @@ function renderEquipment(report) {
   );
 }
 
+/** @param {PolaReport} report */
 function renderAgreements(report) {
   const ind = indicator(report, 'agreements_in_force_vs_eligible_pct');
   const rows = ind.breakdown;
@@ -276,6 +371,7 @@ function renderAgreements(report) {
   );
 }
 
+/** @param {PolaReport} report */
 function renderVpn(report) {
   const ind = indicator(report, 'vpn_accounts_open');
   if (ind.value === null) return showUnavailable('vpn', 'Dati VPN non disponibili.');
@@ -285,7 +381,10 @@ function renderVpn(report) {
     'vpn',
     {
       type: 'bar',
-      data: { labels: rows.map((r) => VPN_STATE_LABELS[r.key] || r.key), datasets: [{ label: 'Account VPN', data: rows.map((r) => r.values.accounts), backgroundColor: COLORS.teal }] },
+      data: {
+        labels: rows.map((r) => VPN_STATE_LABELS[r.key] || r.key),
+        datasets: [{ label: 'Account VPN', data: rows.map((r) => r.values.accounts), backgroundColor: COLORS.teal }],
+      },
       options: { scales: { y: yAxis('Account') }, plugins: { legend: { display: false } } },
     },
     `Grafico a barre degli account VPN per stato: ${rows.map((r) => `${VPN_STATE_LABELS[r.key] || r.key} ${r.values.accounts}`).join(', ')}.`,
@@ -302,6 +401,7 @@ function renderVpn(report) {
   );
 }
 
+/** @param {PolaReport} report */
 function renderGateways(report) {
   const ind = indicator(report, 'vpn_gateway_expected_load_pct');
   if (ind.value === null && !ind.breakdown.length) return showUnavailable('gateways', 'Nessun gateway VPN configurato.');
@@ -340,15 +440,24 @@ function renderGateways(report) {
 
 // ---- cards and the full table
 
+/**
+ * @param {PolaReport} report
+ * @param {string} id
+ */
 function indicator(report, id) {
-  return report.indicators.find((i) => i.id === id);
+  return /** @type {Indicator} */ (report.indicators.find((i) => i.id === id));
 }
 
+/** @param {string | null} status */
 function statusBadge(status) {
   if (!status) return el('span', { class: 'badge neutral', text: 'senza obiettivo' });
   return el('span', { class: `badge ${STATUS[status].cls}`, text: STATUS[status].text });
 }
 
+/**
+ * @param {Indicator} ind
+ * @param {{ extra?: string, badge?: Node }} [options]
+ */
 function card(ind, { extra, badge } = {}) {
   const parts = [];
   if (ind.target !== null) parts.push(`obiettivo ${formatValue(ind.unit, ind.target)}`);
@@ -363,6 +472,7 @@ function card(ind, { extra, badge } = {}) {
   );
 }
 
+/** @param {PolaReport} report */
 function renderSummary(report) {
   const laptops = indicator(report, 'laptops_for_remote_work');
   const equipped = indicator(report, 'remote_workers_equipped_with_devices_and_data_pct');
@@ -380,6 +490,7 @@ function renderSummary(report) {
   summary.removeAttribute('data-busy');
 }
 
+/** @param {PolaReport} report */
 function renderHealth(report) {
   const expiring = indicator(report, 'certificates_expiring_within_30_days');
   const age = indicator(report, 'crl_age_hours');
@@ -387,7 +498,7 @@ function renderHealth(report) {
   const leavers = indicator(report, 'leavers_holding_equipment');
   const vpn = indicator(report, 'vpn_accounts_open');
   const load = indicator(report, 'vpn_gateway_expected_load_pct');
-  const crlBadge = (i) =>
+  const crlBadge = (/** @type {Indicator} */ i) =>
     i.value === null
       ? el('span', { class: 'badge warn', text: 'CRL non ancora pubblicata' })
       : i.details.alert
@@ -395,27 +506,44 @@ function renderHealth(report) {
         : el('span', { class: 'badge ok', text: 'regolare' });
   document.getElementById('health').replaceChildren(
     card(expiring, {
-      badge: el('span', { class: `badge ${expiring.value > 0 ? 'warn' : 'ok'}`, text: expiring.value > 0 ? 'da rinnovare' : 'nessuno' }),
+      badge: el('span', { class: `badge ${(expiring.value ?? 0) > 0 ? 'warn' : 'ok'}`, text: (expiring.value ?? 0) > 0 ? 'da rinnovare' : 'nessuno' }),
       extra: `su ${expiring.denominator} certificati validi al ${fmtDate(expiring.asOf)}`,
     }),
     card(age, { badge: crlBadge(age), extra: age.details.thisUpdate ? `emessa il ${new Date(age.details.thisUpdate).toLocaleString('it-IT')}` : undefined }),
-    card(next, { badge: crlBadge(next), extra: next.details.nextUpdate ? `nextUpdate ${new Date(next.details.nextUpdate).toLocaleString('it-IT')}` : undefined }),
+    card(next, {
+      badge: crlBadge(next),
+      extra: next.details.nextUpdate ? `nextUpdate ${new Date(next.details.nextUpdate).toLocaleString('it-IT')}` : undefined,
+    }),
     card(leavers, {
-      badge: el('span', { class: `badge ${leavers.value > 0 ? 'warn' : 'ok'}`, text: leavers.value > 0 ? 'restituzioni da sollecitare' : 'nessuno' }),
+      badge: el('span', {
+        class: `badge ${(leavers.value ?? 0) > 0 ? 'warn' : 'ok'}`,
+        text: (leavers.value ?? 0) > 0 ? 'restituzioni da sollecitare' : 'nessuno',
+      }),
       extra: `${leavers.details.assetsHeld} dispositivi ancora in mano, su ${leavers.denominator} cessati`,
     }),
-    card(vpn, { badge: el('span', { class: 'badge neutral', text: 'oggi' }), extra: vpn.value === null ? 'dati non disponibili' : `${vpn.denominator} account in totale` }),
-    card(load, { badge: el('span', { class: 'badge neutral', text: 'oggi' }), extra: load.value === null ? 'nessun gateway' : `${nf(1).format(load.numerator)} sessioni attese su ${load.denominator}` }),
+    card(vpn, {
+      badge: el('span', { class: 'badge neutral', text: 'oggi' }),
+      extra: vpn.value === null ? 'dati non disponibili' : `${vpn.denominator} account in totale`,
+    }),
+    card(load, {
+      badge: el('span', { class: 'badge neutral', text: 'oggi' }),
+      extra: load.value === null ? 'nessun gateway' : `${nf(1).format(load.numerator ?? 0)} sessioni attese su ${load.denominator}`,
+    }),
   );
 }
 
+/** @param {PolaReport} report */
 function renderAll(report) {
-  const fmt = (i, v) => (v === null || v === undefined ? '—' : formatValue(i.unit, v));
+  const fmt = (/** @type {Indicator} */ i, /** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : formatValue(i.unit, v));
   dataTable(
     'all',
     `Indicatori POLA ${report.year}, al ${fmtDate(report.referenceDate)}`,
     [
-      { title: 'Indicatore', raw: (i) => INDICATOR_LABELS[i.id], show: (i) => el('span', {}, INDICATOR_LABELS[i.id], el('span', { class: 'definition', text: DEFINITIONS[i.id] })) },
+      {
+        title: 'Indicatore',
+        raw: (i) => INDICATOR_LABELS[i.id],
+        show: (i) => el('span', {}, INDICATOR_LABELS[i.id], el('span', { class: 'definition', text: DEFINITIONS[i.id] })),
+      },
       { title: 'Codice', raw: (i) => i.id, csvOnly: true },
       { title: 'Data', raw: (i) => i.asOf, show: (i) => fmtDate(i.asOf) },
       { title: 'Valore', raw: (i) => i.value, num: true, show: (i) => fmt(i, i.value) },
@@ -436,25 +564,29 @@ function renderAll(report) {
 // ---- page
 
 const pageError = document.getElementById('page-error');
+/** @param {{ message: string, code?: string }} err */
 function showPageError(err) {
   pageError.hidden = false;
   pageError.textContent = `Impossibile caricare gli indicatori: ${err.message}${err.code ? ` (${err.code})` : ''}`;
   pageError.focus();
 }
 
+/** @type {Series | null} */
 let series = null;
 
+/** @param {string} year */
 async function load(year) {
   pageError.hidden = true;
   document.body.dataset.state = 'loading';
   try {
-    series ??= await api('/api/v1/kpi/series');
+    const laptopSeries = (series ??= /** @type {Series} */ (await api('/api/v1/kpi/series')));
+    /** @type {PolaReport} */
     const report = await api(`/api/v1/kpi/pola?year=${encodeURIComponent(year)}`);
     document.getElementById('as-of').textContent = report.current
       ? `Anno ${report.year} in corso: dati a oggi, ${fmtDate(report.referenceDate)}. Le voci VPN e CRL descrivono sempre la situazione attuale.`
       : `Anno ${report.year}: dati al ${fmtDate(report.referenceDate)}. Le voci VPN e CRL descrivono la situazione attuale.`;
     renderSummary(report);
-    renderLaptops(series);
+    renderLaptops(laptopSeries);
     renderEquipment(report);
     renderAgreements(report);
     renderVpn(report);
@@ -470,7 +602,7 @@ async function load(year) {
 }
 
 await renderLayout('Cruscotto POLA');
-const select = document.getElementById('year');
+const select = /** @type {HTMLSelectElement} */ (document.getElementById('year'));
 try {
   series = await api('/api/v1/kpi/series');
 } catch (err) {
@@ -486,6 +618,10 @@ select.addEventListener('change', () => {
   history.replaceState(null, '', url);
   load(select.value);
 });
-document.getElementById('download-all').addEventListener('click', () => download(`/api/v1/kpi/pola.csv?year=${encodeURIComponent(select.value)}`, `indicatori-pola-${select.value}.csv`).catch(showPageError));
+document
+  .getElementById('download-all')
+  .addEventListener('click', () =>
+    download(`/api/v1/kpi/pola.csv?year=${encodeURIComponent(select.value)}`, `indicatori-pola-${select.value}.csv`).catch(showPageError),
+  );
 document.getElementById('print').addEventListener('click', () => window.print());
 await load(select.value);

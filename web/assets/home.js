@@ -1,8 +1,9 @@
-import { PAGES, renderLayout } from './layout.js';
+// @ts-check
+import { navigation, renderLayout } from './layout.js';
 
-const me = await renderLayout('Inizio');
+await renderLayout('Inizio');
 const list = document.getElementById('pages');
-for (const page of PAGES.filter((p) => p.href !== '/ui' && p.roles.includes(me.role))) {
+for (const page of (await navigation()).main.filter((p) => p.href !== '/ui')) {
   const li = document.createElement('li');
   const a = document.createElement('a');
   a.href = page.href;
@@ -10,4 +11,4 @@ for (const page of PAGES.filter((p) => p.href !== '/ui' && p.roles.includes(me.r
   li.appendChild(a);
   list.appendChild(li);
 }
-if (!list.children.length) list.innerHTML = '<li>Il tuo ruolo usa l\'API: vedi la documentazione.</li>';
+if (!list.children.length) list.innerHTML = "<li>Il tuo ruolo usa l'API: vedi la documentazione.</li>";

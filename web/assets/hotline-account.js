@@ -1,3 +1,4 @@
+// @ts-check
 import { api, download } from './api.js';
 import {
   CERT_STATUS_LABELS,
@@ -19,13 +20,13 @@ import {
 } from './operator-common.js';
 import { base64ToBytes, saveBlob, startHotlinePage } from './hotline-common.js';
 
-await startHotlinePage('queue', 'Account VPN');
+await startHotlinePage('account', 'Account VPN');
 
-const id = param('id');
+const id = param('id') ?? '';
 const pageError = document.getElementById('page-error');
 const flash = document.getElementById('flash');
 const issuedBox = document.getElementById('issued');
-const forms = {
+const forms = /** @type {Record<'approve' | 'issue' | 'install' | 'activate' | 'suspend' | 'resume' | 'revoke', NamedForm>} */ ({
   approve: document.getElementById('approve-form'),
   issue: document.getElementById('issue-form'),
   install: document.getElementById('installed-form'),
@@ -33,17 +34,21 @@ const forms = {
   suspend: document.getElementById('suspend-form'),
   resume: document.getElementById('resume-form'),
   revoke: document.getElementById('revoke-form'),
-};
+});
 const revokeReason = document.getElementById('revoke-reason');
 revokeReason.append(el('option', { value: '', text: '– scegli –' }));
 for (const r of ['privilegeWithdrawn', 'affiliationChanged', 'cessationOfOperation', 'keyCompromise', 'superseded', 'unspecified']) {
   revokeReason.append(el('option', { value: r, text: REVOCATION_REASON_LABELS[r] }));
 }
 
+/** @type {any} the account as the API answered it */
 let account = null;
+/** @type {import('./operator-common.js').Employee | null} */
 let employee = null;
+/** @type {Record<string, string[]>} the lifecycle's actions per state (GET /api/v1/operator/vpn-account-actions) */
 let actionsByState = {};
 
+/** @param {string} text */
 function flashOk(text) {
   setAlert(flash, 'ok', text, { focus: true });
 }
@@ -66,13 +71,20 @@ async function renderStation() {
   const box = document.getElementById('station');
   const select = forms.issue.elements.stationAssetId;
   const laptops = await api(`/api/v1/assets?employeeId=${account.employeeId}&kind=laptop&limit=50`);
-  select.replaceChildren(...laptops.items.map((a) => el('option', { value: a.id, text: `${a.assetTag} – ${a.manufacturer} ${a.model} (S/N ${a.serial})` })));
+  /** @type {import('./operator-common.js').Asset[]} */
+  const held = laptops.items;
+  select.replaceChildren(...held.map((a) => el('option', { value: a.id, text: `${a.assetTag} – ${a.manufacturer} ${a.model} (S/N ${a.serial})` })));
   if (account.stationAssetId) select.value = account.stationAssetId;
+  /** @type {Node[]} */
   const lines = [];
-  lines.push(account.stationAssetTag ? el('p', {}, 'Certificato legato al portatile ', el('strong', { text: account.stationAssetTag }), '.') : el('p', { text: "L'account non è ancora legato a un portatile." }));
+  lines.push(
+    account.stationAssetTag
+      ? el('p', {}, 'Certificato legato al portatile ', el('strong', { text: account.stationAssetTag }), '.')
+      : el('p', { text: "L'account non è ancora legato a un portatile." }),
+  );
   lines.push(
     laptops.items.length
-      ? el('p', { text: `Portatili in consegna al dipendente: ${laptops.items.map((a) => a.assetTag).join(', ')}.` })
+      ? el('p', { text: `Portatili in consegna al dipendente: ${held.map((a) => a.assetTag).join(', ')}.` })
       : el('p', { class: 'alert warn', text: 'Il dipendente non ha portatili in consegna: un tecnico deve prima consegnargliene uno.' }),
   );
   box.replaceChildren(...lines);
@@ -88,7 +100,11 @@ async function renderCertificates() {
         ['Portatile', (c) => c.assetTag || '–'],
         ['Chiave', (c) => (c.keyOrigin === 'csr' ? 'dal portatile (CSR)' : 'generata dal servizio')],
         ['Valido fino al', (c) => fmtDate(c.notAfter)],
-        ['Stato', (c) => `${CERT_STATUS_LABELS[c.status] || c.status}${c.revocationReason ? ` (${REVOCATION_REASON_LABELS[c.revocationReason] || c.revocationReason})` : ''}`],
+        [
+          'Stato',
+          (c) =>
+            `${CERT_STATUS_LABELS[c.status] || c.status}${c.revocationReason ? ` (${REVOCATION_REASON_LABELS[c.revocationReason] || c.revocationReason})` : ''}`,
+        ],
       ],
       page.items,
       { empty: 'Nessun certificato emesso.' },
@@ -108,20 +124,37 @@ async function render() {
     el('li', { text: `Profilo: ${account.profile}` }),
     el('li', { text: `Gateway: ${g ? `${g.name} (${g.host}:${g.port}/${g.proto})` : 'assegnato all’approvazione'}` }),
     el('li', { text: `Giorni di lavoro agile a settimana: ${account.remoteDaysPerWeek ?? '–'}` }),
-    el('li', { text: `Richiesto il ${fmtDateTime(account.requestedAt)}${account.approvedAt ? `, approvato il ${fmtDateTime(account.approvedAt)}` : ''}${account.issuedAt ? `, certificato il ${fmtDateTime(account.issuedAt)}` : ''}${account.installedAt ? `, installato il ${fmtDateTime(account.installedAt)}` : ''}${account.activatedAt ? `, attivo dal ${fmtDateTime(account.activatedAt)}` : ''}` }),
+    el('li', {
+      text: `Richiesto il ${fmtDateTime(account.requestedAt)}${account.approvedAt ? `, approvato il ${fmtDateTime(account.approvedAt)}` : ''}${account.issuedAt ? `, certificato il ${fmtDateTime(account.issuedAt)}` : ''}${account.installedAt ? `, installato il ${fmtDateTime(account.installedAt)}` : ''}${account.activatedAt ? `, attivo dal ${fmtDateTime(account.activatedAt)}` : ''}`,
+    }),
   ];
-  if (account.certificate) facts.push(el('li', { text: `Certificato ${account.certificate.serial}, valido fino al ${fmtDate(account.certificate.notAfter)}${account.certificate.status ? ` – ${CERT_STATUS_LABELS[account.certificate.status] || account.certificate.status}` : ''}` }));
+  if (account.certificate)
+    facts.push(
+      el('li', {
+        text: `Certificato ${account.certificate.serial}, valido fino al ${fmtDate(account.certificate.notAfter)}${account.certificate.status ? ` – ${CERT_STATUS_LABELS[account.certificate.status] || account.certificate.status}` : ''}`,
+      }),
+    );
   if (account.suspensionReason && account.state === 'suspended') facts.push(el('li', { text: `Sospeso: ${account.suspensionReason}` }));
   if (account.revocationReason) facts.push(el('li', { text: `Revocato: ${REVOCATION_REASON_LABELS[account.revocationReason] || account.revocationReason}` }));
-  if (account.certificateLostReason) facts.push(el('li', { class: 'alert warn', text: `Il certificato è stato revocato il ${fmtDateTime(account.certificateLostAt)} (${REVOCATION_REASON_LABELS[account.certificateLostReason] || account.certificateLostReason}): serve un nuovo certificato.` }));
+  if (account.certificateLostReason)
+    facts.push(
+      el('li', {
+        class: 'alert warn',
+        text: `Il certificato è stato revocato il ${fmtDateTime(account.certificateLostAt)} (${REVOCATION_REASON_LABELS[account.certificateLostReason] || account.certificateLostReason}): serve un nuovo certificato.`,
+      }),
+    );
   document.getElementById('facts').replaceChildren(...facts);
   await Promise.all([loadGateStatus(document.getElementById('gate'), account.employeeId), renderStation(), renderCertificates()]);
   showActions();
 }
 
-/** A gate refusal in plain words, as the gate explains it, inside the form's error box. */
+/**
+ * A gate refusal in plain words, as the gate explains it, inside the form's error box.
+ * @param {HTMLFormElement} form
+ * @param {import('./api.js').ApiError} err
+ */
 async function explainGate(form, err) {
-  const box = form.querySelector('[data-role="form-error"]');
+  const box = /** @type {HTMLElement} */ (form.querySelector('[data-role="form-error"]'));
   try {
     const status = await api(`/api/v1/employees/${account.employeeId}/provisioning-status`);
     const reasons = el('div', { class: 'gate-refusal' });
@@ -134,13 +167,18 @@ async function explainGate(form, err) {
   box.focus();
 }
 
-/** Runs one action: the API call, a fresh view of the account, the outcome in the flash box (or the form). */
+/**
+ * Runs one action: the API call, a fresh view of the account, the outcome in the flash box (or the form).
+ * @param {HTMLFormElement} form
+ * @param {() => Promise<any>} call
+ * @param {(result: any) => void} [done]
+ */
 function action(form, call, done) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
     flash.hidden = true;
-    const button = form.querySelector('button[type="submit"]');
+    const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type="submit"]'));
     button.disabled = true;
     try {
       const result = await call();
@@ -155,19 +193,26 @@ function action(form, call, done) {
   });
 }
 
-action(forms.approve, () => api(`/api/v1/vpn/accounts/${id}/approve`, { method: 'POST' }), () => flashOk(`Richiesta approvata: account sul gateway ${account.gateway ? account.gateway.name : ''}. Ora emetti il certificato.`));
+action(
+  forms.approve,
+  () => api(`/api/v1/vpn/accounts/${id}/approve`, { method: 'POST' }),
+  () => flashOk(`Richiesta approvata: account sul gateway ${account.gateway ? account.gateway.name : ''}. Ora emetti il certificato.`),
+);
 
 // CSR or generated key: the CSR file is read here as text and sent as PEM.
 const csrField = document.getElementById('csr-field');
-for (const radio of forms.issue.elements.mode) radio.addEventListener('change', () => (csrField.hidden = forms.issue.elements.mode.value !== 'csr'));
+const modes = /** @type {RadioNodeList} */ (forms.issue.elements.namedItem('mode'));
+for (const radio of modes) radio.addEventListener('change', () => (csrField.hidden = modes.value !== 'csr'));
 
 action(
   forms.issue,
   async () => {
     const f = forms.issue.elements;
+    /** @type {{ stationAssetId?: string, generateKey?: boolean, csrPem?: string }} */
     const body = { stationAssetId: f.stationAssetId.value || undefined };
-    if (f.mode.value === 'generate') body.generateKey = true;
-    else if (f.csrPem.files[0]) body.csrPem = await f.csrPem.files[0].text();
+    const csr = f.csrPem.files?.[0];
+    if (modes.value === 'generate') body.generateKey = true;
+    else if (csr) body.csrPem = await csr.text();
     return api(`/api/v1/vpn/accounts/${id}/certificates`, { method: 'POST', body });
   },
   (res) => {
@@ -181,20 +226,31 @@ action(
  * The answer of an issuance. With a generated key it is the only time the one-time password exists anywhere (the
  * service keeps the PKCS#12, sealed by it, for later profiles): it stays in this page until the operator hides it.
  */
+/** @param {any} res the API's answer to the issuance */
 function showIssued(res) {
   const ovpn = () => saveBlob(new Blob([res.openvpnProfile], { type: 'application/x-openvpn-profile' }), res.openvpnProfileFileName);
   const parts = [el('p', { text: `Certificato ${res.certificate.serial} emesso, valido fino al ${fmtDate(res.certificate.notAfter)}.` })];
   const buttons = el('p', { class: 'actions' });
   if (res.oneTimePassword && res.pkcs12Base64) {
     parts.push(
-      el('p', {}, el('strong', { text: 'Password monouso del file .p12 e del profilo .ovpn (mostrata solo ora, non viene conservata): ' }), el('span', { class: 'secret', id: 'otp', text: res.oneTimePassword })),
+      el(
+        'p',
+        {},
+        el('strong', { text: 'Password monouso del file .p12 e del profilo .ovpn (mostrata solo ora, non viene conservata): ' }),
+        el('span', { class: 'secret', id: 'otp', text: res.oneTimePassword }),
+      ),
       el('p', { text: 'OpenVPN la chiede a ogni connessione. Comunicala al dipendente per un canale diverso da quello del file.' }),
     );
     const p12 = el('button', { type: 'button', id: 'download-p12', text: 'Scarica il file .p12' });
     p12.addEventListener('click', () => saveBlob(new Blob([base64ToBytes(res.pkcs12Base64)], { type: 'application/x-pkcs12' }), `${res.account.username}.p12`));
     buttons.append(p12);
   }
-  const o = el('button', { type: 'button', class: res.oneTimePassword ? 'secondary' : null, id: 'download-issued-ovpn', text: res.keyInline ? 'Scarica il profilo .ovpn (chiave protetta dalla password)' : 'Scarica il profilo .ovpn' });
+  const o = el('button', {
+    type: 'button',
+    class: res.oneTimePassword ? 'secondary' : null,
+    id: 'download-issued-ovpn',
+    text: res.keyInline ? 'Scarica il profilo .ovpn (chiave protetta dalla password)' : 'Scarica il profilo .ovpn',
+  });
   o.addEventListener('click', ovpn);
   buttons.append(o);
   const hideButton = el('button', { type: 'button', class: 'secondary', text: res.oneTimePassword ? 'Fatto: nascondi la password e i file' : 'Chiudi' });
@@ -223,7 +279,11 @@ action(
   () => api(`/api/v1/vpn/accounts/${id}/installed`, { method: 'POST', body: { activate: forms.install.elements.activate.checked } }),
   () => flashOk(account.state === 'active' ? 'Profilo installato e accesso attivato: il dipendente è nel gruppo VPN.' : 'Profilo segnato come installato.'),
 );
-action(forms.activate, () => api(`/api/v1/vpn/accounts/${id}/activate`, { method: 'POST' }), () => flashOk('Accesso attivato: il dipendente è nel gruppo VPN.'));
+action(
+  forms.activate,
+  () => api(`/api/v1/vpn/accounts/${id}/activate`, { method: 'POST' }),
+  () => flashOk('Accesso attivato: il dipendente è nel gruppo VPN.'),
+);
 action(
   forms.suspend,
   () => api(`/api/v1/vpn/accounts/${id}/suspend`, { method: 'POST', body: { reason: forms.suspend.elements.reason.value.trim() } }),
@@ -232,10 +292,15 @@ action(
     flashOk('Account sospeso: certificato sospeso nella CRL e utente fuori dal gruppo VPN.');
   },
 );
-action(forms.resume, () => api(`/api/v1/vpn/accounts/${id}/resume`, { method: 'POST' }), () => flashOk(`Account riattivato: ora è “${VPN_STATE_LABELS[account.state] || account.state}”.`));
+action(
+  forms.resume,
+  () => api(`/api/v1/vpn/accounts/${id}/resume`, { method: 'POST' }),
+  () => flashOk(`Account riattivato: ora è “${VPN_STATE_LABELS[account.state] || account.state}”.`),
+);
 action(
   forms.revoke,
   () => {
+    /** @type {{ reason?: string, note?: string }} */
     const body = { reason: forms.revoke.elements.reason.value || undefined };
     const note = forms.revoke.elements.note.value.trim();
     if (note) body.note = note;
@@ -250,5 +315,7 @@ try {
   await render();
   if (param('created')) flashOk('Richiesta registrata. Controlla i requisiti e approvala.');
 } catch (err) {
-  setAlert(pageError, 'error', err.code === 'NO_ACCOUNT' ? [err.message, ' ', el('a', { href: '/ui/hotline', text: 'Vai alla coda' })] : errorText(err), { focus: true });
+  setAlert(pageError, 'error', err.code === 'NO_ACCOUNT' ? [err.message, ' ', el('a', { href: '/ui/hotline', text: 'Vai alla coda' })] : errorText(err), {
+    focus: true,
+  });
 }

@@ -1,9 +1,11 @@
+// @ts-check
 import { api } from './api.js';
 import { clearErrors, el, errorText, fmtDate, fmtDateTime, formError, setAlert, table } from './operator-common.js';
 import { startHotlinePage } from './hotline-common.js';
 
 await startHotlinePage('certificates', 'Certificati e CRL');
 
+/** @param {number} seconds */
 function duration(seconds) {
   const s = Math.abs(seconds);
   const d = Math.floor(s / 86400);
@@ -27,8 +29,12 @@ try {
       'ul',
       {},
       el('li', { text: `Emessa il ${fmtDateTime(c.thisUpdate)} (${duration(c.ageSeconds)} fa)` }),
-      el('li', { text: `Prossimo aggiornamento entro il ${fmtDateTime(c.nextUpdate)} (${c.secondsToNextUpdate < 0 ? `scaduto da ${duration(c.secondsToNextUpdate)}` : `tra ${duration(c.secondsToNextUpdate)}`})` }),
-      el('li', { text: `Certificati validi ${status.certificates.valid}, sospesi ${status.certificates.onHold}, revocati ${status.certificates.revoked}, in scadenza entro 30 giorni ${status.certificates.expiringWithin30Days}` }),
+      el('li', {
+        text: `Prossimo aggiornamento entro il ${fmtDateTime(c.nextUpdate)} (${c.secondsToNextUpdate < 0 ? `scaduto da ${duration(c.secondsToNextUpdate)}` : `tra ${duration(c.secondsToNextUpdate)}`})`,
+      }),
+      el('li', {
+        text: `Certificati validi ${status.certificates.valid}, sospesi ${status.certificates.onHold}, revocati ${status.certificates.revoked}, in scadenza entro 30 giorni ${status.certificates.expiringWithin30Days}`,
+      }),
       el('li', { text: `CA: ${status.ca.subject}, valida fino al ${fmtDate(status.ca.notAfter)}` }),
     ),
   );
@@ -36,12 +42,15 @@ try {
   setAlert(document.getElementById('page-error'), 'error', errorText(err), { focus: true });
 }
 
-const form = document.getElementById('days-form');
+const form = /** @type {NamedForm} */ (document.getElementById('days-form'));
 const more = document.getElementById('more');
+/** @type {string | null} */
 let cursor = null;
+/** @type {any[]} certificates as the API lists them */
 let rows = [];
 let days = '30';
 
+/** @param {boolean} reset */
 async function load(reset) {
   clearErrors(form);
   if (reset) {
@@ -63,7 +72,13 @@ async function load(reset) {
           ['Portatile', (c) => c.assetTag || '–'],
           ['Scade il', (c) => fmtDate(c.notAfter)],
           ['Giorni', (c) => Math.max(0, Math.ceil((new Date(c.notAfter).getTime() - today) / 86_400_000)), { num: true }],
-          ['', (c) => (c.vpnAccountId ? el('a', { href: `/ui/hotline/account?id=${c.vpnAccountId}`, 'aria-label': `Apri l'account di ${c.subjectCn}`, text: 'Apri account' }) : '')],
+          [
+            '',
+            (c) =>
+              c.vpnAccountId
+                ? el('a', { href: `/ui/hotline/account?id=${c.vpnAccountId}`, 'aria-label': `Apri l'account di ${c.subjectCn}`, text: 'Apri account' })
+                : '',
+          ],
         ],
         rows,
         { empty: 'Nessun certificato in scadenza in questo periodo.' },

@@ -1,12 +1,31 @@
+// @ts-check
 import { api } from './api.js';
-import { VPN_STATE_LABELS, clearErrors, el, employeeById, employeeName, employeePicker, errorText, fmtDateTime, formError, loadGateStatus, setAlert, table } from './operator-common.js';
+import {
+  VPN_STATE_LABELS,
+  clearErrors,
+  el,
+  employeeById,
+  employeeName,
+  employeePicker,
+  errorText,
+  fmtDateTime,
+  formError,
+  loadGateStatus,
+  setAlert,
+  table,
+} from './operator-common.js';
 import { startHotlinePage } from './hotline-common.js';
 
 await startHotlinePage('queue', 'Hot-line VPN');
 
 const pageError = document.getElementById('page-error');
-const openLink = (a) => el('a', { href: `/ui/hotline/account?id=${a.id}`, 'aria-label': `Apri l'account ${a.username}`, text: 'Apri' });
+const openLink = (/** @type {VpnAccount} */ a) =>
+  el('a', { href: `/ui/hotline/account?id=${a.id}`, 'aria-label': `Apri l'account ${a.username}`, text: 'Apri' });
 
+/**
+ * @typedef {{ id: string, employeeId: string, username: string, profile: string, employeeLabel?: string, [more: string]: any }} VpnAccount
+ * @param {VpnAccount[]} items
+ */
 async function withNames(items) {
   for (const a of items) {
     const e = await employeeById(a.employeeId);
@@ -15,16 +34,15 @@ async function withNames(items) {
   return items;
 }
 
+/**
+ * @param {string} caption
+ * @param {VpnAccount[]} items
+ * @param {import('./operator-common.js').Column<VpnAccount>[]} [extra]
+ */
 function accountsTable(caption, items, extra = []) {
   return table(
     caption,
-    [
-      ['Dipendente', (a) => a.employeeLabel],
-      ['Utente VPN', (a) => a.username],
-      ['Profilo', (a) => a.profile],
-      ...extra,
-      ['', openLink],
-    ],
+    [['Dipendente', (a) => a.employeeLabel], ['Utente VPN', (a) => a.username], ['Profilo', (a) => a.profile], ...extra, ['', openLink]],
     items,
     { empty: 'Nessun account.' },
   );
@@ -32,10 +50,17 @@ function accountsTable(caption, items, extra = []) {
 
 async function queue() {
   try {
-    const [requested, approved] = await Promise.all([api('/api/v1/vpn/accounts?state=requested&limit=200'), api('/api/v1/vpn/accounts?state=approved&limit=200')]);
-    document.getElementById('requested').replaceChildren(
-      accountsTable(`Richieste: ${requested.items.length}${requested.nextCursor ? '+' : ''}`, await withNames(requested.items), [['Richiesto il', (a) => fmtDateTime(a.requestedAt)]]),
-    );
+    const [requested, approved] = await Promise.all([
+      api('/api/v1/vpn/accounts?state=requested&limit=200'),
+      api('/api/v1/vpn/accounts?state=approved&limit=200'),
+    ]);
+    document
+      .getElementById('requested')
+      .replaceChildren(
+        accountsTable(`Richieste: ${requested.items.length}${requested.nextCursor ? '+' : ''}`, await withNames(requested.items), [
+          ['Richiesto il', (a) => fmtDateTime(a.requestedAt)],
+        ]),
+      );
     document.getElementById('approved').replaceChildren(
       accountsTable(`Approvati: ${approved.items.length}${approved.nextCursor ? '+' : ''}`, await withNames(approved.items), [
         ['Gateway', (a) => (a.gateway ? a.gateway.name : '–')],
@@ -49,9 +74,11 @@ async function queue() {
 
 // ---- a person: gate, their accounts, a new request ----
 const person = document.getElementById('person');
-const requestForm = document.getElementById('request-form');
+const requestForm = /** @type {NamedForm} */ (document.getElementById('request-form'));
+/** @type {import('./operator-common.js').Employee | null} */
 let chosen = null;
 
+/** @param {import('./operator-common.js').Employee} e */
 async function showPerson(e) {
   chosen = e;
   person.hidden = false;
@@ -59,7 +86,10 @@ async function showPerson(e) {
   title.textContent = employeeName(e);
   clearErrors(requestForm);
   try {
-    const [, accounts] = await Promise.all([loadGateStatus(document.getElementById('person-gate'), e.id), api(`/api/v1/vpn/accounts?employeeId=${e.id}&limit=50`)]);
+    const [, accounts] = await Promise.all([
+      loadGateStatus(document.getElementById('person-gate'), e.id),
+      api(`/api/v1/vpn/accounts?employeeId=${e.id}&limit=50`),
+    ]);
     document.getElementById('person-accounts').replaceChildren(
       table(
         'Account VPN del dipendente',
@@ -85,7 +115,7 @@ requestForm.addEventListener('submit', async (ev) => {
   ev.preventDefault();
   clearErrors(requestForm);
   try {
-    const account = await api('/api/v1/vpn/accounts', { method: 'POST', body: { employeeId: chosen.id, profile: requestForm.elements.profile.value } });
+    const account = await api('/api/v1/vpn/accounts', { method: 'POST', body: { employeeId: chosen?.id, profile: requestForm.elements.profile.value } });
     location.assign(`/ui/hotline/account?id=${account.id}&created=1`);
   } catch (err) {
     formError(requestForm, err);
@@ -93,10 +123,13 @@ requestForm.addEventListener('submit', async (ev) => {
 });
 
 // ---- other states ----
-const stateSelect = document.getElementById('state');
+const stateSelect = /** @type {HTMLSelectElement} */ (document.getElementById('state'));
 for (const [k, v] of Object.entries(VPN_STATE_LABELS)) if (k !== 'requested' && k !== 'approved') stateSelect.append(el('option', { value: k, text: v }));
+/** @type {string | null} */
 let cursor = null;
+/** @type {VpnAccount[]} */
 let rows = [];
+/** @param {boolean} reset */
 async function others(reset) {
   if (reset) {
     cursor = null;
@@ -108,7 +141,13 @@ async function others(reset) {
     const page = await api(`/api/v1/vpn/accounts?${qs}`);
     rows = rows.concat(await withNames(page.items));
     cursor = page.nextCursor;
-    document.getElementById('others').replaceChildren(accountsTable(`Account “${VPN_STATE_LABELS[stateSelect.value]}”: ${rows.length}${cursor ? '+' : ''}`, rows, [['Gateway', (a) => (a.gateway ? a.gateway.name : '–')]]));
+    document
+      .getElementById('others')
+      .replaceChildren(
+        accountsTable(`Account “${VPN_STATE_LABELS[stateSelect.value]}”: ${rows.length}${cursor ? '+' : ''}`, rows, [
+          ['Gateway', (a) => (a.gateway ? a.gateway.name : '–')],
+        ]),
+      );
     document.getElementById('more').hidden = !cursor;
   } catch (err) {
     setAlert(pageError, 'error', errorText(err), { focus: true });

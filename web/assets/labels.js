@@ -1,19 +1,25 @@
+// @ts-check
 // Printable labels for a lot: one sticker per asset with the asset tag as QR code (codes from the API).
 import { api } from './api.js';
 import { el, errorText, param, setAlert } from './operator-common.js';
 import { startTechnicianPage } from './technician-common.js';
 
-await startTechnicianPage('lots', 'Etichette');
+await startTechnicianPage('labels', 'Etichette');
 
 const pageError = document.getElementById('page-error');
 const labels = document.getElementById('labels');
 const count = document.getElementById('count');
-const fromInput = document.getElementById('from');
-const toInput = document.getElementById('to');
+const fromInput = /** @type {HTMLInputElement} */ (document.getElementById('from'));
+const toInput = /** @type {HTMLInputElement} */ (document.getElementById('to'));
 fromInput.value = param('from') || '';
 toInput.value = param('to') || '';
 
+/**
+ * @param {string} lotId
+ * @returns {Promise<import('./operator-common.js').Asset[]>}
+ */
 async function allAssets(lotId) {
+  /** @type {import('./operator-common.js').Asset[]} */
   const out = [];
   let cursor = null;
   do {
@@ -26,6 +32,10 @@ async function allAssets(lotId) {
   return out;
 }
 
+/**
+ * @param {string[]} values
+ * @returns {Promise<Map<string, string>>} the SVG of each value
+ */
 async function qrCodes(values) {
   const out = new Map();
   for (let i = 0; i < values.length; i += 200) {
@@ -43,7 +53,8 @@ async function render() {
   }
   try {
     const [lot, methods] = await Promise.all([api(`/api/v1/lots/${encodeURIComponent(lotId)}`), api('/api/v1/auth/methods')]);
-    document.getElementById('lot-meta').textContent = `Lotto CIG ${lot.cig}, ordine ${lot.orderNumber}: ${lot.manufacturer} ${lot.model}, ricevuti ${lot.received} di ${lot.quantity}.`;
+    document.getElementById('lot-meta').textContent =
+      `Lotto CIG ${lot.cig}, ordine ${lot.orderNumber}: ${lot.manufacturer} ${lot.model}, ricevuti ${lot.received} di ${lot.quantity}.`;
     const from = fromInput.value.trim().toUpperCase();
     const to = toInput.value.trim().toUpperCase();
     // Tags are allocated in sequence with zero padding, so the range is a plain text comparison.
@@ -55,7 +66,14 @@ async function render() {
           'div',
           { class: 'label' },
           el('img', { src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(codes.get(a.assetTag)), alt: `Codice QR dell'etichetta ${a.assetTag}` }),
-          el('div', {}, el('div', { class: 'tag', text: a.assetTag }), el('div', { class: 'small', text: `S/N ${a.serial}` }), el('div', { class: 'small', text: `${a.manufacturer} ${a.model}` }), el('div', { class: 'small', text: methods.municipality })),
+          el(
+            'div',
+            {},
+            el('div', { class: 'tag', text: a.assetTag }),
+            el('div', { class: 'small', text: `S/N ${a.serial}` }),
+            el('div', { class: 'small', text: `${a.manufacturer} ${a.model}` }),
+            el('div', { class: 'small', text: methods.municipality }),
+          ),
         ),
       ),
     );
@@ -68,7 +86,11 @@ async function render() {
 document.getElementById('range-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const qs = new URLSearchParams(location.search);
-  for (const [k, v] of [['from', fromInput.value.trim()], ['to', toInput.value.trim()]]) v ? qs.set(k, v) : qs.delete(k);
+  for (const [k, v] of [
+    ['from', fromInput.value.trim()],
+    ['to', toInput.value.trim()],
+  ])
+    v ? qs.set(k, v) : qs.delete(k);
   history.replaceState(null, '', `?${qs}`);
   render();
 });

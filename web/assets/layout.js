@@ -1,34 +1,32 @@
-// Header and navigation shared by every page; links are shown by role (the server enforces them anyway).
-import { api } from './api.js';
+// @ts-check
+// Header and navigation shared by every page. The links and their labels come from the server
+// (GET /api/v1/ui/navigation, built from src/operator-pages/operator-pages.ts); the server enforces them anyway.
+import { api, escapeHtml as escape } from './api.js';
 
-export const ROLE_LABELS = {
-  admin: 'Amministratore',
-  technician: 'Tecnico',
-  hotline: 'Hot-line',
-  hr: 'Risorse umane',
-  manager: 'Dirigente',
-  rtd: 'RTD',
-};
+/** @type {Promise<Navigation> | null} */
+let navigationRequest = null;
 
-/** Pages and the roles that may open them; features add theirs here. */
-export const PAGES = [
-  { href: '/ui', label: 'Inizio', roles: ['admin', 'technician', 'hotline', 'hr', 'manager', 'rtd'] },
-  { href: '/dashboard', label: 'Cruscotto POLA', roles: ['admin', 'rtd'] },
-  { href: '/ui/technician', label: 'Tecnici', roles: ['admin', 'technician'] },
-  { href: '/ui/hotline', label: 'Hot-line VPN', roles: ['admin', 'hotline'] },
-];
+/** The signed-in role's navigation, asked once per page. */
+export function navigation() {
+  navigationRequest ??= /** @type {Promise<Navigation>} */ (api('/api/v1/ui/navigation'));
+  return navigationRequest;
+}
 
+/**
+ * @param {string} [title]
+ * @returns {Promise<WhoAmI>} the signed-in user
+ */
 export async function renderLayout(title) {
-  const me = await api('/api/v1/auth/me');
+  const [me, nav] = await Promise.all([/** @type {Promise<WhoAmI>} */ (api('/api/v1/auth/me')), navigation()]);
   const header = document.createElement('header');
   header.className = 'top';
-  const links = PAGES.filter((p) => p.roles.includes(me.role))
-    .map((p) => `<li><a href="${p.href}"${location.pathname === p.href ? ' aria-current="page"' : ''}>${p.label}</a></li>`)
+  const links = nav.main
+    .map((p) => `<li><a href="${escape(p.href)}"${location.pathname === p.href ? ' aria-current="page"' : ''}>${escape(p.label)}</a></li>`)
     .join('');
   header.innerHTML =
     `<a class="brand" href="/ui">Lavoro agile – dotazioni e VPN</a>` +
     `<nav aria-label="Principale"><ul>${links}</ul></nav>` +
-    `<span class="who">${escape(me.name)} · ${ROLE_LABELS[me.role] || me.role}</span>` +
+    `<span class="who">${escape(me.name)} · ${escape(nav.roleLabel)}</span>` +
     `<button type="button" class="link" id="logout">Esci</button>`;
   const skip = document.createElement('a');
   skip.href = '#main';
@@ -36,14 +34,10 @@ export async function renderLayout(title) {
   skip.textContent = 'Vai al contenuto';
   document.body.prepend(header);
   document.body.prepend(skip);
-  header.querySelector('#logout').addEventListener('click', async () => {
+  header.querySelector('#logout')?.addEventListener('click', async () => {
     await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
     location.assign('/ui/login');
   });
   if (title) document.title = `${title} – Lavoro agile`;
   return me;
-}
-
-function escape(v) {
-  return String(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }

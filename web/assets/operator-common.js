@@ -1,7 +1,11 @@
+// @ts-check
 // Shared by the technicians' and hot-line pages: Italian labels, formatting, the scan field, the employee
 // picker and the gate status. Presentation only: every decision (gate, states, duplicates) is the API's.
 import { api, clearErrors, showError } from './api.js';
 
+/** @typedef {import('./api.js').ApiError} ApiError */
+
+/** @type {Record<string, string>} */
 export const KIND_LABELS = {
   laptop: 'Portatile',
   docking_station: 'Docking station',
@@ -13,6 +17,7 @@ export const KIND_LABELS = {
   mobile_router: 'Router mobile (SIM)',
 };
 
+/** @type {Record<string, string>} */
 export const ASSET_STATE_LABELS = {
   in_stock: 'In magazzino',
   assigned: 'Assegnato',
@@ -22,10 +27,14 @@ export const ASSET_STATE_LABELS = {
   retired: 'Dismesso',
 };
 
+/** @type {Record<string, string>} */
 export const HANDOVER_STATUS_LABELS = { open: 'In corso', partially_returned: 'Rientro parziale', closed: 'Chiusa' };
+/** @type {Record<string, string>} */
 export const CONDITION_LABELS = { good: 'Buone', worn: 'Usurato', damaged: 'Danneggiato (va in riparazione)' };
+/** @type {Record<string, string>} */
 export const TASK_STATUS_LABELS = { open: 'Aperta', overdue: 'Scaduta', closed: 'Chiusa' };
 
+/** @type {Record<string, string>} */
 export const VPN_STATE_LABELS = {
   requested: 'Richiesto',
   approved: 'Approvato',
@@ -36,12 +45,14 @@ export const VPN_STATE_LABELS = {
   revoked: 'Revocato',
 };
 
+/** @type {Record<string, string>} */
 export const CERT_STATUS_LABELS = { valid: 'Valido', revoked: 'Revocato', on_hold: 'Sospeso (hold)' };
 
+/** @type {Record<string, string>} */
 export const REVOCATION_REASON_LABELS = {
   unspecified: 'Non specificato',
   keyCompromise: 'Chiave compromessa (furto, smarrimento)',
-  affiliationChanged: "Cambio di ufficio o di ente",
+  affiliationChanged: 'Cambio di ufficio o di ente',
   superseded: 'Sostituito da un nuovo certificato',
   cessationOfOperation: 'Cessazione del servizio',
   certificateHold: 'Sospensione temporanea',
@@ -52,6 +63,7 @@ export const REVOCATION_REASON_LABELS = {
  * Italian wording of the codes the operators meet most; the API's own message and code are always shown too,
  * so a code missing here still reads (in English) and can be quoted to the service desk.
  */
+/** @type {Record<string, string>} */
 const CODE_MESSAGES = {
   VALIDATION_FAILED: 'Alcuni campi non sono validi',
   GATE_REFUSED: 'Il dipendente non può ricevere questi dispositivi',
@@ -90,13 +102,20 @@ const CODE_MESSAGES = {
   INTERNAL_ERROR: 'Errore del servizio',
 };
 
-/** "Italian sentence – API message (CODE)": what every error box says. */
+/**
+ * "Italian sentence – API message (CODE)": what every error box says.
+ * @param {{ code: string, message: string }} err an ApiError (or any error a page caught)
+ */
 export function errorText(err) {
   const it = CODE_MESSAGES[err.code];
   return it ? `${it}. ${err.message} (${err.code})` : `${err.message} (${err.code})`;
 }
 
-/** Field errors next to the fields (api.js) and the Italian sentence in the form's box. */
+/**
+ * Field errors next to the fields (api.js) and the Italian sentence in the form's box.
+ * @param {HTMLElement} form
+ * @param {ApiError} err
+ */
 export function formError(form, err) {
   showError(form, err);
   const box = form.querySelector('[data-role="form-error"]');
@@ -105,43 +124,70 @@ export function formError(form, err) {
 
 export { clearErrors };
 
+/** @typedef {Node | string | number | null | undefined | false} Child */
+
+/**
+ * An element with attributes (`class`, `text`, `on<event>` handlers, others as attributes; true is present,
+ * null/undefined/false absent) and children.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, unknown>} [attrs]
+ * @param {...(Child | Child[])} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
-    else if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
+    if (k === 'class') node.className = String(v);
+    else if (k === 'text') node.textContent = String(v);
+    else if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), /** @type {EventListener} */ (v));
     else node.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
   return node;
 }
 
+/** @param {string} name */
 export function param(name) {
   return new URLSearchParams(location.search).get(name);
 }
 
+/** @param {string | null | undefined} value an ISO date or date-time */
 export function fmtDate(value) {
   if (!value) return '–';
   const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value + 'T12:00:00Z') : new Date(value);
   return d.toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
 }
 
+/** @param {string | null | undefined} value */
 export function fmtDateTime(value) {
   if (!value) return '–';
   return new Date(value).toLocaleString('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' });
 }
 
+/** @param {number} cents */
 export function fmtEuro(cents) {
   return (cents / 100).toLocaleString('it-IT', { style: 'currency', currency: 'EUR' });
 }
 
+/**
+ * @typedef {{ id: string, firstName: string, lastName: string, employeeNumber: string, username?: string | null,
+ *   serviceCode?: string, serviceName?: string, active?: boolean }} Employee
+ */
+
+/** @param {Employee | null | undefined} e */
 export function employeeName(e) {
   return e ? `${e.lastName} ${e.firstName} (${e.employeeNumber})` : '–';
 }
 
-/** An alert box: `kind` ok | error | warn. Focus moves to it when asked (after an action). */
+/**
+ * An alert box: `kind` ok | error | warn. Focus moves to it when asked (after an action).
+ * @param {HTMLElement} box
+ * @param {'ok' | 'error' | 'warn'} kind
+ * @param {Node | string | (Node | string)[]} content
+ * @param {{ focus?: boolean }} [options]
+ */
 export function setAlert(box, kind, content, { focus = false } = {}) {
   box.hidden = false;
   box.className = `alert ${kind}`;
@@ -150,12 +196,17 @@ export function setAlert(box, kind, content, { focus = false } = {}) {
   if (focus) box.focus();
 }
 
+/** @param {HTMLElement} box */
 export function hide(box) {
   box.hidden = true;
   box.replaceChildren();
 }
 
-/** The in-page navigation of one role's sections, drawn above the page title. */
+/**
+ * The in-page navigation of one role's sections (from the server, layout.js), drawn above the page title.
+ * @param {NavigationSection[]} pages
+ * @param {string} current the key of this page
+ */
 export function renderSections(pages, current) {
   const nav = el('nav', { class: 'sections no-print', 'aria-label': 'Sezioni' });
   const ul = el('ul');
@@ -171,7 +222,13 @@ export function renderSections(pages, current) {
  * order scanned (a fast scanner can fire the next before the API answered the last); the field is cleared at
  * once and keeps the focus, so the technician can go on scanning.
  */
+/**
+ * @param {HTMLFormElement} form
+ * @param {HTMLInputElement} input
+ * @param {(code: string) => unknown} handler
+ */
 export function onScan(form, input, handler) {
+  /** @type {Promise<unknown>} */
   let chain = Promise.resolve();
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -183,7 +240,11 @@ export function onScan(form, input, handler) {
   });
 }
 
-/** Marks the scan field with the message of the last refused scan (and clears it on the next good one). */
+/**
+ * Marks the scan field with the message of the last refused scan (and clears it on the next good one).
+ * @param {HTMLInputElement} input
+ * @param {string | null} [message]
+ */
 export function fieldMessage(input, message) {
   const id = `${input.id}-error`;
   document.getElementById(id)?.remove();
@@ -198,8 +259,18 @@ export function fieldMessage(input, message) {
   input.insertAdjacentElement('afterend', p);
 }
 
-/** The asset whose tag or serial is exactly the scanned code (the API's search is a prefix search). */
+/**
+ * @typedef {{ id: string, assetTag: string, serial: string, kind: string, state: string, manufacturer: string, model: string,
+ *   [more: string]: any }} Asset
+ */
+
+/**
+ * The asset whose tag or serial is exactly the scanned code (the API's search is a prefix search).
+ * @param {string} code
+ * @returns {Promise<Asset | null>}
+ */
 export async function findAssetByCode(code) {
+  /** @type {ApiPage<Asset>} */
   const page = await api(`/api/v1/assets?q=${encodeURIComponent(code)}&limit=20`);
   const c = code.toUpperCase();
   return page.items.find((a) => a.assetTag.toUpperCase() === c || a.serial.toUpperCase() === c) ?? null;
@@ -208,6 +279,10 @@ export async function findAssetByCode(code) {
 /**
  * Employee look-up: a search form (name, number or username) and a list of matches with a "Scegli" button
  * each. `onPick(employee)` runs when one is chosen.
+ */
+/**
+ * @param {HTMLElement} container
+ * @param {{ idPrefix: string, label?: string, onPick: (employee: Employee) => unknown }} options
  */
 export function employeePicker(container, { idPrefix, label = 'Cerca dipendente', onPick }) {
   const form = el('form', { class: 'picker', novalidate: true, 'aria-label': label });
@@ -254,7 +329,7 @@ export function employeePicker(container, { idPrefix, label = 'Cerca dipendente'
       }
       table.append(tbody);
       results.append(table);
-      if (page.items.length === 1) tbody.querySelector('button').focus();
+      if (page.items.length === 1) tbody.querySelector('button')?.focus();
     } catch (err) {
       formError(form, err);
     }
@@ -265,6 +340,12 @@ export function employeePicker(container, { idPrefix, label = 'Cerca dipendente'
 /**
  * The gate's answer in plain words: green, or each refusal with its explanation (both from
  * GET /api/v1/employees/:id/provisioning-status).
+ */
+/** @typedef {{ allowed: boolean, summary: string, refusals: { code: string, explanation: string }[] }} GateStatus */
+
+/**
+ * @param {HTMLElement} container
+ * @param {GateStatus} status
  */
 export function renderGateStatus(container, status) {
   container.replaceChildren();
@@ -278,13 +359,30 @@ export function renderGateStatus(container, status) {
   container.append(ul);
 }
 
+/**
+ * @param {HTMLElement} container
+ * @param {string} employeeId
+ */
 export async function loadGateStatus(container, employeeId) {
+  /** @type {GateStatus} */
   const status = await api(`/api/v1/employees/${employeeId}/provisioning-status`);
   renderGateStatus(container, status);
   return status;
 }
 
-/** A table from rows: `columns` are [header, (row) => text | Node, {num}?]. */
+/**
+ * @template R
+ * @typedef {[header: string, cell: (row: R) => unknown, options?: { num?: boolean }]} Column
+ */
+
+/**
+ * A table from rows: `columns` are [header, (row) => text | Node, {num}?].
+ * @template R
+ * @param {string} caption
+ * @param {Column<R>[]} columns
+ * @param {R[]} rows
+ * @param {{ empty?: string }} [options]
+ */
 export function table(caption, columns, rows, { empty = 'Nessun elemento.' } = {}) {
   if (!rows.length) return el('p', { class: 'muted', text: empty });
   const t = el('table', {}, el('caption', { text: caption }));
@@ -307,9 +405,18 @@ export function table(caption, columns, rows, { empty = 'Nessun elemento.' } = {
 }
 
 /** Keeps a small cache of employees by id for tables that only carry ids. */
+/** @type {Map<string, Promise<Employee | null>>} */
 const employees = new Map();
+/**
+ * @param {string | null | undefined} id
+ * @returns {Promise<Employee | null>}
+ */
 export async function employeeById(id) {
   if (!id) return null;
-  if (!employees.has(id)) employees.set(id, api(`/api/v1/employees/${id}`).catch(() => null));
-  return employees.get(id);
+  if (!employees.has(id))
+    employees.set(
+      id,
+      api(`/api/v1/employees/${id}`).catch(() => null),
+    );
+  return employees.get(id) ?? null;
 }

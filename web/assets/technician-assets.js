@@ -1,26 +1,47 @@
+// @ts-check
 import { api } from './api.js';
-import { ASSET_STATE_LABELS, KIND_LABELS, clearErrors, el, employeeById, employeeName, errorText, fmtDate, fmtDateTime, formError, employeePicker, param, setAlert, table } from './operator-common.js';
+import {
+  ASSET_STATE_LABELS,
+  KIND_LABELS,
+  clearErrors,
+  el,
+  employeeById,
+  employeeName,
+  errorText,
+  fmtDate,
+  fmtDateTime,
+  formError,
+  employeePicker,
+  param,
+  setAlert,
+  table,
+} from './operator-common.js';
 import { startTechnicianPage } from './technician-common.js';
 
 await startTechnicianPage('assets', 'Cerca dispositivi');
 
-const form = document.getElementById('search-form');
+const form = /** @type {NamedForm} */ (document.getElementById('search-form'));
 const results = document.getElementById('results');
 const more = document.getElementById('more');
 const detail = document.getElementById('detail');
 for (const [k, v] of Object.entries(KIND_LABELS)) form.elements.kind.append(el('option', { value: k, text: v }));
 for (const [k, v] of Object.entries(ASSET_STATE_LABELS)) form.elements.state.append(el('option', { value: k, text: v }));
 
+/** @type {Record<string, string> | null} */
 let query = null;
+/** @type {string | null} */
 let cursor = null;
+/** @type {import('./operator-common.js').Asset[]} */
 let rows = [];
 
+/** @param {import('./operator-common.js').Asset} a */
 async function holderCell(a) {
   if (!a.holderEmployeeId) return '–';
   const e = await employeeById(a.holderEmployeeId);
   return e ? employeeName(e) : a.holderEmployeeId;
 }
 
+/** @param {boolean} reset */
 async function search(reset) {
   if (reset) {
     cursor = null;
@@ -64,6 +85,7 @@ async function search(reset) {
   }
 }
 
+/** @param {string} id */
 async function showDetail(id) {
   try {
     const a = await api(`/api/v1/assets/${id}`);
@@ -79,7 +101,9 @@ async function showDetail(id) {
       el('li', { text: `In consegna a: ${holder ? employeeName(holder) : '–'}` }),
       el('li', { text: `Ubicazione: ${a.location || '–'}` }),
       a.mac ? el('li', { text: `MAC: ${a.mac}` }) : null,
-      a.sim ? el('li', { text: `SIM: ${a.sim.iccid}${a.sim.phoneNumber ? `, ${a.sim.phoneNumber}` : ''}${a.sim.dataPlan ? `, ${a.sim.dataPlan}` : ''}` }) : null,
+      a.sim
+        ? el('li', { text: `SIM: ${a.sim.iccid}${a.sim.phoneNumber ? `, ${a.sim.phoneNumber}` : ''}${a.sim.dataPlan ? `, ${a.sim.dataPlan}` : ''}` })
+        : null,
     );
     const actions = el('p', { class: 'actions' }, el('a', { class: 'button secondary', href: `/ui/technician/report?asset=${a.id}`, text: 'Segnala' }));
     if (a.currentHandoverId) actions.prepend(el('a', { class: 'button secondary', href: `/ui/technician/return?asset=${a.id}`, text: 'Fai rientrare' }));
@@ -105,11 +129,13 @@ form.addEventListener('submit', (ev) => {
   ev.preventDefault();
   clearErrors(form);
   const f = form.elements;
-  query = {};
+  /** @type {Record<string, string>} */
+  const asked = {};
+  query = asked;
   const q = f.q.value.trim();
-  if (q) query[f.contains.checked ? 'contains' : 'q'] = q;
-  if (f.kind.value) query.kind = f.kind.value;
-  if (f.state.value) query.state = f.state.value;
+  if (q) asked[f.contains.checked ? 'contains' : 'q'] = q;
+  if (f.kind.value) asked.kind = f.kind.value;
+  if (f.state.value) asked.state = f.state.value;
   document.getElementById('holder-chosen').textContent = '';
   search(true);
 });
@@ -125,9 +151,10 @@ employeePicker(document.getElementById('picker'), {
   },
 });
 
-if (param('q')) {
-  form.elements.q.value = param('q');
-  query = { q: param('q') };
+const initialQuery = param('q');
+if (initialQuery) {
+  form.elements.q.value = initialQuery;
+  query = { q: initialQuery };
   await search(true);
 } else {
   form.elements.q.focus();

@@ -1,5 +1,20 @@
+// @ts-check
 import { api, download } from './api.js';
-import { ASSET_STATE_LABELS, HANDOVER_STATUS_LABELS, KIND_LABELS, TASK_STATUS_LABELS, el, employeeName, employeePicker, errorText, fmtDate, loadGateStatus, param, setAlert, table } from './operator-common.js';
+import {
+  ASSET_STATE_LABELS,
+  HANDOVER_STATUS_LABELS,
+  KIND_LABELS,
+  TASK_STATUS_LABELS,
+  el,
+  employeeName,
+  employeePicker,
+  errorText,
+  fmtDate,
+  loadGateStatus,
+  param,
+  setAlert,
+  table,
+} from './operator-common.js';
 import { startTechnicianPage } from './technician-common.js';
 
 await startTechnicianPage('employee', 'Dipendente');
@@ -7,12 +22,14 @@ await startTechnicianPage('employee', 'Dipendente');
 const pageError = document.getElementById('page-error');
 const section = document.getElementById('employee');
 
+/** @param {import('./operator-common.js').Employee} employee */
 async function show(employee) {
   section.hidden = false;
   const title = document.getElementById('employee-title');
   title.textContent = employeeName(employee);
-  document.getElementById('employee-meta').textContent = `Servizio ${employee.serviceCode} – ${employee.serviceName}${employee.username ? ` · utente ${employee.username}` : ''} · ${employee.active ? 'in servizio' : 'non in servizio'}`;
-  document.getElementById('handover-link').href = `/ui/technician/handover?employee=${employee.id}`;
+  document.getElementById('employee-meta').textContent =
+    `Servizio ${employee.serviceCode} – ${employee.serviceName}${employee.username ? ` · utente ${employee.username}` : ''} · ${employee.active ? 'in servizio' : 'non in servizio'}`;
+  /** @type {HTMLAnchorElement} */ (document.getElementById('handover-link')).href = `/ui/technician/handover?employee=${employee.id}`;
   history.replaceState(null, '', `?employee=${employee.id}`);
   try {
     const [, assets, handovers, tasks] = await Promise.all([
@@ -41,14 +58,21 @@ async function show(employee) {
         'Consegne al dipendente',
         [
           ['Data', (h) => fmtDate(h.handoverDate)],
-          ['Dispositivi', (h) => h.items.map((i) => i.assetTag).join(', ')],
+          ['Dispositivi', (h) => h.items.map((/** @type {{ assetTag: string }} */ i) => i.assetTag).join(', ')],
           ['Stato', (h) => HANDOVER_STATUS_LABELS[h.status] || h.status],
           ['Firme', (h) => [h.employeeSignedAt ? 'dipendente' : null, h.technicianSignedAt ? 'tecnico' : null].filter(Boolean).join(' e ') || 'mancano'],
           [
             'Verbale',
             (h) => {
-              const b = el('button', { type: 'button', class: 'link', text: 'scarica', 'aria-label': `Scarica il verbale di consegna del ${fmtDate(h.handoverDate)}` });
-              b.addEventListener('click', () => download(h.receiptUrl, `verbale-consegna-${h.id}.pdf`).catch((err) => setAlert(pageError, 'error', errorText(err), { focus: true })));
+              const b = el('button', {
+                type: 'button',
+                class: 'link',
+                text: 'scarica',
+                'aria-label': `Scarica il verbale di consegna del ${fmtDate(h.handoverDate)}`,
+              });
+              b.addEventListener('click', () =>
+                download(h.receiptUrl, `verbale-consegna-${h.id}.pdf`).catch((err) => setAlert(pageError, 'error', errorText(err), { focus: true })),
+              );
               return b;
             },
           ],
@@ -71,7 +95,7 @@ async function show(employee) {
       ),
     );
     await Promise.all(
-      tasks.items.map(async (t, i) => {
+      tasks.items.map(async (/** @type {{ assetId: string }} */ t, /** @type {number} */ i) => {
         const a = await api(`/api/v1/assets/${t.assetId}`).catch(() => null);
         const cell = document.querySelectorAll('#tasks tbody tr')[i]?.firstElementChild;
         if (a && cell) cell.textContent = `${a.assetTag} (${KIND_LABELS[a.kind] || a.kind})`;

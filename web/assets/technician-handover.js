@@ -1,5 +1,25 @@
+// @ts-check
 import { api, download } from './api.js';
-import { ASSET_STATE_LABELS, KIND_LABELS, clearErrors, el, employeeName, employeePicker, errorText, fieldMessage, findAssetByCode, fmtDate, fmtDateTime, formError, loadGateStatus, onScan, param, renderGateStatus, setAlert, table } from './operator-common.js';
+import {
+  ASSET_STATE_LABELS,
+  KIND_LABELS,
+  clearErrors,
+  el,
+  employeeName,
+  employeePicker,
+  errorText,
+  fieldMessage,
+  findAssetByCode,
+  fmtDate,
+  fmtDateTime,
+  formError,
+  loadGateStatus,
+  onScan,
+  param,
+  renderGateStatus,
+  setAlert,
+  table,
+} from './operator-common.js';
 import { startTechnicianPage } from './technician-common.js';
 
 await startTechnicianPage('handover', 'Consegna kit');
@@ -10,17 +30,22 @@ const step3 = document.getElementById('step3');
 const chosen = document.getElementById('chosen');
 const gateBox = document.getElementById('gate');
 const kitBox = document.getElementById('kit');
-const codeInput = document.getElementById('code');
-const form = document.getElementById('handover-form');
-const confirmButton = document.getElementById('confirm');
-const signForm = document.getElementById('sign-form');
+const codeInput = /** @type {HTMLInputElement} */ (document.getElementById('code'));
+const form = /** @type {NamedForm} */ (document.getElementById('handover-form'));
+const confirmButton = /** @type {HTMLButtonElement} */ (document.getElementById('confirm'));
+const signForm = /** @type {NamedForm} */ (document.getElementById('sign-form'));
 
+/** @typedef {import('./operator-common.js').Asset} Asset */
+/** @type {import('./operator-common.js').Employee | null} */
 let employee = null;
+/** @type {Asset[]} */
 let kit = []; // assets as read from the API
+/** @type {any} the handover as the API answered it (once confirmed) */
 let handover = null;
 
 const picker = employeePicker(document.getElementById('picker'), { idPrefix: 'employee', label: 'Cerca dipendente', onPick: choose });
 
+/** @param {import('./operator-common.js').Employee} e */
 async function choose(e) {
   employee = e;
   document.getElementById('picker').hidden = true;
@@ -44,6 +69,7 @@ document.getElementById('change').addEventListener('click', () => {
   picker.focus();
 });
 
+/** @param {string[]} [problemIds] the assets the API refused */
 function renderKit(problemIds = []) {
   kitBox.replaceChildren(
     table(
@@ -53,7 +79,13 @@ function renderKit(problemIds = []) {
         ['Tipo', (a) => KIND_LABELS[a.kind] || a.kind],
         ['Modello', (a) => `${a.manufacturer} ${a.model}`],
         ['Numero di serie', (a) => a.serial],
-        ['Stato', (a) => (problemIds.includes(a.id) ? el('span', { class: 'badge err', text: `${ASSET_STATE_LABELS[a.state] || a.state}: non disponibile` }) : ASSET_STATE_LABELS[a.state] || a.state)],
+        [
+          'Stato',
+          (a) =>
+            problemIds.includes(a.id)
+              ? el('span', { class: 'badge err', text: `${ASSET_STATE_LABELS[a.state] || a.state}: non disponibile` })
+              : ASSET_STATE_LABELS[a.state] || a.state,
+        ],
         [
           '',
           (a) => {
@@ -74,7 +106,7 @@ function renderKit(problemIds = []) {
   confirmButton.disabled = kit.length === 0;
 }
 
-onScan(document.getElementById('scan-form'), codeInput, async (code) => {
+onScan(/** @type {HTMLFormElement} */ (document.getElementById('scan-form')), codeInput, async (code) => {
   try {
     const asset = await findAssetByCode(code);
     if (!asset) {
@@ -97,6 +129,7 @@ form.addEventListener('submit', async (ev) => {
   ev.preventDefault();
   clearErrors(form);
   if (!employee || !kit.length) return;
+  /** @type {{ employeeId: string, assetIds: string[], conditions?: string, notes?: string }} */
   const body = { employeeId: employee.id, assetIds: kit.map((a) => a.id) };
   const conditions = form.elements.conditions.value.trim();
   const notes = form.elements.notes.value.trim();
@@ -109,11 +142,12 @@ form.addEventListener('submit', async (ev) => {
   } catch (err) {
     confirmButton.disabled = false;
     formError(form, err);
-    const box = form.querySelector('[data-role="form-error"]');
-    if (err.code === 'GATE_REFUSED') {
+    const box = /** @type {HTMLElement} */ (form.querySelector('[data-role="form-error"]'));
+    const asked = employee;
+    if (err.code === 'GATE_REFUSED' && asked) {
       // The reasons in plain words, as the gate gives them (its explanations, not ours).
       try {
-        const status = await api(`/api/v1/employees/${employee.id}/provisioning-status`);
+        const status = await api(`/api/v1/employees/${asked.id}/provisioning-status`);
         const reasons = el('div', { class: 'gate-refusal' });
         renderGateStatus(reasons, status);
         box.append(reasons);
@@ -122,7 +156,7 @@ form.addEventListener('submit', async (ev) => {
         box.append(el('p', { text: (err.details.refusals || []).join(', ') }));
       }
     } else if (err.details && Array.isArray(err.details.assets)) {
-      renderKit(err.details.assets.map((a) => a.id));
+      renderKit(err.details.assets.map((/** @type {{ id: string }} */ a) => a.id));
     }
     box.focus();
   }
@@ -131,10 +165,16 @@ form.addEventListener('submit', async (ev) => {
 function showDone() {
   step2.hidden = true;
   step3.hidden = false;
-  document.getElementById('done').replaceChildren(
-    el('div', { class: 'alert ok' }, `Consegna registrata il ${fmtDate(handover.handoverDate)} a ${employeeName(employee)}: ${handover.items.map((i) => i.assetTag).join(', ')}.`),
-  );
-  document.getElementById('receipt-open').href = handover.receiptUrl;
+  document
+    .getElementById('done')
+    .replaceChildren(
+      el(
+        'div',
+        { class: 'alert ok' },
+        `Consegna registrata il ${fmtDate(handover.handoverDate)} a ${employeeName(employee)}: ${handover.items.map((/** @type {{ assetTag: string }} */ i) => i.assetTag).join(', ')}.`,
+      ),
+    );
+  /** @type {HTMLAnchorElement} */ (document.getElementById('receipt-open')).href = handover.receiptUrl;
   renderSignatures();
   document.getElementById('step3-title').focus();
 }
@@ -154,6 +194,7 @@ document.getElementById('receipt').addEventListener('click', async () => {
   }
 });
 
+/** @param {File} file */
 async function sha256Hex(file) {
   const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -162,8 +203,9 @@ async function sha256Hex(file) {
 signForm.addEventListener('submit', async (ev) => {
   ev.preventDefault();
   clearErrors(signForm);
+  /** @type {{ signedBy: string, signedScanSha256?: string }} */
   const body = { signedBy: signForm.elements.signedBy.value };
-  const file = signForm.elements.signedScanSha256.files[0];
+  const file = signForm.elements.signedScanSha256.files?.[0];
   try {
     if (file) body.signedScanSha256 = await sha256Hex(file);
     handover = await api(`/api/v1/handovers/${handover.id}/sign`, { method: 'POST', body });

@@ -1,17 +1,19 @@
+// @ts-check
 import { api } from './api.js';
 import { KIND_LABELS, clearErrors, el, errorText, fmtDate, fmtEuro, formError, setAlert, table } from './operator-common.js';
 import { startTechnicianPage } from './technician-common.js';
 
 await startTechnicianPage('lots', 'Lotti');
 
-const lotForm = document.getElementById('lot-form');
-const modelSelect = document.getElementById('modelId');
-const modelForm = document.getElementById('model-form');
+const lotForm = /** @type {NamedForm} */ (document.getElementById('lot-form'));
+const modelSelect = /** @type {HTMLSelectElement} */ (document.getElementById('modelId'));
+const modelForm = /** @type {NamedForm} */ (document.getElementById('model-form'));
 const lotResult = document.getElementById('lot-result');
 const pageError = document.getElementById('page-error');
 
 for (const [k, label] of Object.entries(KIND_LABELS)) document.getElementById('kind').append(el('option', { value: k, text: label }));
 
+/** @param {string} [selected] the model to select */
 async function loadModels(selected) {
   const models = await api('/api/v1/models');
   modelSelect.replaceChildren(el('option', { value: '', text: '– scegli –' }));
@@ -19,19 +21,24 @@ async function loadModels(selected) {
   if (selected) modelSelect.value = selected;
 }
 
-/** "699,00" or "699.00" → 69900 cents; anything else goes to the API as typed, which names the problem. */
+/**
+ * "699,00" or "699.00" → 69900 cents; anything else goes to the API as typed, which names the problem.
+ * @param {string} text
+ */
 function cents(text) {
   const t = text.trim().replace(/\s|€/g, '');
   if (/^\d+([.,]\d{1,2})?$/.test(t)) return Math.round(Number(t.replace(',', '.')) * 100);
   return t === '' ? undefined : t;
 }
 
+/** @param {string} text */
 function intOrRaw(text) {
   const t = text.trim();
   if (t === '') return undefined;
   return /^-?\d+$/.test(t) ? Number(t) : t;
 }
 
+/** @param {string} text */
 function optional(text) {
   const t = text.trim();
   return t === '' ? undefined : t;
@@ -62,8 +69,10 @@ lotForm.addEventListener('submit', async (ev) => {
     const lot = res.lot;
     const box = el('div', { class: 'alert ok', tabindex: '-1', role: 'status' });
     box.append(
-      el('p', { text: `Lotto registrato: CIG ${lot.cig}, ordine ${lot.orderNumber}, ${lot.quantity} × ${lot.manufacturer} ${lot.model} (${fmtEuro(lot.totalCents)}).` }),
-      ...res.warnings.map((w) => el('p', { text: `Attenzione: ${w.message} (${w.code})` })),
+      el('p', {
+        text: `Lotto registrato: CIG ${lot.cig}, ordine ${lot.orderNumber}, ${lot.quantity} × ${lot.manufacturer} ${lot.model} (${fmtEuro(lot.totalCents)}).`,
+      }),
+      ...res.warnings.map((/** @type {{ code: string, message: string }} */ w) => el('p', { text: `Attenzione: ${w.message} (${w.code})` })),
       el('p', {}, el('a', { href: `/ui/technician/receive?lot=${lot.id}`, text: 'Ricevi ora i dispositivi di questo lotto' })),
     );
     lotResult.append(box);
@@ -80,10 +89,13 @@ modelForm.addEventListener('submit', async (ev) => {
   clearErrors(modelForm);
   const f = modelForm.elements;
   try {
-    const m = await api('/api/v1/models', { method: 'POST', body: { kind: f.kind.value, manufacturer: f.manufacturer.value.trim(), model: f.model.value.trim() } });
+    const m = await api('/api/v1/models', {
+      method: 'POST',
+      body: { kind: f.kind.value, manufacturer: f.manufacturer.value.trim(), model: f.model.value.trim() },
+    });
     await loadModels(m.id);
     modelForm.reset();
-    document.getElementById('model-box').open = false;
+    /** @type {HTMLDetailsElement} */ (document.getElementById('model-box')).open = false;
     modelSelect.focus();
   } catch (err) {
     formError(modelForm, err);
@@ -93,8 +105,10 @@ modelForm.addEventListener('submit', async (ev) => {
 // ---- list ----
 const lotsBox = document.getElementById('lots');
 const more = document.getElementById('more');
-const openOnly = document.getElementById('open-only');
+const openOnly = /** @type {HTMLInputElement} */ (document.getElementById('open-only'));
+/** @type {string | null} */
 let cursor = null;
+/** @type {any[]} lots as the API lists them */
 let rows = [];
 
 function lotTable() {
@@ -107,7 +121,11 @@ function lotTable() {
       ['Modello', (l) => `${KIND_LABELS[l.kind] || l.kind} – ${l.manufacturer} ${l.model}`],
       ['Ordinati', (l) => l.quantity, { num: true }],
       ['Ricevuti', (l) => l.received, { num: true }],
-      ['Mancanti', (l) => (l.outstanding ? el('span', { class: 'badge warn', text: String(l.outstanding) }) : el('span', { class: 'badge ok', text: 'completo' })), { num: true }],
+      [
+        'Mancanti',
+        (l) => (l.outstanding ? el('span', { class: 'badge warn', text: String(l.outstanding) }) : el('span', { class: 'badge ok', text: 'completo' })),
+        { num: true },
+      ],
       ['Consegna', (l) => fmtDate(l.deliveryDate)],
       [
         'Azioni',
@@ -115,9 +133,13 @@ function lotTable() {
           el(
             'span',
             {},
-            l.outstanding ? el('a', { href: `/ui/technician/receive?lot=${l.id}`, 'aria-label': `Ricevi il lotto ${l.cig} ${l.orderNumber}`, text: 'Ricevi' }) : '',
+            l.outstanding
+              ? el('a', { href: `/ui/technician/receive?lot=${l.id}`, 'aria-label': `Ricevi il lotto ${l.cig} ${l.orderNumber}`, text: 'Ricevi' })
+              : '',
             l.outstanding && l.received ? ' · ' : '',
-            l.received ? el('a', { href: `/ui/technician/labels?lot=${l.id}`, 'aria-label': `Etichette del lotto ${l.cig} ${l.orderNumber}`, text: 'Etichette' }) : '',
+            l.received
+              ? el('a', { href: `/ui/technician/labels?lot=${l.id}`, 'aria-label': `Etichette del lotto ${l.cig} ${l.orderNumber}`, text: 'Etichette' })
+              : '',
           ),
       ],
     ],
@@ -126,6 +148,7 @@ function lotTable() {
   );
 }
 
+/** @param {boolean} reset */
 async function loadLots(reset) {
   if (reset) {
     cursor = null;

@@ -1,8 +1,9 @@
+// @ts-check
 import { api } from './api.js';
 import { KIND_LABELS, clearErrors, el, errorText, fieldMessage, fmtDate, onScan, param, setAlert } from './operator-common.js';
 import { startTechnicianPage } from './technician-common.js';
 
-await startTechnicianPage('lots', 'Ricezione di un lotto');
+await startTechnicianPage('receive', 'Ricezione di un lotto');
 
 const pageError = document.getElementById('page-error');
 const lotId = param('lot');
@@ -11,10 +12,13 @@ if (!lotId) {
   // No lot in the address: pick one of the lots still expecting deliveries.
   const choose = document.getElementById('choose');
   choose.hidden = false;
-  const select = document.getElementById('lot-select');
+  const select = /** @type {HTMLSelectElement} */ (document.getElementById('lot-select'));
   try {
     const page = await api('/api/v1/lots?open=true&limit=200');
-    for (const l of page.items) select.append(el('option', { value: l.id, text: `CIG ${l.cig} · ordine ${l.orderNumber} · ${l.manufacturer} ${l.model} · ricevuti ${l.received} di ${l.quantity}` }));
+    for (const l of page.items)
+      select.append(
+        el('option', { value: l.id, text: `CIG ${l.cig} · ordine ${l.orderNumber} · ${l.manufacturer} ${l.model} · ricevuti ${l.received} di ${l.quantity}` }),
+      );
     if (!page.items.length) select.append(el('option', { value: '', text: 'Nessun lotto da ricevere' }));
   } catch (err) {
     setAlert(pageError, 'error', errorText(err), { focus: true });
@@ -28,6 +32,9 @@ if (!lotId) {
   await receive(lotId);
 }
 
+/** @typedef {{ line: number, code: string, reason: string }} LineError an intake refusal of one CSV line */
+
+/** @param {string} id */
 async function receive(id) {
   let lot;
   try {
@@ -40,15 +47,16 @@ async function receive(id) {
   document.getElementById('lot-title').textContent = `${KIND_LABELS[lot.kind] || lot.kind} ${lot.manufacturer} ${lot.model} – CIG ${lot.cig}`;
   document.getElementById('lot-meta').textContent = `Ordine ${lot.orderNumber} del ${fmtDate(lot.orderDate)}, fornitore ${lot.supplier}`;
 
-  const input = document.getElementById('serial');
+  const input = /** @type {HTMLInputElement} */ (document.getElementById('serial'));
   const counter = document.getElementById('counter');
   const last = document.getElementById('last');
   const acceptedList = document.getElementById('accepted');
   const refusedList = document.getElementById('refused');
-  const commitForm = document.getElementById('commit-form');
-  const commit = document.getElementById('commit');
-  const clear = document.getElementById('clear');
+  const commitForm = /** @type {NamedForm} */ (document.getElementById('commit-form'));
+  const commit = /** @type {HTMLButtonElement} */ (document.getElementById('commit'));
+  const clear = /** @type {HTMLButtonElement} */ (document.getElementById('clear'));
   const result = document.getElementById('commit-result');
+  /** @type {string[]} */
   const accepted = []; // serials as the API will store them
   let received = lot.received;
   const quantity = lot.quantity;
@@ -71,23 +79,28 @@ async function receive(id) {
     commit.textContent = accepted.length ? `Registra i ${accepted.length} dispositivi` : 'Registra i dispositivi';
   }
 
+  /**
+   * @param {string} code
+   * @param {string} why
+   */
   function refuse(code, why) {
     fieldMessage(input, `${code}: ${why}`);
     last.replaceChildren(el('span', { class: 'badge err', text: 'Rifiutato' }), ` ${code}`);
     refusedList.prepend(el('li', {}, el('strong', { text: code }), ` – ${why}`));
   }
 
-  const describe = (errors) => errors.map((e) => `${errorText({ code: e.code, message: e.reason })}`).join('; ');
+  const describe = (/** @type {LineError[]} */ errors) => errors.map((e) => `${errorText({ code: e.code, message: e.reason })}`).join('; ');
 
+  /** @param {string[]} serials */
   function csv(serials) {
     const location = commitForm.elements.location.value.trim();
-    const q = (v) => `"${v.replace(/"/g, '""')}"`;
+    const q = (/** @type {string} */ v) => `"${v.replace(/"/g, '""')}"`;
     return (location ? 'serial,location\n' : 'serial\n') + serials.map((s) => (location ? `${q(s)},${q(location)}` : q(s))).join('\n') + '\n';
   }
 
   // Each Enter: the API checks the serial against the lot and the database; then a dry run of the whole session
   // lets the same intake rules judge it against the serials scanned before it (repeats, the lot's remaining count).
-  onScan(document.getElementById('scan-form'), input, async (code) => {
+  onScan(/** @type {HTMLFormElement} */ (document.getElementById('scan-form')), input, async (code) => {
     let check;
     try {
       check = await api(`/api/v1/lots/${lot.id}/receive/validate`, { method: 'POST', body: { serial: code } });
@@ -104,9 +117,13 @@ async function receive(id) {
     if (accepted.length) {
       const candidate = [...accepted, check.serial];
       try {
-        const dry = await api(`/api/v1/assets/import?lotId=${lot.id}&dryRun=true`, { method: 'POST', body: csv(candidate), headers: { 'Content-Type': 'text/csv' } });
+        const dry = await api(`/api/v1/assets/import?lotId=${lot.id}&dryRun=true`, {
+          method: 'POST',
+          body: csv(candidate),
+          headers: { 'Content-Type': 'text/csv' },
+        });
         received = dry.lotReceived;
-        const mine = dry.errors.filter((e) => e.line === candidate.length + 1);
+        const mine = dry.errors.filter((/** @type {LineError} */ e) => e.line === candidate.length + 1);
         if (mine.length) {
           refuse(check.serial, describe(mine));
           render();
@@ -140,8 +157,17 @@ async function receive(id) {
       const box = el(
         'div',
         { class: 'alert ok', tabindex: '-1', role: 'status' },
-        el('p', { text: `Registrati ${report.created} dispositivi (etichette da ${report.firstAssetTag} a ${report.lastAssetTag}). Il lotto ha ricevuto ${report.lotReceived} di ${report.lotQuantity}.` }),
-        el('p', {}, el('a', { href: `/ui/technician/labels?lot=${lot.id}&from=${encodeURIComponent(report.firstAssetTag)}&to=${encodeURIComponent(report.lastAssetTag)}`, text: 'Stampa le etichette con il codice QR' })),
+        el('p', {
+          text: `Registrati ${report.created} dispositivi (etichette da ${report.firstAssetTag} a ${report.lastAssetTag}). Il lotto ha ricevuto ${report.lotReceived} di ${report.lotQuantity}.`,
+        }),
+        el(
+          'p',
+          {},
+          el('a', {
+            href: `/ui/technician/labels?lot=${lot.id}&from=${encodeURIComponent(report.firstAssetTag)}&to=${encodeURIComponent(report.lastAssetTag)}`,
+            text: 'Stampa le etichette con il codice QR',
+          }),
+        ),
       );
       accepted.splice(0);
       refusedList.replaceChildren();
@@ -150,7 +176,8 @@ async function receive(id) {
       result.append(box);
       box.focus();
     } catch (err) {
-      const box = commitForm.querySelector('[data-role="form-error"]');
+      const box = /** @type {HTMLElement} */ (commitForm.querySelector('[data-role="form-error"]'));
+      /** @type {LineError[]} */
       const lines = (err.details && err.details.errors) || [];
       const items = lines.map((e) => el('li', {}, `${accepted[e.line - 2] ?? ''} ${errorText({ code: e.code, message: e.reason })}`));
       setAlert(box, 'error', [el('p', { text: errorText(err) }), items.length ? el('ul', {}, ...items) : ''], { focus: true });

@@ -1,22 +1,35 @@
+// @ts-check
 import { api } from './api.js';
 import { KIND_LABELS, TASK_STATUS_LABELS, el, employeeById, employeeName, errorText, fmtDate, setAlert, table } from './operator-common.js';
 import { startTechnicianPage } from './technician-common.js';
 
 await startTechnicianPage('tasks', 'Restituzioni da fare');
 
+/** @type {Record<string, string>} */
 const TRIGGERS = { agreement_ended: 'Accordo concluso', left_directory: 'Uscita dalla directory' };
 const box = document.getElementById('tasks');
 const more = document.getElementById('more');
-const status = document.getElementById('status');
+const status = /** @type {HTMLSelectElement} */ (document.getElementById('status'));
+/** @type {string | null} */
 let cursor = null;
+/** @type {any[]} return tasks as the API lists them, with the employee's and the asset's labels */
 let rows = [];
+/** @type {Map<string, Promise<string>>} */
 const assets = new Map();
 
+/** @param {string} id */
 async function assetLabel(id) {
-  if (!assets.has(id)) assets.set(id, api(`/api/v1/assets/${id}`).then((a) => `${a.assetTag} – ${KIND_LABELS[a.kind] || a.kind} ${a.manufacturer} ${a.model}`).catch(() => id));
+  if (!assets.has(id))
+    assets.set(
+      id,
+      api(`/api/v1/assets/${id}`)
+        .then((a) => `${a.assetTag} – ${KIND_LABELS[a.kind] || a.kind} ${a.manufacturer} ${a.model}`)
+        .catch(() => id),
+    );
   return assets.get(id);
 }
 
+/** @param {boolean} reset */
 async function load(reset) {
   if (reset) {
     cursor = null;
@@ -42,7 +55,10 @@ async function load(reset) {
           ['Motivo', (t) => TRIGGERS[t.trigger] || t.trigger],
           ['Dal', (t) => fmtDate(t.effectiveDate)],
           ['Entro il', (t) => (t.overdue ? el('span', { class: 'badge err', text: `${fmtDate(t.dueDate)} (scaduta)` }) : fmtDate(t.dueDate))],
-          ['', (t) => (t.status === 'closed' ? TASK_STATUS_LABELS.closed : el('a', { href: `/ui/technician/return?asset=${t.assetId}`, text: 'Fai rientrare' }))],
+          [
+            '',
+            (t) => (t.status === 'closed' ? TASK_STATUS_LABELS.closed : el('a', { href: `/ui/technician/return?asset=${t.assetId}`, text: 'Fai rientrare' })),
+          ],
         ],
         rows,
         { empty: 'Nessuna restituzione in questo elenco.' },

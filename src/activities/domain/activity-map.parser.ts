@@ -79,7 +79,12 @@ export function parseActivityMap(text: string): ParsedMap {
   } catch (err) {
     if (err instanceof DomainError) throw err; // outside the CSV limits: the whole file is refused
     const line = (err as { lines?: number }).lines ?? 1;
-    return { format, total: 0, rows: [], errors: [{ line, column: null, code: 'FILE_MALFORMED', message: `The file cannot be read: ${(err as Error).message}` }] };
+    return {
+      format,
+      total: 0,
+      rows: [],
+      errors: [{ line, column: null, code: 'FILE_MALFORMED', message: `The file cannot be read: ${(err as Error).message}` }],
+    };
   }
   if (records.length === 0) return { format, total: 0, rows: [], errors: [{ line: 1, column: null, code: 'EMPTY_FILE', message: 'The file is empty' }] };
 

@@ -78,7 +78,7 @@ function differences(totals: SummaryCounts): string[] {
   ];
   for (const [label, key] of pairs) {
     const stated = SEED_DOCUMENT_FIGURES[key];
-    const found = totals[key] as number;
+    const found = totals[key];
     if (stated !== found) {
       const diff = found - stated;
       notes.push(`The seed document states ${stated} ${label}; the imported activity map has ${found} (${diff > 0 ? '+' : ''}${diff}).`);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IMPORT_ERROR_LIMIT } from '../../common/csv/import-errors';
+import { CursorQueryDto, NEXT_CURSOR_DOC } from '../../common/http/page.dto';
 import { ACTIVITY_MODES, ActivityMode } from '../domain/activity-mode';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
@@ -48,14 +49,14 @@ export class ActivityImportReportDto {
   @ApiProperty({ description: 'true when errors lists fewer than errorCount' }) truncated: boolean;
 }
 
-export class ActivityListQueryDto {
+/** By service, macro-activity and name; `cursor` from the previous page's `nextCursor`. */
+export class ActivityListQueryDto extends CursorQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 10) serviceCode?: string;
   @ApiPropertyOptional({ enum: ACTIVITY_MODES }) @IsOptional() @IsIn(ACTIVITY_MODES) mode?: ActivityMode;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) macroActivity?: string;
   @ApiPropertyOptional({ description: 'fully or partially remote' }) @IsOptional() @Transform(toBool) @IsBoolean() remoteCapable?: boolean;
   @ApiPropertyOptional({ description: 'text in the activity or macro-activity name' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @ApiPropertyOptional({ default: 0, maximum: 1_000_000_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000) offset?: number;
 }
 
 export class ActivityDto {
@@ -70,9 +71,7 @@ export class ActivityDto {
 
 export class ActivityListDto {
   @ApiProperty({ type: [ActivityDto] }) items: ActivityDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty(NEXT_CURSOR_DOC) nextCursor: string | null;
 }
 
 export class ModeCountsDto {

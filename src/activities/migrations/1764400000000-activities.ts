@@ -30,11 +30,7 @@ export class Activities1764400000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'employee_activities',
-        columns: [
-          { ...col.ref('employee_id'), isPrimary: true },
-          { ...col.ref('activity_id'), isPrimary: true },
-          col.timestamp('created_at'),
-        ],
+        columns: [{ ...col.ref('employee_id'), isPrimary: true }, { ...col.ref('activity_id'), isPrimary: true }, col.timestamp('created_at')],
         indices: [new TableIndex({ columnNames: ['activity_id'] })],
         foreignKeys: [
           new TableForeignKey({ columnNames: ['employee_id'], referencedTableName: 'employees', referencedColumnNames: ['id'] }),

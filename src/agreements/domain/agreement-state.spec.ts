@@ -1,4 +1,4 @@
-import { assertTransition, canTransition } from './agreement-state';
+import { AGREEMENT_STATES, assertMayDo, assertTransition, canTransition, mayDo, stateChange } from './agreement-state';
 
 describe('agreement states: draft → (awaiting_confirmation) → signed → active → (suspended) → withdrawn | expired', () => {
   it('a draft becomes signed (future start) or active (start reached) when both have signed', () => {
@@ -38,5 +38,19 @@ describe('agreement states: draft → (awaiting_confirmation) → signed → act
 
   it('a refused transition is a 409 with a stable code', () => {
     expect(() => assertTransition('expired', 'active')).toThrow(expect.objectContaining({ kind: 'conflict', code: 'AGREEMENT_STATE_CONFLICT' }));
+  });
+
+  it('each action has its states: sign a draft, withdraw what is binding, resume a suspension, a safety notice until the end', () => {
+    const allowed = (action: Parameters<typeof mayDo>[0]) => AGREEMENT_STATES.filter((s) => mayDo(action, s));
+    expect(allowed('sign')).toEqual(['draft']);
+    expect(allowed('withdraw')).toEqual(['signed', 'active', 'suspended']);
+    expect(allowed('resume')).toEqual(['suspended']);
+    expect(allowed('recordSafetyNotice')).toEqual(['draft', 'awaiting_confirmation', 'signed', 'active', 'suspended']);
+    expect(stateChange('draft', 'draft')).toEqual({});
+    expect(stateChange('awaiting_confirmation', 'draft')).toEqual({ state: 'draft' });
+    expect(() => stateChange('withdrawn', 'draft')).toThrow(expect.objectContaining({ code: 'AGREEMENT_STATE_CONFLICT' }));
+    expect(() => assertMayDo('withdraw', 'draft')).toThrow(
+      expect.objectContaining({ kind: 'conflict', code: 'AGREEMENT_STATE_CONFLICT', details: { state: 'draft', action: 'withdraw' } }),
+    );
   });
 });

@@ -59,12 +59,16 @@ describe('the two-person rule for the counterpart signature', () => {
     expect(() => assertMayConfirm(mintedAdmin, MANAGER_ID, byAdmin)).toThrow(expect.objectContaining({ code: 'SIGNATURE_NEEDS_SECOND_PERSON' }));
     expect(() => assertMayConfirm(otherAdmin, MANAGER_ID, byAdmin)).not.toThrow();
     // The admin who created HR's token has seen its secret: not a second person to HR.
-    expect(() => assertMayConfirm(admin, MANAGER_ID, { employee: hr, countersignature: hr })).toThrow(expect.objectContaining({ code: 'SIGNATURE_NEEDS_SECOND_PERSON' }));
+    expect(() => assertMayConfirm(admin, MANAGER_ID, { employee: hr, countersignature: hr })).toThrow(
+      expect.objectContaining({ code: 'SIGNATURE_NEEDS_SECOND_PERSON' }),
+    );
     // The manager recorded the employee's paper signature: the manager cannot also make their own count.
     expect(() => assertMayConfirm(managerLogin, MANAGER_ID, { employee: managerLogin, countersignature: managerLogin })).toThrow(
       expect.objectContaining({ code: 'SIGNATURE_NEEDS_SECOND_PERSON' }),
     );
-    expect(() => assertMayConfirm(managerLogin, MANAGER_ID, { employee: managerLogin, countersignature: hr })).toThrow(expect.objectContaining({ code: 'SIGNATURE_NEEDS_SECOND_PERSON' }));
+    expect(() => assertMayConfirm(managerLogin, MANAGER_ID, { employee: managerLogin, countersignature: hr })).toThrow(
+      expect.objectContaining({ code: 'SIGNATURE_NEEDS_SECOND_PERSON' }),
+    );
   });
 
   it('a recorded signature is set aside by whoever could confirm it or whoever recorded it', () => {

@@ -30,22 +30,28 @@ describe('the provisioning gate', () => {
 
   it('AGREEMENT_NOT_SIGNED: a draft covering the date, or one signature only', () => {
     expect(decideGate(input({ agreements: [agreementSnapshot(unsigned)] })).refusals).toEqual(['AGREEMENT_NOT_SIGNED']);
-    expect(decideGate(input({ agreements: [agreementSnapshot({ ...unsigned, employeeSignedAt: '2026-01-01T00:00:00Z', documentSha256: 'a'.repeat(64) })] })).refusals).toEqual([
-      'AGREEMENT_NOT_SIGNED',
-    ]);
+    expect(
+      decideGate(input({ agreements: [agreementSnapshot({ ...unsigned, employeeSignedAt: '2026-01-01T00:00:00Z', documentSha256: 'a'.repeat(64) })] }))
+        .refusals,
+    ).toEqual(['AGREEMENT_NOT_SIGNED']);
   });
 
   it('COUNTERSIGNATURE_UNCONFIRMED: both signatures recorded, the counterpart one from paper and not confirmed by a second person', () => {
     const awaiting = agreementSnapshot({ state: 'awaiting_confirmation', managerSignedAt: null });
-    expect(decideGate(input({ agreements: [awaiting] }))).toMatchObject({ allowed: false, refusals: ['AGREEMENT_NOT_SIGNED', 'COUNTERSIGNATURE_UNCONFIRMED'], agreementId: 'a-1' });
+    expect(decideGate(input({ agreements: [awaiting] }))).toMatchObject({
+      allowed: false,
+      refusals: ['AGREEMENT_NOT_SIGNED', 'COUNTERSIGNATURE_UNCONFIRMED'],
+      agreementId: 'a-1',
+    });
     // Even if the counterpart signature's instant were set, the state alone keeps the gate shut until confirmation.
-    expect(decideGate(input({ agreements: [agreementSnapshot({ state: 'awaiting_confirmation' })] })).refusals).toEqual(['AGREEMENT_NOT_SIGNED', 'COUNTERSIGNATURE_UNCONFIRMED']);
-    // Outside its period it is also not in force, as a draft would be.
-    expect(decideGate(input({ agreements: [agreementSnapshot({ state: 'awaiting_confirmation', managerSignedAt: null, startDate: '2026-04-01' })] })).refusals).toEqual([
+    expect(decideGate(input({ agreements: [agreementSnapshot({ state: 'awaiting_confirmation' })] })).refusals).toEqual([
       'AGREEMENT_NOT_SIGNED',
       'COUNTERSIGNATURE_UNCONFIRMED',
-      'AGREEMENT_NOT_IN_FORCE',
     ]);
+    // Outside its period it is also not in force, as a draft would be.
+    expect(
+      decideGate(input({ agreements: [agreementSnapshot({ state: 'awaiting_confirmation', managerSignedAt: null, startDate: '2026-04-01' })] })).refusals,
+    ).toEqual(['AGREEMENT_NOT_SIGNED', 'COUNTERSIGNATURE_UNCONFIRMED', 'AGREEMENT_NOT_IN_FORCE']);
   });
 
   it('AGREEMENT_NOT_IN_FORCE: not started, ended, withdrawn, or suspended', () => {

@@ -73,7 +73,7 @@ export function decideGate(input: GateInput): GateVerdict {
 }
 
 function better(a: { agreement: AgreementSnapshot; refusals: GateRefusal[] }, b: { agreement: AgreementSnapshot; refusals: GateRefusal[] }): boolean {
-  if (a.refusals.length === 0 !== (b.refusals.length === 0)) return a.refusals.length === 0;
+  if ((a.refusals.length === 0) !== (b.refusals.length === 0)) return a.refusals.length === 0;
   const ga = rankGroup(a.agreement);
   const gb = rankGroup(b.agreement);
   if (ga !== gb) return ga < gb;

@@ -1,5 +1,5 @@
 import { agreementSnapshot, unsigned } from './agreement-fixture';
-import { coversDate, isInForce, lastCoveredDay, overlappingAgreements } from './in-force';
+import { coversDate, isInForce, lastCoveredDay, overlappingAgreements, wasInForce } from './in-force';
 
 describe('in force, and one agreement in force at a time', () => {
   it('in force from the start date through the end date, signed by both, not suspended', () => {
@@ -14,6 +14,18 @@ describe('in force, and one agreement in force at a time', () => {
 
   it('decided from the dates: a signed agreement whose start has come is in force before the sweep runs', () => {
     expect(isInForce(agreementSnapshot({ state: 'signed' }), '2026-01-01')).toBe(true);
+  });
+
+  it('was in force on a past day as it stood then: ended since still counts, not yet signed or suspended before does not', () => {
+    const a = { ...agreementSnapshot({ endDate: '2026-06-30' }), suspendedAt: null, endedOn: null };
+    const day = { date: '2026-03-31', cutoff: '2026-03-31T22:00:00.000Z' };
+    expect(wasInForce({ ...a, state: 'expired', endedOn: '2026-07-01' }, day.date, day.cutoff)).toBe(true);
+    expect(isInForce({ ...a, state: 'expired' }, day.date)).toBe(false);
+    expect(wasInForce({ ...a, state: 'withdrawn', withdrawalEffectiveDate: '2026-03-31', endedOn: '2026-03-31' }, day.date, day.cutoff)).toBe(false);
+    expect(wasInForce({ ...a, managerSignedAt: '2026-03-31T22:30:00.000Z' }, day.date, day.cutoff)).toBe(false);
+    expect(wasInForce({ ...a, state: 'suspended', suspendedAt: '2026-03-02T09:00:00.000Z' }, day.date, day.cutoff)).toBe(false);
+    expect(wasInForce({ ...a, state: 'suspended', suspendedAt: '2026-04-02T09:00:00.000Z' }, day.date, day.cutoff)).toBe(true);
+    expect(wasInForce({ ...a, ...unsigned, suspendedAt: null, endedOn: null }, day.date, day.cutoff)).toBe(false);
   });
 
   it('a withdrawal ends the period the day before it takes effect', () => {

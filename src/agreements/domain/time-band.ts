@@ -17,7 +17,12 @@ export function parseTimeBand(value: string): TimeBand | null {
 
 /** Minute intervals [a, b) of the day the band covers (two when it wraps past midnight). */
 function segments(band: TimeBand): [number, number][] {
-  return band.from < band.to ? [[band.from, band.to]] : [[band.from, 1440], [0, band.to]];
+  return band.from < band.to
+    ? [[band.from, band.to]]
+    : [
+        [band.from, 1440],
+        [0, band.to],
+      ];
 }
 
 export function bandsOverlap(a: TimeBand, b: TimeBand): boolean {

@@ -38,7 +38,9 @@ describe('withdrawal (recesso) from an agreement', () => {
   });
 
   it('a later date can be agreed, never an earlier one than the notice allows', () => {
-    expect(decideWithdrawal({ initiatedBy: 'employee', noticeDate: '2026-03-10', justifiedCause: false, requestedEffectiveDate: '2026-05-01' }, indefinite)).toMatchObject({
+    expect(
+      decideWithdrawal({ initiatedBy: 'employee', noticeDate: '2026-03-10', justifiedCause: false, requestedEffectiveDate: '2026-05-01' }, indefinite),
+    ).toMatchObject({
       effectiveDate: '2026-05-01',
     });
     expect(() =>
@@ -57,10 +59,13 @@ describe('withdrawal (recesso) from an agreement', () => {
     expect(() => decideWithdrawal({ initiatedBy: 'employer', noticeDate: today, justifiedCause: false }, fixedTerm)).toThrow(
       expect.objectContaining({ kind: 'rule', code: 'WITHDRAWAL_NEEDS_JUSTIFIED_CAUSE' }),
     );
-    expect(decideWithdrawal({ initiatedBy: 'employee', noticeDate: today, justifiedCause: true }, fixedTerm)).toMatchObject({ effectiveDate: today, immediate: true });
-    expect(() => decideWithdrawal({ initiatedBy: 'employee', noticeDate: today, justifiedCause: true, requestedEffectiveDate: '2027-02-01' }, fixedTerm)).toThrow(
-      expect.objectContaining({ code: 'WITHDRAWAL_AFTER_END_DATE' }),
-    );
+    expect(decideWithdrawal({ initiatedBy: 'employee', noticeDate: today, justifiedCause: true }, fixedTerm)).toMatchObject({
+      effectiveDate: today,
+      immediate: true,
+    });
+    expect(() =>
+      decideWithdrawal({ initiatedBy: 'employee', noticeDate: today, justifiedCause: true, requestedEffectiveDate: '2027-02-01' }, fixedTerm),
+    ).toThrow(expect.objectContaining({ code: 'WITHDRAWAL_AFTER_END_DATE' }));
   });
 
   it('a notice cannot be dated in the future', () => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,6 +16,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { PageQueryDto } from '../../common/http/page.dto';
 import { AGREEMENT_STATES, AgreementState } from '../domain/agreement-state';
 import { IsCalendarDate } from './calendar-date.validator';
 
@@ -93,7 +94,7 @@ export class SignAgreementDto {
   @ApiProperty({ enum: ['employee', 'manager'] }) @IsIn(['employee', 'manager']) party: 'employee' | 'manager';
   @ApiProperty({ description: 'the employee who signs (the employee, or their manager / the Direttore Generale)' }) @IsUUID('4') signerEmployeeId: string;
   @ApiProperty({ description: 'SHA-256 (64 hex) of the signed document; both signatures must carry the same' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   @IsString()
   @Matches(/^[0-9a-f]{64}$/, { message: 'documentSha256 must be 64 hexadecimal characters' })
   documentSha256: string;
@@ -110,7 +111,11 @@ export class SignAgreementDto {
 }
 
 export class ConfirmCountersignatureDto {
-  @ApiPropertyOptional({ description: 'what was checked (e.g. "scansione verificata con l\'originale")' }) @IsOptional() @IsString() @Length(1, 1000) note?: string;
+  @ApiPropertyOptional({ description: 'what was checked (e.g. "scansione verificata con l\'originale")' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  note?: string;
 }
 
 export class RejectCountersignatureDto {
@@ -140,10 +145,9 @@ export class SafetyNoticeDto {
   @ApiProperty({ description: 'day the safety notice (informativa) was delivered' }) @IsCalendarDate() deliveredOn: string;
 }
 
-export class AgreementListQueryDto {
+/** Newest start first; `cursor` from the previous page's `nextCursor`. */
+export class AgreementListQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') employeeId?: string;
   @ApiPropertyOptional({ enum: AGREEMENT_STATES }) @IsOptional() @IsIn(AGREEMENT_STATES) state?: AgreementState;
   @ApiPropertyOptional({ description: 'only agreements in force on this date' }) @IsOptional() @IsCalendarDate() inForceOn?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0, maximum: 1_000_000_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000) offset?: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AGREEMENT_STATES } from '../domain/agreement-state';
 import { GATE_REFUSALS } from '../domain/gate-refusals';
+import { NEXT_CURSOR_DOC } from '../../common/http/page.dto';
 
 export class SignatureDto {
   @ApiProperty() signerEmployeeId: string;
@@ -8,19 +9,26 @@ export class SignatureDto {
 }
 
 export class CountersignatureDto {
-  @ApiProperty({ enum: ['awaiting_confirmation', 'confirmed'], description: 'confirmed: the counterpart signature counts' }) status: 'awaiting_confirmation' | 'confirmed';
+  @ApiProperty({ enum: ['awaiting_confirmation', 'confirmed'], description: 'confirmed: the counterpart signature counts' }) status:
+    'awaiting_confirmation' | 'confirmed';
   @ApiProperty() signerEmployeeId: string;
-  @ApiProperty({ nullable: true, type: String, description: 'when it was recorded (null on agreements signed before the record was kept)' }) recordedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when it was recorded (null on agreements signed before the record was kept)' }) recordedAt:
+    string | null;
   @ApiProperty({ nullable: true, type: String, description: 'actor id of who recorded it (token:<id>, employee:<id>…)' }) recordedBy: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'reference of the signed paper it was recorded from' }) documentReference: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "actor id of who vouched for it: the countersigner's own login or the confirmer" }) confirmedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "actor id of who vouched for it: the countersigner's own login or the confirmer" }) confirmedBy:
+    string | null;
 }
 
 export class SignaturesDto {
   @ApiProperty({ type: SignatureDto, nullable: true }) employee: SignatureDto | null;
   @ApiProperty({ type: SignatureDto, nullable: true, description: 'the counterpart signature once it counts (confirmed); null while it awaits confirmation' })
   manager: SignatureDto | null;
-  @ApiProperty({ type: CountersignatureDto, nullable: true, description: 'how the counterpart signature was given: recorded, awaiting confirmation or confirmed' })
+  @ApiProperty({
+    type: CountersignatureDto,
+    nullable: true,
+    description: 'how the counterpart signature was given: recorded, awaiting confirmation or confirmed',
+  })
   countersignature: CountersignatureDto | null;
   @ApiProperty({ nullable: true, type: String, description: 'SHA-256 of the signed document' }) documentSha256: string | null;
 }
@@ -94,16 +102,12 @@ export class AgreementHrDto extends AgreementFields {
 
 export class AgreementListDto {
   @ApiProperty({ type: [AgreementDto] }) items: AgreementDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty(NEXT_CURSOR_DOC) nextCursor: string | null;
 }
 
 export class AgreementHrListDto {
   @ApiProperty({ type: [AgreementHrDto] }) items: AgreementHrDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty(NEXT_CURSOR_DOC) nextCursor: string | null;
 }
 
 export class SweepReportDto {

@@ -22,10 +22,15 @@ export class CountersignatureTrail1765240000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     if (q.connection.options.type === 'postgres') await q.query('ALTER TABLE agreements ALTER COLUMN state TYPE varchar(24)');
-    await q.addColumns('agreements', COLUMNS.map((c) => new TableColumn(c)));
+    await q.addColumns(
+      'agreements',
+      COLUMNS.map((c) => new TableColumn(c)),
+    );
     await q.query(`UPDATE agreements SET manager_signature_recorded_at = manager_signed_at WHERE manager_signed_at IS NOT NULL`);
     await q.query(`UPDATE agreements SET manager_signed_at = NULL WHERE state = 'draft' AND manager_signed_at IS NOT NULL`);
-    await q.query(`UPDATE agreements SET state = 'awaiting_confirmation' WHERE state = 'draft' AND employee_signed_at IS NOT NULL AND manager_signature_recorded_at IS NOT NULL`);
+    await q.query(
+      `UPDATE agreements SET state = 'awaiting_confirmation' WHERE state = 'draft' AND employee_signed_at IS NOT NULL AND manager_signature_recorded_at IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

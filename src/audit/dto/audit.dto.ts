@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { NEXT_CURSOR_DOC, PageQueryDto } from '../../common/http/page.dto';
 import { CHAIN_BREAK_REASONS } from '../domain/audit-chain';
 
 export class AuditBreakDto {
@@ -9,7 +9,10 @@ export class AuditBreakDto {
 }
 
 export class AuditVerifyDto {
-  @ApiProperty({ description: 'true when every event carries the HMAC of the chain key (or, before the chain was keyed, its SHA-256) and links to the previous one' }) ok: boolean;
+  @ApiProperty({
+    description: 'true when every event carries the HMAC of the chain key (or, before the chain was keyed, its SHA-256) and links to the previous one',
+  })
+  ok: boolean;
   @ApiProperty({ description: 'events checked' }) events: number;
   @ApiPropertyOptional({ type: AuditBreakDto }) brokenAt?: AuditBreakDto;
 }
@@ -28,13 +31,12 @@ export class AuditEventDto {
 
 export class AuditEventPageDto {
   @ApiProperty({ type: [AuditEventDto] }) items: AuditEventDto[];
-  @ApiPropertyOptional({ description: 'pass as `before` for the next (older) page' }) nextBefore?: number;
+  @ApiProperty(NEXT_CURSOR_DOC) nextCursor: string | null;
 }
 
-export class AuditQueryDto {
+/** Newest first; `cursor` pages to older events. */
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) @Matches(/^[a-z_]+$/) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) action?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) before?: number;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }

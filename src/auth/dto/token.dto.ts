@@ -13,7 +13,7 @@ export class CreateTokenDto {
 }
 
 export class TokenListQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() includeRevoked?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }: { value: unknown }) => value === 'true' || value === true) @IsBoolean() includeRevoked?: boolean;
 }
 
 export class TokenDto {

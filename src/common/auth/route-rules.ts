@@ -1,4 +1,4 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
@@ -30,14 +30,14 @@ export function listRouteRules(app: INestApplication, globalPrefix = ''): RouteR
   for (const wrapper of discovery.getControllers()) {
     const instance = wrapper.instance as object | undefined;
     if (!instance || !wrapper.metatype) continue;
-    const prototype = Object.getPrototypeOf(instance);
+    const prototype = Object.getPrototypeOf(instance) as Record<string, object>;
     const controllerPath = Reflect.getMetadata(PATH_METADATA, wrapper.metatype) as string | undefined;
     for (const methodName of scanner.getAllMethodNames(prototype)) {
       const handler = prototype[methodName];
       const routePath = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
       if (routePath === undefined) continue;
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
-      const targets = [handler, wrapper.metatype];
+      const targets = [handler as Type, wrapper.metatype as Type];
       rules.push({
         method: RequestMethod[method],
         path: joinPath(globalPrefix, controllerPath, routePath),

@@ -39,11 +39,17 @@ describe('reading an uploaded CSV within limits', () => {
   });
 
   it('refuses a row with more fields than the limit, naming its line', () => {
-    expect(refusal(`a,b\n1,2\n${','.repeat(CSV_LIMITS.maxColumns)}\n`)).toEqual({ code: 'CSV_TOO_MANY_COLUMNS', details: { line: 3, limit: CSV_LIMITS.maxColumns } });
+    expect(refusal(`a,b\n1,2\n${','.repeat(CSV_LIMITS.maxColumns)}\n`)).toEqual({
+      code: 'CSV_TOO_MANY_COLUMNS',
+      details: { line: 3, limit: CSV_LIMITS.maxColumns },
+    });
   });
 
   it('refuses a line or a record longer than the limits', () => {
-    expect(refusal(`a,b\n1,${'x'.repeat(CSV_LIMITS.maxLineLength + 10)}\n`)).toEqual({ code: 'CSV_LINE_TOO_LONG', details: { line: 2, limit: CSV_LIMITS.maxLineLength } });
+    expect(refusal(`a,b\n1,${'x'.repeat(CSV_LIMITS.maxLineLength + 10)}\n`)).toEqual({
+      code: 'CSV_LINE_TOO_LONG',
+      details: { line: 2, limit: CSV_LIMITS.maxLineLength },
+    });
     const longRecord = `a,b\n1,"${Array.from({ length: 40 }, () => 'y'.repeat(2000)).join('\n')}"\n`;
     expect(refusal(longRecord)).toMatchObject({ code: 'CSV_RECORD_TOO_LONG', details: { limit: CSV_LIMITS.maxRecordLength } });
   });

@@ -4,12 +4,15 @@ import { toErrorResponse } from './http-error.filter';
 
 describe('error mapping', () => {
   it('maps domain errors by kind, keeping code and details', () => {
-    expect(toErrorResponse(new NotFound('asset', 'x'), 'r').status).toBe(404);
-    // found by the OpenAPI fuzzer: a display name with a space made the code 'VPN ACCOUNT_NOT_FOUND'
-    expect(toErrorResponse(new NotFound('vpn account', 'x'), 'r').body.error.code).toBe('VPN_ACCOUNT_NOT_FOUND');
-    expect(toErrorResponse(new Conflict('ASSET_ALREADY_ASSIGNED', 'taken'), 'r')).toMatchObject({
+    expect(toErrorResponse(NotFound.entity('ASSET_NOT_FOUND', 'asset', 'x'), 'r').status).toBe(404);
+    expect(toErrorResponse(NotFound.entity('VPN_ACCOUNT_NOT_FOUND', 'vpn account', 'x'), 'r').body.error).toEqual({
+      code: 'VPN_ACCOUNT_NOT_FOUND',
+      message: 'vpn account x does not exist',
+      details: { entity: 'vpn account', id: 'x' },
+    });
+    expect(toErrorResponse(new Conflict('ASSET_NOT_AVAILABLE', 'taken'), 'r')).toMatchObject({
       status: 409,
-      body: { error: { code: 'ASSET_ALREADY_ASSIGNED', message: 'taken' } },
+      body: { error: { code: 'ASSET_NOT_AVAILABLE', message: 'taken' } },
     });
     expect(toErrorResponse(new RuleViolation('GATE_REFUSED', 'no', { codes: ['AGREEMENT_MISSING'] }), 'r')).toMatchObject({
       status: 422,
@@ -29,13 +32,23 @@ describe('error mapping', () => {
   });
 
   it('tells a storage that refuses (read-only or failing disk, PostgreSQL down) from a bug: 503 DATABASE_UNAVAILABLE', () => {
-    const sqlite = Object.assign(new Error('SQLITE_IOERR: disk I/O error'), { name: 'QueryFailedError', code: 'SQLITE_IOERR', driverError: { code: 'SQLITE_IOERR' } });
-    expect(toErrorResponse(sqlite, 'req-1')).toMatchObject({ status: 503, unexpected: true, body: { error: { code: 'DATABASE_UNAVAILABLE', details: { correlationId: 'req-1' } } } });
+    const sqlite = Object.assign(new Error('SQLITE_IOERR: disk I/O error'), {
+      name: 'QueryFailedError',
+      code: 'SQLITE_IOERR',
+      driverError: { code: 'SQLITE_IOERR' },
+    });
+    expect(toErrorResponse(sqlite, 'req-1')).toMatchObject({
+      status: 503,
+      unexpected: true,
+      body: { error: { code: 'DATABASE_UNAVAILABLE', details: { correlationId: 'req-1' } } },
+    });
     expect(toErrorResponse(Object.assign(new Error('x'), { code: 'SQLITE_READONLY' }), 'r').status).toBe(503);
     const pgReadOnly = Object.assign(new Error('cannot execute INSERT in a read-only transaction'), { name: 'QueryFailedError', code: '25006' });
     expect(toErrorResponse(pgReadOnly, 'r').status).toBe(503);
     // a constraint or a bad statement stays a 500: that is a bug to fix, not a storage to wait for
-    expect(toErrorResponse(Object.assign(new Error('UNIQUE constraint failed'), { name: 'QueryFailedError', code: 'SQLITE_CONSTRAINT' }), 'r').status).toBe(500);
+    expect(toErrorResponse(Object.assign(new Error('UNIQUE constraint failed'), { name: 'QueryFailedError', code: 'SQLITE_CONSTRAINT' }), 'r').status).toBe(
+      500,
+    );
     expect(toErrorResponse(Object.assign(new Error('syntax'), { name: 'QueryFailedError', code: '42601' }), 'r').status).toBe(500);
     expect(JSON.stringify(toErrorResponse(sqlite, 'r').body)).not.toMatch(/SQLITE|disk I\/O/);
   });

@@ -1,17 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, ErrorKind, TooManyRequests } from '../errors/domain-error';
-
-const STATUS_BY_KIND: Record<ErrorKind, number> = {
-  validation: HttpStatus.BAD_REQUEST,
-  unauthenticated: HttpStatus.UNAUTHORIZED,
-  forbidden: HttpStatus.FORBIDDEN,
-  not_found: HttpStatus.NOT_FOUND,
-  conflict: HttpStatus.CONFLICT,
-  rule: HttpStatus.UNPROCESSABLE_ENTITY,
-  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
-  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
-};
+import { DomainError, TooManyRequests } from '../errors/domain-error';
+import { ErrorKind, STATUS_BY_KIND } from '../errors/error-spec';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -58,14 +48,25 @@ export function toErrorResponse(exception: unknown, requestId: string): { status
   if (exception instanceof DomainError) {
     const body: ErrorBody = { error: { code: exception.code, message: exception.message } };
     if (exception.details) body.error.details = exception.details;
-    return { status: STATUS_BY_KIND[exception.kind], body, unexpected: false };
+    return { status: STATUS_BY_KIND[exception.kind as ErrorKind], body, unexpected: false };
   }
   const mw = exception as MiddlewareError;
   if (mw && typeof mw === 'object' && typeof mw.type === 'string' && (mw.status ?? mw.statusCode)) {
     const status = (mw.status ?? mw.statusCode) as number;
     const code =
-      mw.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : mw.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : mw.type === 'charset.unsupported' || mw.type === 'encoding.unsupported' ? 'UNSUPPORTED_MEDIA_TYPE' : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST');
-    const message = code === 'MALFORMED_JSON' ? 'The request body is not valid JSON' : code === 'PAYLOAD_TOO_LARGE' ? 'The request body is too large' : 'The request could not be read';
+      mw.type === 'entity.parse.failed'
+        ? 'MALFORMED_JSON'
+        : mw.type === 'entity.too.large'
+          ? 'PAYLOAD_TOO_LARGE'
+          : mw.type === 'charset.unsupported' || mw.type === 'encoding.unsupported'
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : (CODE_BY_STATUS[status] ?? 'BAD_REQUEST');
+    const message =
+      code === 'MALFORMED_JSON'
+        ? 'The request body is not valid JSON'
+        : code === 'PAYLOAD_TOO_LARGE'
+          ? 'The request body is too large'
+          : 'The request could not be read';
     return { status, body: { error: { code, message } }, unexpected: false };
   }
   // http-errors raised by Express middleware (static files: 403 for traversal, 404 for a missing file).
@@ -81,7 +82,12 @@ export function toErrorResponse(exception: unknown, requestId: string): { status
       const json = /JSON/.test(exception.message);
       return {
         status,
-        body: { error: { code: json ? 'MALFORMED_JSON' : 'MALFORMED_REQUEST', message: json ? 'The request body is not valid JSON' : 'The request could not be parsed' } },
+        body: {
+          error: {
+            code: json ? 'MALFORMED_JSON' : 'MALFORMED_REQUEST',
+            message: json ? 'The request body is not valid JSON' : 'The request could not be parsed',
+          },
+        },
         unexpected: false,
       };
     }
@@ -96,7 +102,13 @@ export function toErrorResponse(exception: unknown, requestId: string): { status
     // retryable 503 with its own code, still logged with the correlation id; the unit of work rolled back.
     return {
       status: HttpStatus.SERVICE_UNAVAILABLE,
-      body: { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database cannot be used right now; nothing was changed. Try again later', details: { correlationId: requestId } } },
+      body: {
+        error: {
+          code: 'DATABASE_UNAVAILABLE',
+          message: 'The database cannot be used right now; nothing was changed. Try again later',
+          details: { correlationId: requestId },
+        },
+      },
       unexpected: true,
     };
   }

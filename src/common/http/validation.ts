@@ -11,7 +11,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
-const UNREADABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// NUL (PostgreSQL text cannot hold it) and unpaired surrogates (not text at all).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNREADABLE = { test: (s: string): boolean => s.includes('\u0000') || LONE_SURROGATE.test(s) };
 
 /**
  * The first field holding text no database keeps as sent: PostgreSQL refuses NUL in text (a 500 on a login with
@@ -42,7 +44,9 @@ class RefusingValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (err) {
       if (err instanceof DomainError || err instanceof HttpException) throw err;
-      throw new ValidationFailed([{ field: metadata.data ?? metadata.type, messages: ['contains text that cannot be read (such as an unpaired UTF-16 surrogate)'] }]);
+      throw new ValidationFailed([
+        { field: metadata.data ?? metadata.type, messages: ['contains text that cannot be read (such as an unpaired UTF-16 surrogate)'] },
+      ]);
     }
   }
 }

@@ -16,7 +16,17 @@ describe('directory entries', () => {
 
   it('maps an OpenLDAP entry with the preset', () => {
     const r = toDirectoryPerson(
-      { dn: 'uid=mrossi,ou=people,dc=example,dc=org', entryUUID: 'ABC-1', uid: 'mrossi', employeeNumber: 'M1', givenName: 'Maria', sn: 'Rossi', mail: 'm@x.it', departmentNumber: 'sd', employeeType: ['staff', 'Dirigente'] },
+      {
+        dn: 'uid=mrossi,ou=people,dc=example,dc=org',
+        entryUUID: 'ABC-1',
+        uid: 'mrossi',
+        employeeNumber: 'M1',
+        givenName: 'Maria',
+        sn: 'Rossi',
+        mail: 'm@x.it',
+        departmentNumber: 'sd',
+        employeeType: ['staff', 'Dirigente'],
+      },
       openldap,
       '2026-11-27',
     );
@@ -28,7 +38,16 @@ describe('directory entries', () => {
 
   it('maps an AD entry: binary GUID key, sAMAccountName, userAccountControl bit 2 = disabled', () => {
     const r = toDirectoryPerson(
-      { dn: 'CN=Rossi,DC=comune,DC=local', objectGUID: Buffer.alloc(16, 1), sAMAccountName: 'mrossi', employeeID: '42', givenName: 'M', sn: 'R', department: 'PA', userAccountControl: '514' },
+      {
+        dn: 'CN=Rossi,DC=comune,DC=local',
+        objectGUID: Buffer.alloc(16, 1),
+        sAMAccountName: 'mrossi',
+        employeeID: '42',
+        givenName: 'M',
+        sn: 'R',
+        department: 'PA',
+        userAccountControl: '514',
+      },
       ad,
       '2026-11-27',
     );

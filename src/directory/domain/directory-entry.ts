@@ -64,7 +64,12 @@ function first(entry: LdapEntry, attribute: string | undefined): string | null {
 export function guidToString(bytes: Buffer): string {
   if (bytes.length !== 16) throw new Error('objectGUID must be 16 bytes');
   const h = bytes.toString('hex');
-  const le = (start: number, len: number) => h.slice(start * 2, (start + len) * 2).match(/../g)!.reverse().join('');
+  const le = (start: number, len: number) =>
+    h
+      .slice(start * 2, (start + len) * 2)
+      .match(/../g)!
+      .reverse()
+      .join('');
   return `${le(0, 4)}-${le(4, 2)}-${le(6, 2)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ProfileProblem, resolveProfile } from './directory-profile';
+import { ProfileProblem, ProfileProblems, resolveProfile } from './directory-profile';
 
 const file = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../config/directory.json'), 'utf8'));
 
@@ -26,7 +26,7 @@ describe('directory profile', () => {
     try {
       resolveProfile({ ...file, overrides: { pageSize: 0, roles: [{ group: 'cn=x', role: 'boss', priority: 1 }] } }, { baseDn: 'dc=x' });
     } catch (e) {
-      problems = e as ProfileProblem[];
+      problems = (e as ProfileProblems).problems;
     }
     expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['presets.openldap.pageSize', 'presets.openldap.roles.0.role']));
     expect(() => resolveProfile({ ...file, preset: 'nope' }, { baseDn: 'dc=x' })).toThrow();

@@ -22,7 +22,10 @@ const groupRef = z.object({
 
 export const directoryProfileSchema = z.object({
   userBaseDn: z.string().min(1),
-  userFilter: z.string().min(3).regex(/^\(.*\)$/, 'must be an LDAP filter in parentheses'),
+  userFilter: z
+    .string()
+    .min(3)
+    .regex(/^\(.*\)$/, 'must be an LDAP filter in parentheses'),
   pageSize: z.number().int().min(1).max(10000).default(500),
   timeoutMs: z.number().int().min(100).default(30000),
   key: z.object({ attribute: z.string().min(1), format: z.enum(['string', 'guid']).default('string') }),
@@ -43,7 +46,10 @@ export const directoryProfileSchema = z.object({
     z.object({
       membership: z.literal('search'),
       baseDn: z.string().min(1),
-      filter: z.string().regex(/^\(.*\)$/).default('(objectClass=groupOfNames)'),
+      filter: z
+        .string()
+        .regex(/^\(.*\)$/)
+        .default('(objectClass=groupOfNames)'),
       memberAttribute: z.string().min(1).default('member'),
       memberValue: z.enum(['dn', 'username']).default('dn'),
     }),
@@ -73,7 +79,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** Objects merge key by key; arrays and scalars are replaced. */
 export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
+  for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? deepMerge(out[k], v) : v;
   return out;
 }
 
@@ -90,17 +96,25 @@ export interface ProfileProblem {
   message: string;
 }
 
-/** Picks the preset, applies the overrides and the variables, validates. Throws the list of problems. */
+/** What resolveProfile throws: every problem of the file, each with its path. */
+export class ProfileProblems extends Error {
+  constructor(readonly problems: ProfileProblem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    this.name = 'ProfileProblems';
+  }
+}
+
+/** Picks the preset, applies the overrides and the variables, validates. Throws ProfileProblems. */
 export function resolveProfile(file: unknown, vars: Record<string, string>): DirectoryProfile {
   const parsedFile = directoryFileSchema.safeParse(file);
-  if (!parsedFile.success) throw parsedFile.error.issues.map((i) => ({ path: i.path.join('.') || '(file)', message: i.message }));
+  if (!parsedFile.success) throw new ProfileProblems(parsedFile.error.issues.map((i) => ({ path: i.path.join('.') || '(file)', message: i.message })));
   const { preset, presets, overrides } = parsedFile.data;
   const base = presets[preset];
-  if (!base) throw [{ path: 'preset', message: `unknown preset "${preset}" (known: ${Object.keys(presets).join(', ')})` }];
+  if (!base) throw new ProfileProblems([{ path: 'preset', message: `unknown preset "${preset}" (known: ${Object.keys(presets).join(', ')})` }]);
   const merged = substitute(deepMerge(base, overrides), vars);
   const profile = directoryProfileSchema.safeParse(merged);
-  if (!profile.success) throw profile.error.issues.map((i) => ({ path: `presets.${preset}.${i.path.join('.')}`, message: i.message }));
+  if (!profile.success) throw new ProfileProblems(profile.error.issues.map((i) => ({ path: `presets.${preset}.${i.path.join('.')}`, message: i.message })));
   const unresolved = JSON.stringify(profile.data).match(/\$\{\w+\}/);
-  if (unresolved) throw [{ path: `presets.${preset}`, message: `${unresolved[0]} has no value (set LDAP_BASE_DN)` }];
+  if (unresolved) throw new ProfileProblems([{ path: `presets.${preset}`, message: `${unresolved[0]} has no value (set LDAP_BASE_DN)` }]);
   return profile.data;
 }

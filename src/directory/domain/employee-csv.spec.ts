@@ -40,13 +40,42 @@ describe('employee CSV', () => {
 
   it('plans creates and updates, and reports duplicates in the file and in the database', () => {
     const existing: ImportSnapshot = {
-      id: 'e1', employeeNumber: 'M1', externalId: null, source: 'csv', username: 'mrossi', firstName: 'Maria', lastName: 'Rossi', email: null,
-      serviceId: 's-sd', profile: null, category: null, isManager: false, isDirectorGeneral: false, disabledWorker: false, active: true,
-      deactivationReason: null, directoryDn: null, version: 3,
+      id: 'e1',
+      employeeNumber: 'M1',
+      externalId: null,
+      source: 'csv',
+      username: 'mrossi',
+      firstName: 'Maria',
+      lastName: 'Rossi',
+      email: null,
+      serviceId: 's-sd',
+      profile: null,
+      category: null,
+      isManager: false,
+      isDirectorGeneral: false,
+      disabledWorker: false,
+      active: true,
+      deactivationReason: null,
+      directoryDn: null,
+      version: 3,
     };
-    const csv = [header, 'M1,Maria,Rossi,SD,mrossi,,no', 'M2,Anna,Verdi,SD,averdi,,', 'M2,Anna,Verdi,SD,other,,', 'M3,Ugo,Neri,XX,,,', 'M4,Eva,Blu,SD,GBianchi,,', 'M1,Maria,Rossa,SD,,,'].join('\n');
+    const csv = [
+      header,
+      'M1,Maria,Rossi,SD,mrossi,,no',
+      'M2,Anna,Verdi,SD,averdi,,',
+      'M2,Anna,Verdi,SD,other,,',
+      'M3,Ugo,Neri,XX,,,',
+      'M4,Eva,Blu,SD,GBianchi,,',
+      'M1,Maria,Rossa,SD,,,',
+    ].join('\n');
     const parsed = parseEmployeeCsv(csv);
-    const plan = planImport({ rows: parsed.rows, invalidLines: parsed.invalidLines, existing: [existing, { ...existing, id: 'e2', employeeNumber: 'M9', username: 'gbianchi' }], serviceIdsByCode: new Map([['SD', 's-sd']]), newId: () => 'new' });
+    const plan = planImport({
+      rows: parsed.rows,
+      invalidLines: parsed.invalidLines,
+      existing: [existing, { ...existing, id: 'e2', employeeNumber: 'M9', username: 'gbianchi' }],
+      serviceIdsByCode: new Map([['SD', 's-sd']]),
+      newId: () => 'new',
+    });
     expect(plan.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [4, 'employee_number', 'DUPLICATE_IN_FILE'],
       [5, 'service_code', 'UNKNOWN_SERVICE_CODE'],

@@ -118,15 +118,26 @@ export function parseEmployeeCsv(text: string): ParsedCsv {
   } catch (err) {
     if (err instanceof DomainError) throw err; // outside the CSV limits: the whole file is refused
     const e = err as { lines?: number; message?: string };
-    return { rows: [], invalidLines: new Set(), errors: [{ line: e.lines ?? 1, column: null, code: 'CSV_MALFORMED', message: e.message ?? 'the CSV cannot be read' }], total: 0 };
+    return {
+      rows: [],
+      invalidLines: new Set(),
+      errors: [{ line: e.lines ?? 1, column: null, code: 'CSV_MALFORMED', message: e.message ?? 'the CSV cannot be read' }],
+      total: 0,
+    };
   }
-  if (records.length === 0) return { rows: [], invalidLines: new Set(), errors: [{ line: 1, column: null, code: 'EMPTY_FILE', message: 'the file has no header line' }], total: 0 };
+  if (records.length === 0)
+    return { rows: [], invalidLines: new Set(), errors: [{ line: 1, column: null, code: 'EMPTY_FILE', message: 'the file has no header line' }], total: 0 };
 
   const header = records[0].record.map(canonicalHeader);
   const index = new Map<CsvColumn, number>();
   header.forEach((name, i) => {
     if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
-      errors.push({ line: 1, column: records[0].record[i], code: 'UNKNOWN_COLUMN', message: `unknown column "${records[0].record[i]}" (known: ${CSV_COLUMNS.join(', ')})` });
+      errors.push({
+        line: 1,
+        column: records[0].record[i],
+        code: 'UNKNOWN_COLUMN',
+        message: `unknown column "${records[0].record[i]}" (known: ${CSV_COLUMNS.join(', ')})`,
+      });
     } else if (index.has(name as CsvColumn)) {
       errors.push({ line: 1, column: name, code: 'DUPLICATE_COLUMN', message: `column ${name} appears twice` });
     } else {
@@ -178,7 +189,8 @@ export function parseEmployeeCsv(text: string): ParsedCsv {
     if (row.serviceCode && !isServiceCode(row.serviceCode)) {
       rowErrors.push({ line, column: 'service_code', code: 'BAD_SERVICE_CODE', message: 'service_code must be 1-10 letters, digits, - or _' });
     }
-    if (row.email && !isEmail(row.email)) rowErrors.push({ line, column: 'email', code: 'BAD_EMAIL', message: `"${row.email.slice(0, 80)}" is not an email address` });
+    if (row.email && !isEmail(row.email))
+      rowErrors.push({ line, column: 'email', code: 'BAD_EMAIL', message: `"${row.email.slice(0, 80)}" is not an email address` });
     if (row.username && !isUsername(row.username)) {
       rowErrors.push({ line, column: 'username', code: 'BAD_USERNAME', message: 'username may hold letters, digits, ".", "_", "@" and "-" only' });
     }

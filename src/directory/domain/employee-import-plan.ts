@@ -82,7 +82,8 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     if (duplicated.has(row.line)) continue;
     const rowErrors: CsvError[] = [];
     const serviceId = input.serviceIdsByCode.get(row.serviceCode);
-    if (!serviceId && row.serviceCode) rowErrors.push({ line: row.line, column: 'service_code', code: 'UNKNOWN_SERVICE_CODE', message: `no service has code ${row.serviceCode}` });
+    if (!serviceId && row.serviceCode)
+      rowErrors.push({ line: row.line, column: 'service_code', code: 'UNKNOWN_SERVICE_CODE', message: `no service has code ${row.serviceCode}` });
 
     const viaExternal = row.externalId ? byExternal.get(lower(row.externalId)) : undefined;
     const viaNumber = byNumber.get(row.employeeNumber);

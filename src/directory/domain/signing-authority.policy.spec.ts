@@ -4,7 +4,7 @@ import { assertMayChangeSigningAuthority, authorityChanges, importAuthorityError
 const clerk = { isManager: false, isDirectorGeneral: false, serviceId: 's-1' };
 const dirigente = { isManager: true, isDirectorGeneral: false, serviceId: 's-1' };
 
-describe('signing authority (the manager flags) is the directory\'s or an admin\'s to grant', () => {
+describe("signing authority (the manager flags) is the directory's or an admin's to grant", () => {
   it('names what a change does to signing authority', () => {
     expect(authorityChanges(null, clerk)).toEqual([]);
     expect(authorityChanges(null, dirigente)).toEqual(['isManager']);
@@ -21,7 +21,9 @@ describe('signing authority (the manager flags) is the directory\'s or an admin\
     expect(() => assertMayChangeSigningAuthority('hr', null, dirigente)).toThrow(
       expect.objectContaining({ kind: 'forbidden', code: 'MANAGER_FLAG_NEEDS_ADMIN', details: { fields: ['isManager'] } }),
     );
-    expect(() => assertMayChangeSigningAuthority('hr', dirigente, { ...dirigente, serviceId: 's-2' })).toThrow(expect.objectContaining({ code: 'MANAGER_FLAG_NEEDS_ADMIN' }));
+    expect(() => assertMayChangeSigningAuthority('hr', dirigente, { ...dirigente, serviceId: 's-2' })).toThrow(
+      expect.objectContaining({ code: 'MANAGER_FLAG_NEEDS_ADMIN' }),
+    );
     expect(() => assertMayChangeSigningAuthority('hr', clerk, { ...clerk, serviceId: 's-2' })).not.toThrow();
     expect(() => assertMayChangeSigningAuthority('admin', null, dirigente)).not.toThrow();
     expect(() => assertMayChangeSigningAuthority('system', clerk, dirigente)).not.toThrow();

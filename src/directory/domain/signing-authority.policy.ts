@@ -60,7 +60,10 @@ export function importAuthorityErrors(plan: ImportPlan, existing: ImportSnapshot
     for (const f of fields) errors.push({ line, column: COLUMN[f], code: MANAGER_FLAG_NEEDS_ADMIN, message: authorityRefusalMessage([f]) });
   };
   for (const c of plan.creates) {
-    refuse(c.row.line, authorityChanges(null, { isManager: c.row.isManager ?? false, isDirectorGeneral: c.row.isDirectorGeneral ?? false, serviceId: c.serviceId }));
+    refuse(
+      c.row.line,
+      authorityChanges(null, { isManager: c.row.isManager ?? false, isDirectorGeneral: c.row.isDirectorGeneral ?? false, serviceId: c.serviceId }),
+    );
   }
   for (const u of plan.updates) {
     const before = byId.get(u.id);

@@ -45,7 +45,19 @@ function synced(p: DirectoryPerson, over: Partial<EmployeeSnapshot> = {}): Emplo
 }
 
 function input(people: DirectoryPerson[], existing: EmployeeSnapshot[], over: Partial<SyncPlanInput> = {}): SyncPlanInput {
-  return { people, problems: [], existing, serviceIdsByCode: new Map([['SD', 'svc-sd'], ['PA', 'svc-pa']]), autoCreateServices: false, maxDeactivationShare: 0.05, newId, ...over };
+  return {
+    people,
+    problems: [],
+    existing,
+    serviceIdsByCode: new Map([
+      ['SD', 'svc-sd'],
+      ['PA', 'svc-pa'],
+    ]),
+    autoCreateServices: false,
+    maxDeactivationShare: 0.05,
+    newId,
+    ...over,
+  };
 }
 
 const hundred = Array.from({ length: 100 }, (_, i) => person(i));
@@ -59,7 +71,12 @@ describe('directory sync plan', () => {
   });
 
   it('changes nothing when nothing changed', () => {
-    const plan = planSync(input(hundred, hundred.map((p) => synced(p))));
+    const plan = planSync(
+      input(
+        hundred,
+        hundred.map((p) => synced(p)),
+      ),
+    );
     expect(plan.counts).toMatchObject({ created: 0, updated: 0, deactivated: 0, reactivated: 0, unchanged: 100 });
     expect(plan.updates).toEqual([]);
   });
@@ -84,12 +101,23 @@ describe('directory sync plan', () => {
   });
 
   it('refuses to change anything when the directory answers with nobody', () => {
-    const plan = planSync(input([], hundred.map((p) => synced(p)), { maxDeactivationShare: 1 }));
+    const plan = planSync(
+      input(
+        [],
+        hundred.map((p) => synced(p)),
+        { maxDeactivationShare: 1 },
+      ),
+    );
     expect(plan.refusal).toMatch(/returned no one/);
   });
 
   it('refuses a run that would deactivate more than the allowed share', () => {
-    const plan = planSync(input(hundred.slice(0, 90), hundred.map((p) => synced(p))));
+    const plan = planSync(
+      input(
+        hundred.slice(0, 90),
+        hundred.map((p) => synced(p)),
+      ),
+    );
     expect(plan.counts.deactivated).toBe(10);
     expect(plan.refusal).toMatch(/deactivate 10 of 100 .*10\.0%.*limit of 5\.0%/);
   });

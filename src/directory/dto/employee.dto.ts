@@ -7,7 +7,7 @@ import { EmployeeSource } from '../employee.entity';
 
 const USERNAME = /^[A-Za-z0-9._@-]+$/;
 const SERVICE_CODE = /^[A-Za-z0-9_-]{1,10}$/;
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const nullable = () => ValidateIf((_o, v) => v !== null);
 const AUTHORITY = 'signing authority (countersigns agreements): set or changed by an admin or the directory sync only; HR gets 403 MANAGER_FLAG_NEEDS_ADMIN';
 
@@ -43,8 +43,10 @@ export class CreateEmployeeDto {
   username?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsEmail() @MaxLength(EMPLOYEE_LIMITS.email) email?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.profile) profile?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.category) category?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.profile) profile?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.category) category?:
+    string | null;
   @ApiPropertyOptional({ default: false, description: AUTHORITY }) @IsOptional() @IsBoolean() isManager?: boolean;
   @ApiPropertyOptional({ default: false, description: AUTHORITY }) @IsOptional() @IsBoolean() isDirectorGeneral?: boolean;
   @ApiPropertyOptional({ default: false, description: 'protected worker: 90 days notice when the employer withdraws' })
@@ -82,8 +84,10 @@ export class UpdateEmployeeDto {
   @MaxLength(EMPLOYEE_LIMITS.username)
   username?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsEmail() @MaxLength(EMPLOYEE_LIMITS.email) email?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.profile) profile?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.category) category?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.profile) profile?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @nullable() @trim() @IsString() @MaxLength(EMPLOYEE_LIMITS.category) category?:
+    string | null;
   @ApiPropertyOptional({ description: AUTHORITY }) @IsOptional() @IsBoolean() isManager?: boolean;
   @ApiPropertyOptional({ description: AUTHORITY }) @IsOptional() @IsBoolean() isDirectorGeneral?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() disabledWorker?: boolean;
@@ -100,7 +104,7 @@ export class UpdateEmployeeDto {
 }
 
 const toBool = () =>
-  Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value));
+  Transform(({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value));
 
 export class EmployeeListQueryDto {
   @ApiPropertyOptional({ description: 'service code' }) @IsOptional() @trim() @Matches(SERVICE_CODE) serviceCode?: string;

@@ -6,7 +6,9 @@ import { IMPORT_ERROR_LIMIT } from '../../common/csv/import-errors';
 export class EmployeeImportQueryDto {
   @ApiPropertyOptional({ description: 'check only: report every problem and what would change, write nothing', default: false })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value))
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value,
+  )
   @IsBoolean()
   dryRun?: boolean;
 }

@@ -1,16 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CursorQueryDto, NEXT_CURSOR_DOC } from '../../common/http/page.dto';
 
 export class SyncQueryDto {
   @ApiPropertyOptional({ description: 'run now and answer with the finished run (else: queued, 202)', default: false })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value))
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value,
+  )
   @IsBoolean()
   wait?: boolean;
 }
 
-export class SyncRunListQueryDto {
+/** Newest first; `cursor` from the previous page's `nextCursor`. */
+export class SyncRunListQueryDto extends CursorQueryDto {
   @ApiPropertyOptional({ default: 20, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ enum: ['queued', 'running', 'ok', 'refused', 'failed'] })
   @IsOptional()
@@ -65,6 +69,17 @@ export class SyncRunDto {
   @ApiProperty({ type: [SyncErrorDto], description: 'the first 200 problems' }) errors: SyncErrorDto[];
   @ApiProperty() errorCount: number;
   @ApiProperty({ nullable: true, type: Number }) durationMs: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'why a refused run changed nothing (counts say what it would have done)' }) refusalReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'why a refused run changed nothing (counts say what it would have done)' }) refusalReason:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) failure: string | null;
+}
+
+export class SyncRunPageDto {
+  @ApiProperty({ type: [SyncRunDto] }) items: SyncRunDto[];
+  @ApiProperty(NEXT_CURSOR_DOC) nextCursor: string | null;
+}
+
+export class SyncRunSummaryPageDto {
+  @ApiProperty({ type: [SyncRunSummaryDto] }) items: SyncRunSummaryDto[];
+  @ApiProperty(NEXT_CURSOR_DOC) nextCursor: string | null;
 }

@@ -74,7 +74,7 @@ export class LdapConnector {
           explicitBufferAttributes: profile.key.format === 'guid' ? [profile.key.attribute] : [],
           paged: { pageSize: profile.pageSize },
         });
-        for await (const page of pages) onPage(page.searchEntries as LdapEntry[]);
+        for await (const page of pages) onPage(page.searchEntries);
       } catch (err) {
         throw unavailable(err, 'the directory search failed');
       }

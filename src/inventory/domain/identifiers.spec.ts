@@ -1,4 +1,14 @@
-import { formatAssetTag, isValidAssetTag, isValidSerial, luhnValid, normalizeCig, normalizeCode, normalizeIccid, normalizeMac, normalizePhone } from './identifiers';
+import {
+  formatAssetTag,
+  isValidAssetTag,
+  isValidSerial,
+  luhnValid,
+  normalizeCig,
+  normalizeCode,
+  normalizeIccid,
+  normalizeMac,
+  normalizePhone,
+} from './identifiers';
 
 describe('identifiers typed or scanned by technicians', () => {
   it('normalises serials and tags so scanner and keyboard agree', () => {

@@ -13,11 +13,27 @@ function csv(lines: string[][]): RawRecord[] {
 
 describe('receiving a lot from a CSV of serials', () => {
   it('accepts good rows, defaulting the model to the lot and normalising serials', () => {
-    const prepared = prepareIntake(csv([['serial', 'asset_tag', 'mac'], ['pf3abc01', '', 'aa-bb-cc-dd-ee-01'], ['PF3ABC02', 'inv-x-1', '']]), lot, models);
+    const prepared = prepareIntake(
+      csv([
+        ['serial', 'asset_tag', 'mac'],
+        ['pf3abc01', '', 'aa-bb-cc-dd-ee-01'],
+        ['PF3ABC02', 'inv-x-1', ''],
+      ]),
+      lot,
+      models,
+    );
     const verdict = finishIntake(prepared, none, lot);
     expect(verdict.errors).toEqual([]);
     expect(verdict.validRows).toEqual([
-      expect.objectContaining({ line: 2, serial: 'PF3ABC01', assetTag: null, modelId: T14.id, kind: 'laptop', mac: 'AA:BB:CC:DD:EE:01', manufacturer: 'Lenovo' }),
+      expect.objectContaining({
+        line: 2,
+        serial: 'PF3ABC01',
+        assetTag: null,
+        modelId: T14.id,
+        kind: 'laptop',
+        mac: 'AA:BB:CC:DD:EE:01',
+        manufacturer: 'Lenovo',
+      }),
       expect.objectContaining({ line: 3, serial: 'PF3ABC02', assetTag: 'INV-X-1' }),
     ]);
   });
@@ -56,7 +72,15 @@ describe('receiving a lot from a CSV of serials', () => {
   it('flags serials, tags and ICCIDs the database already holds', () => {
     const routerLot: IntakeLot = { id: 'r', kind: 'mobile_router', modelId: 'r1', quantity: 10, received: 0 };
     const routers = new ModelLookup([{ id: 'r1', kind: 'mobile_router', manufacturer: 'Huawei', model: 'E5576' }]);
-    const prepared = prepareIntake(csv([['serial', 'asset_tag', 'iccid', 'phone_number'], ['R1', 'T-1', '8939100000000000000', '+39 333 0000001'], ['R2', '', '8939100000000000001', 'x']]), routerLot, routers);
+    const prepared = prepareIntake(
+      csv([
+        ['serial', 'asset_tag', 'iccid', 'phone_number'],
+        ['R1', 'T-1', '8939100000000000000', '+39 333 0000001'],
+        ['R2', '', '8939100000000000001', 'x'],
+      ]),
+      routerLot,
+      routers,
+    );
     const existing: ExistingKeys = { serials: new Set(['HUAWEI\u0000R1']), assetTags: new Set(['T-1']), iccids: new Set(['8939100000000000000']) };
     const verdict = finishIntake(prepared, existing, routerLot);
     expect(verdict.errors.map((e) => [e.line, e.column, e.code])).toEqual([
@@ -79,7 +103,18 @@ describe('receiving a lot from a CSV of serials', () => {
   });
 
   it('reports an unusable header without guessing', () => {
-    const verdict = finishIntake(prepareIntake(csv([['numero_serie', 'colour'], ['S1', 'red']]), lot, models), none, lot);
+    const verdict = finishIntake(
+      prepareIntake(
+        csv([
+          ['numero_serie', 'colour'],
+          ['S1', 'red'],
+        ]),
+        lot,
+        models,
+      ),
+      none,
+      lot,
+    );
     expect(verdict.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [1, 'numero_serie', 'UNKNOWN_COLUMN'],
       [1, 'colour', 'UNKNOWN_COLUMN'],

@@ -6,10 +6,30 @@ import { isValidAssetTag, isValidSerial, normalizeCode, normalizeIccid, normaliz
  * first problem: each row collects all of its errors, and the file is judged as a whole. Pure: the service
  * feeds it the lot, the models and what the database already holds (looked up in batches).
  */
-export const INTAKE_COLUMNS = ['serial', 'asset_tag', 'model', 'manufacturer', 'kind', 'mac', 'iccid', 'phone_number', 'data_plan', 'location', 'notes'] as const;
+export const INTAKE_COLUMNS = [
+  'serial',
+  'asset_tag',
+  'model',
+  'manufacturer',
+  'kind',
+  'mac',
+  'iccid',
+  'phone_number',
+  'data_plan',
+  'location',
+  'notes',
+] as const;
 export type IntakeColumn = (typeof INTAKE_COLUMNS)[number];
 
-const ALIASES: Record<string, IntakeColumn> = { tag: 'asset_tag', assettag: 'asset_tag', serial_number: 'serial', sn: 'serial', phone: 'phone_number', msisdn: 'phone_number', plan: 'data_plan' };
+const ALIASES: Record<string, IntakeColumn> = {
+  tag: 'asset_tag',
+  assettag: 'asset_tag',
+  serial_number: 'serial',
+  sn: 'serial',
+  phone: 'phone_number',
+  msisdn: 'phone_number',
+  plan: 'data_plan',
+};
 
 export type IntakeErrorCode =
   | 'UNKNOWN_COLUMN'
@@ -105,7 +125,10 @@ function clip(value: string): string {
 }
 
 function headerName(cell: string): string {
-  const name = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const name = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return ALIASES[name] ?? name;
 }
 
@@ -302,17 +325,34 @@ export function finishIntake(prepared: PreparedIntake, existing: ExistingKeys, l
       bad = true;
     };
     if (row.serial && existing.serials.has(serialKey(row.manufacturer, row.serial))) {
-      add({ line: row.line, column: 'serial', code: 'DUPLICATE_IN_DATABASE', reason: `serial ${row.serial} (${row.manufacturer}) is already registered`, value: row.serial });
+      add({
+        line: row.line,
+        column: 'serial',
+        code: 'DUPLICATE_IN_DATABASE',
+        reason: `serial ${row.serial} (${row.manufacturer}) is already registered`,
+        value: row.serial,
+      });
     }
     if (row.assetTag && existing.assetTags.has(row.assetTag)) {
-      add({ line: row.line, column: 'asset_tag', code: 'DUPLICATE_IN_DATABASE', reason: `asset tag ${row.assetTag} is already registered`, value: row.assetTag });
+      add({
+        line: row.line,
+        column: 'asset_tag',
+        code: 'DUPLICATE_IN_DATABASE',
+        reason: `asset tag ${row.assetTag} is already registered`,
+        value: row.assetTag,
+      });
     }
     if (row.iccid && existing.iccids.has(row.iccid)) {
       add({ line: row.line, column: 'iccid', code: 'DUPLICATE_IN_DATABASE', reason: 'this ICCID is already registered', value: row.iccid });
     }
     // Rows are received in file order: those past what is still due are overflow, whatever else is wrong.
     if (index + 1 > remaining) {
-      add({ line: row.line, column: null, code: 'LOT_OVERFLOW', reason: `the lot ordered ${lot.quantity} and has received ${lot.received}: only ${remaining} more can be received` });
+      add({
+        line: row.line,
+        column: null,
+        code: 'LOT_OVERFLOW',
+        reason: `the lot ordered ${lot.quantity} and has received ${lot.received}: only ${remaining} more can be received`,
+      });
     }
     if (bad) invalid += 1;
     else {

@@ -14,12 +14,24 @@ export function decideLotSize(quantity: number, overrideReason?: string | null):
   const reason = overrideReason?.trim() ?? '';
   if (quantity > LOT_MAX) {
     if (!reason) {
-      return { ok: false, code: 'LOT_TOO_LARGE', message: `A lot of ${quantity} exceeds ${LOT_MAX} pieces (POLA 2.5a); give an override reason to register it anyway` };
+      return {
+        ok: false,
+        code: 'LOT_TOO_LARGE',
+        message: `A lot of ${quantity} exceeds ${LOT_MAX} pieces (POLA 2.5a); give an override reason to register it anyway`,
+      };
     }
-    return { ok: true, overridden: true, warnings: [{ code: 'LOT_SIZE_OVERRIDDEN', message: `Lot of ${quantity} registered above ${LOT_MAX} pieces: ${reason}` }] };
+    return {
+      ok: true,
+      overridden: true,
+      warnings: [{ code: 'LOT_SIZE_OVERRIDDEN', message: `Lot of ${quantity} registered above ${LOT_MAX} pieces: ${reason}` }],
+    };
   }
   if (quantity < LOT_MIN_ADVISED) {
-    return { ok: true, overridden: false, warnings: [{ code: 'LOT_SMALL', message: `A lot of ${quantity} is below the advised ${LOT_MIN_ADVISED}-${LOT_MAX} pieces (POLA 2.5a)` }] };
+    return {
+      ok: true,
+      overridden: false,
+      warnings: [{ code: 'LOT_SMALL', message: `A lot of ${quantity} is below the advised ${LOT_MIN_ADVISED}-${LOT_MAX} pieces (POLA 2.5a)` }],
+    };
   }
   return { ok: true, overridden: false, warnings: [] };
 }

@@ -11,11 +11,31 @@ function text(doc: ReturnType<typeof handoverReceipt>): string {
 
 describe('receipts in Italian', () => {
   it('the handover receipt names both parties, every item, conditions and custody obligations', () => {
-    const doc = handoverReceipt({ handoverId: 'abcdef12-0000-4000-8000-000000000000', organisation: 'Comune di Prato', place: 'Prato', date: '2024-05-07', employee, technician, items: [laptop, headset], conditions: 'Nuovi, in scatola' });
+    const doc = handoverReceipt({
+      handoverId: 'abcdef12-0000-4000-8000-000000000000',
+      organisation: 'Comune di Prato',
+      place: 'Prato',
+      date: '2024-05-07',
+      employee,
+      technician,
+      items: [laptop, headset],
+      conditions: 'Nuovi, in scatola',
+    });
     expect(doc.heading).toBe('Verbale di consegna di dotazioni informatiche per il lavoro agile');
     expect(doc.reference).toBe('Verbale n. ABCDEF12 del 07/05/2024');
     const all = text(doc);
-    for (const s of ['Maria Rossi', 'matricola M1234', 'Luca Bianchi', 'PF3ABC01', 'INV-0000001', 'JB77', 'Computer portatile', 'Nuovi, in scatola', 'Divieto di cessione a terzi']) expect(all).toContain(s);
+    for (const s of [
+      'Maria Rossi',
+      'matricola M1234',
+      'Luca Bianchi',
+      'PF3ABC01',
+      'INV-0000001',
+      'JB77',
+      'Computer portatile',
+      'Nuovi, in scatola',
+      'Divieto di cessione a terzi',
+    ])
+      expect(all).toContain(s);
     expect(doc.sections.find((s) => s.heading === 'Obblighi di custodia')?.numbered).toEqual(CUSTODY_OBLIGATIONS);
     expect(doc.signatures.map((s) => s.name)).toEqual(['Maria Rossi', 'Luca Bianchi']);
   });
@@ -36,7 +56,15 @@ describe('receipts in Italian', () => {
     });
     const all = text(doc);
     expect(doc.heading).toBe('Verbale di restituzione di dotazioni informatiche per il lavoro agile');
-    for (const s of ['verbale n. ABCDEF12 del 07/05/2024', 'Danneggiato: inviato in riparazione - schermo incrinato', 'NIST 800-88 purge', 'WIPE-17', 'Restano in consegna', 'JB77']) expect(all).toContain(s);
+    for (const s of [
+      'verbale n. ABCDEF12 del 07/05/2024',
+      'Danneggiato: inviato in riparazione - schermo incrinato',
+      'NIST 800-88 purge',
+      'WIPE-17',
+      'Restano in consegna',
+      'JB77',
+    ])
+      expect(all).toContain(s);
   });
 
   it('writes dates the Italian way', () => {

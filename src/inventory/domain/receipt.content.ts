@@ -121,7 +121,10 @@ export function handoverReceipt(input: HandoverReceiptInput): ReceiptDocument {
       ],
     },
     { heading: 'Dotazioni consegnate', table: itemsTable(input.items) },
-    { heading: 'Condizioni al momento della consegna', paragraphs: [input.conditions?.trim() || 'Dotazioni integre e funzionanti, verificate alla presenza del dipendente.'] },
+    {
+      heading: 'Condizioni al momento della consegna',
+      paragraphs: [input.conditions?.trim() || 'Dotazioni integre e funzionanti, verificate alla presenza del dipendente.'],
+    },
   ];
   if (input.notes?.trim()) sections.push({ heading: 'Note', paragraphs: [input.notes.trim()] });
   sections.push({
@@ -172,21 +175,26 @@ export function returnReceipt(input: ReturnReceiptInput): ReceiptDocument {
     },
     {
       heading: 'Dotazioni restituite',
-      table: itemsTable(
-        input.items,
-        { title: 'Stato alla restituzione', values: input.items.map((i) => CONDITION_IT[i.condition] + (i.note ? ` - ${i.note}` : '')) },
-      ),
+      table: itemsTable(input.items, {
+        title: 'Stato alla restituzione',
+        values: input.items.map((i) => CONDITION_IT[i.condition] + (i.note ? ` - ${i.note}` : '')),
+      }),
     },
   ];
   sections.push({
     heading: 'Cancellazione sicura dei dati',
     paragraphs: input.wipes.length
-      ? input.wipes.map((w) => `Computer portatile ${w.assetTag} (n. di serie ${w.serial}): cancellazione dei dati eseguita e confermata con il metodo "${w.method}"${w.reference ? `, riferimento ${w.reference}` : ''}.`)
+      ? input.wipes.map(
+          (w) =>
+            `Computer portatile ${w.assetTag} (n. di serie ${w.serial}): cancellazione dei dati eseguita e confermata con il metodo "${w.method}"${w.reference ? `, riferimento ${w.reference}` : ''}.`,
+        )
       : ['Nessuna dotazione restituita contiene dati da cancellare.'],
   });
   sections.push({
     heading: 'Dotazioni che restano in consegna',
-    paragraphs: input.stillHeld.length ? ['Restano in consegna al dipendente, con gli obblighi di custodia del verbale di consegna:'] : ['Nessuna: la consegna è interamente chiusa.'],
+    paragraphs: input.stillHeld.length
+      ? ['Restano in consegna al dipendente, con gli obblighi di custodia del verbale di consegna:']
+      : ['Nessuna: la consegna è interamente chiusa.'],
     ...(input.stillHeld.length ? { table: itemsTable(input.stillHeld) } : {}),
   });
   if (input.notes?.trim()) sections.push({ heading: 'Note', paragraphs: [input.notes.trim()] });

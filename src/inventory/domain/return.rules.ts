@@ -44,7 +44,12 @@ export interface ReturnPlan {
  * Checks a (possibly partial) return against the handover: only items still out can come back, each once;
  * every laptop needs a confirmed data wipe (method and confirmation), and a wipe entry must match an item.
  */
-export function planReturn(allItemIds: string[], outstanding: OutstandingItem[], items: ReturnRequestItem[], wipes: DataWipeEntry[]): { ok: true; plan: ReturnPlan } | { ok: false; problem: ReturnProblem } {
+export function planReturn(
+  allItemIds: string[],
+  outstanding: OutstandingItem[],
+  items: ReturnRequestItem[],
+  wipes: DataWipeEntry[],
+): { ok: true; plan: ReturnPlan } | { ok: false; problem: ReturnProblem } {
   const ids = items.map((i) => i.assetId);
   const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (dup.length) return { ok: false, problem: { code: 'DUPLICATE_ITEM', assetIds: [...new Set(dup)] } };

@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'clas
 import { ASSET_STATES, AssetState } from '../domain/asset-state';
 import { DEVICE_KINDS, DeviceKind, OWNERSHIPS, Ownership } from '../domain/device-kind';
 import { ASSET_SORTS, AssetSort } from '../asset.repository';
-import { PageQueryDto } from './common.dto';
+import { PageQueryDto } from '../../common/http/page.dto';
 
 export class SimDto {
   @ApiProperty({ example: '8939100000000000000' }) @IsString() @Length(18, 30) iccid: string;
@@ -30,7 +30,11 @@ export class AssetQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() lotId?: string;
   @ApiPropertyOptional({ description: 'employee holding it' }) @IsOptional() @IsUUID() employeeId?: string;
   @ApiPropertyOptional({ enum: OWNERSHIPS }) @IsOptional() @IsIn(OWNERSHIPS) ownership?: Ownership;
-  @ApiPropertyOptional({ description: 'start of an asset tag or serial, case-insensitive (index-backed: fast at any size)' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
+  @ApiPropertyOptional({ description: 'start of an asset tag or serial, case-insensitive (index-backed: fast at any size)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
   @ApiPropertyOptional({ description: 'any part of an asset tag or serial, e.g. its last digits (scans: slower on large inventories)' })
   @IsOptional()
   @IsString()

@@ -14,7 +14,11 @@ export class DeclareEquipmentDto {
 }
 
 export class DeclaredEquipmentQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() includeWithdrawn?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
+  @IsBoolean()
+  includeWithdrawn?: boolean;
 }
 
 export class DeclaredEquipmentDto {

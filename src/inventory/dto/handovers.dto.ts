@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { DEVICE_KINDS, DeviceKind } from '../domain/device-kind';
 import { RETURN_CONDITIONS, ReturnCondition } from '../domain/return.rules';
-import { PageQueryDto } from './common.dto';
+import { PageQueryDto } from '../../common/http/page.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -41,7 +41,10 @@ export class ReturnItemDto {
 export class DataWipeDto {
   @ApiProperty() @IsUUID() assetId: string;
   @ApiProperty({ example: 'NIST SP 800-88 purge (secure erase SSD)' }) @IsString() @Length(3, 200) method: string;
-  @ApiProperty({ description: 'must be true: the technician confirms the wipe was done and verified' }) @IsBoolean() @Equals(true, { message: 'confirmed must be true' }) confirmed: boolean;
+  @ApiProperty({ description: 'must be true: the technician confirms the wipe was done and verified' })
+  @IsBoolean()
+  @Equals(true, { message: 'confirmed must be true' })
+  confirmed: boolean;
   @ApiPropertyOptional({ example: 'WIPE-2025-0012' }) @IsOptional() @IsString() @Length(1, 200) reference?: string;
 }
 
@@ -66,7 +69,8 @@ export class ReturnHandoverDto {
 export class HandoverQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() employeeId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() assetId?: string;
-  @ApiPropertyOptional({ enum: ['open', 'partially_returned', 'closed'] }) @IsOptional() @IsIn(['open', 'partially_returned', 'closed']) status?: 'open' | 'partially_returned' | 'closed';
+  @ApiPropertyOptional({ enum: ['open', 'partially_returned', 'closed'] }) @IsOptional() @IsIn(['open', 'partially_returned', 'closed']) status?:
+    'open' | 'partially_returned' | 'closed';
   @ApiPropertyOptional({ description: 'technician (actor id)' }) @IsOptional() @IsString() @Length(1, 200) technicianId?: string;
   @ApiPropertyOptional({ description: 'from date (YYYY-MM-DD, inclusive)' }) @IsOptional() @Matches(DATE) from?: string;
   @ApiPropertyOptional({ description: 'to date (YYYY-MM-DD, inclusive)' }) @IsOptional() @Matches(DATE) to?: string;

@@ -8,7 +8,7 @@ export class ImportQueryDto {
   @ApiProperty({ description: 'the purchase lot being received' }) @IsUUID() lotId: string;
   @ApiPropertyOptional({ description: 'validate only: list every bad row and write nothing', default: false })
   @IsOptional()
-  @Transform(({ value }) => value === 'true' || value === true || value === '1')
+  @Transform(({ value }: { value: unknown }) => value === 'true' || value === true || value === '1')
   @IsBoolean()
   dryRun?: boolean;
 }
@@ -17,7 +17,21 @@ export class IntakeErrorDto {
   @ApiProperty({ description: 'line in the file; the header is line 1' }) line: number;
   @ApiProperty({ nullable: true, type: String, enum: [...INTAKE_COLUMNS, null] }) column: string | null;
   @ApiProperty({
-    enum: ['UNKNOWN_COLUMN', 'MISSING_COLUMN', 'REPEATED_COLUMN', 'MALFORMED_ROW', 'MISSING_FIELD', 'MALFORMED_FIELD', 'FIELD_NOT_ALLOWED', 'UNKNOWN_MODEL', 'AMBIGUOUS_MODEL', 'WRONG_KIND', 'DUPLICATE_IN_FILE', 'DUPLICATE_IN_DATABASE', 'LOT_OVERFLOW'],
+    enum: [
+      'UNKNOWN_COLUMN',
+      'MISSING_COLUMN',
+      'REPEATED_COLUMN',
+      'MALFORMED_ROW',
+      'MISSING_FIELD',
+      'MALFORMED_FIELD',
+      'FIELD_NOT_ALLOWED',
+      'UNKNOWN_MODEL',
+      'AMBIGUOUS_MODEL',
+      'WRONG_KIND',
+      'DUPLICATE_IN_FILE',
+      'DUPLICATE_IN_DATABASE',
+      'LOT_OVERFLOW',
+    ],
   })
   code: string;
   @ApiProperty() reason: string;

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { DEVICE_KINDS, DeviceKind } from '../domain/device-kind';
-import { PageQueryDto, WarningDto } from './common.dto';
+import { PageQueryDto } from '../../common/http/page.dto';
+import { WarningDto } from './common.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,7 +35,7 @@ export class LotQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DEVICE_KINDS }) @IsOptional() @IsIn(DEVICE_KINDS) kind?: DeviceKind;
   @ApiPropertyOptional({ description: 'only lots still expecting deliveries' })
   @IsOptional()
-  @Transform(({ value }) => value === 'true' || value === true)
+  @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
   @IsBoolean()
   open?: boolean;
 }

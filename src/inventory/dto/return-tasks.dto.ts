@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from './common.dto';
+import { PageQueryDto } from '../../common/http/page.dto';
 
 export class ReturnTaskQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'overdue', 'closed'], description: 'open: not yet due; overdue: past due and not returned' })
@@ -31,4 +31,3 @@ export class ReturnTaskPageDto {
   @ApiProperty({ type: [ReturnTaskDto] }) items: ReturnTaskDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
-

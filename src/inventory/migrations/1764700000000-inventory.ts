@@ -15,7 +15,15 @@ export class Inventory1764700000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'device_models',
-        columns: [col.id(), col.string('kind', 20), col.string('manufacturer', 100), col.string('model', 150), col.text('specs'), col.timestamp('created_at'), col.timestamp('updated_at')],
+        columns: [
+          col.id(),
+          col.string('kind', 20),
+          col.string('manufacturer', 100),
+          col.string('model', 150),
+          col.text('specs'),
+          col.timestamp('created_at'),
+          col.timestamp('updated_at'),
+        ],
         uniques: [new TableUnique({ columnNames: ['manufacturer', 'model'] })],
         indices: [new TableIndex({ columnNames: ['kind'] })],
       }),
@@ -45,7 +53,12 @@ export class Inventory1764700000000 implements MigrationInterface {
           col.timestamp('updated_at'),
           col.int('version', { default: 1 }),
         ],
-        indices: [new TableIndex({ columnNames: ['model_id'] }), new TableIndex({ columnNames: ['created_at', 'id'] }), new TableIndex({ columnNames: ['warranty_ends_on'] }), new TableIndex({ columnNames: ['delivery_date'] })],
+        indices: [
+          new TableIndex({ columnNames: ['model_id'] }),
+          new TableIndex({ columnNames: ['created_at', 'id'] }),
+          new TableIndex({ columnNames: ['warranty_ends_on'] }),
+          new TableIndex({ columnNames: ['delivery_date'] }),
+        ],
         foreignKeys: [fk('model_id', 'device_models')],
       }),
     );
@@ -139,7 +152,11 @@ export class Inventory1764700000000 implements MigrationInterface {
           col.timestamp('updated_at'),
           col.int('version', { default: 1 }),
         ],
-        indices: [new TableIndex({ columnNames: ['handed_at', 'id'] }), new TableIndex({ columnNames: ['employee_id', 'handed_at'] }), new TableIndex({ columnNames: ['status', 'handed_at'] })],
+        indices: [
+          new TableIndex({ columnNames: ['handed_at', 'id'] }),
+          new TableIndex({ columnNames: ['employee_id', 'handed_at'] }),
+          new TableIndex({ columnNames: ['status', 'handed_at'] }),
+        ],
         foreignKeys: [fk('employee_id', 'employees')],
       }),
     );
@@ -224,7 +241,11 @@ export class Inventory1764700000000 implements MigrationInterface {
           col.ref('return_id', { isNullable: true }),
         ],
         uniques: [new TableUnique({ columnNames: ['case_id', 'asset_id'] })],
-        indices: [new TableIndex({ columnNames: ['status', 'due_date'] }), new TableIndex({ columnNames: ['asset_id', 'status'] }), new TableIndex({ columnNames: ['employee_id'] })],
+        indices: [
+          new TableIndex({ columnNames: ['status', 'due_date'] }),
+          new TableIndex({ columnNames: ['asset_id', 'status'] }),
+          new TableIndex({ columnNames: ['employee_id'] }),
+        ],
         foreignKeys: [fk('asset_id', 'assets'), fk('employee_id', 'employees')],
       }),
     );
@@ -256,7 +277,19 @@ export class Inventory1764700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['inventory_counters', 'declared_equipment', 'return_tasks', 'inventory_documents', 'handover_returns', 'handover_items', 'handovers', 'asset_reports', 'assets', 'purchase_lots', 'device_models']) {
+    for (const table of [
+      'inventory_counters',
+      'declared_equipment',
+      'return_tasks',
+      'inventory_documents',
+      'handover_returns',
+      'handover_items',
+      'handovers',
+      'asset_reports',
+      'assets',
+      'purchase_lots',
+      'device_models',
+    ]) {
       await q.dropTable(table);
     }
   }

@@ -19,7 +19,10 @@ export class HandoverItemsHolder1765100000000 implements MigrationInterface {
   name = 'HandoverItemsHolder1765100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('handover_items', [new TableColumn(col.ref('employee_id', { isNullable: true })), new TableColumn(col.date('handover_date', { isNullable: true }))]);
+    await q.addColumns('handover_items', [
+      new TableColumn(col.ref('employee_id', { isNullable: true })),
+      new TableColumn(col.date('handover_date', { isNullable: true })),
+    ]);
     await q.query(
       `UPDATE handover_items
           SET employee_id = (SELECT h.employee_id FROM handovers h WHERE h.id = handover_items.handover_id),

@@ -1,5 +1,10 @@
 import { Inventory1764700000000 } from './1764700000000-inventory';
+import { KpiReadIndexes1765000000000 } from './1765000000000-kpi-read-indexes';
 import { HandoverItemsHolder1765100000000 } from './1765100000000-handover-items-holder';
 
 /** This module's migrations; all modules' run together in timestamp order. */
-export const inventoryMigrations: (new () => import('typeorm').MigrationInterface)[] = [Inventory1764700000000, HandoverItemsHolder1765100000000];
+export const inventoryMigrations: (new () => import('typeorm').MigrationInterface)[] = [
+  Inventory1764700000000,
+  KpiReadIndexes1765000000000,
+  HandoverItemsHolder1765100000000,
+];

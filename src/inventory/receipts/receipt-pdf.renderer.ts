@@ -57,15 +57,24 @@ export class ReceiptPdfRenderer {
     }
 
     this.ensureSpace(doc, 120);
-    doc.font('Helvetica').fontSize(10).text(`Luogo e data: ${receipt.place ? `${receipt.place}, ` : ''}${receipt.date}`, MARGIN, doc.y + 10, { width });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`Luogo e data: ${receipt.place ? `${receipt.place}, ` : ''}${receipt.date}`, MARGIN, doc.y + 10, { width });
     doc.moveDown(2);
     const columnWidth = width / receipt.signatures.length;
     const top = doc.y;
     receipt.signatures.forEach((s, i) => {
       const x = MARGIN + i * columnWidth;
-      doc.font('Helvetica-Bold').fontSize(10).text(s.role, x, top, { width: columnWidth - 20 });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(10)
+        .text(s.role, x, top, { width: columnWidth - 20 });
       doc.font('Helvetica').text(s.name, x, top + 14, { width: columnWidth - 20 });
-      doc.moveTo(x, top + 60).lineTo(x + columnWidth - 30, top + 60).stroke();
+      doc
+        .moveTo(x, top + 60)
+        .lineTo(x + columnWidth - 30, top + 60)
+        .stroke();
       doc.fontSize(8).text('(firma)', x, top + 64, { width: columnWidth - 30, align: 'center' });
     });
 
@@ -73,7 +82,10 @@ export class ReceiptPdfRenderer {
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       const bottom = doc.page.height - MARGIN + 15;
-      doc.font('Helvetica').fontSize(8).text(`${receipt.reference} - pagina ${i + 1} di ${range.count}`, MARGIN, bottom, { width, align: 'center', lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(8)
+        .text(`${receipt.reference} - pagina ${i + 1} di ${range.count}`, MARGIN, bottom, { width, align: 'center', lineBreak: false });
     }
     doc.end();
     return done.then((bytes) => ({ bytes, sha256: createHash('sha256').update(bytes).digest('hex') }));

@@ -101,7 +101,12 @@ export class BullmqQueue extends JobQueue {
     await this.queue.upsertJobScheduler(spec.id, repeat, {
       name: spec.job,
       data: spec.payload,
-      opts: { removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED, attempts: this.options.attempts, backoff: { type: 'exponential', delay: this.options.backoffMs } },
+      opts: {
+        removeOnComplete: KEEP_COMPLETED,
+        removeOnFail: KEEP_FAILED,
+        attempts: this.options.attempts,
+        backoff: { type: 'exponential', delay: this.options.backoffMs },
+      },
     });
   }
 
@@ -114,7 +119,9 @@ export class BullmqQueue extends JobQueue {
       async (job: Job) => {
         const registered = this.registry.get(job.name);
         if (!registered) throw new Error(`no handler registered for job ${job.name}`);
-        return (await registered.handler(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 })) ?? 'done';
+        return (
+          (await registered.handler(job.data as Parameters<typeof registered.handler>[0], { jobId: String(job.id), attempt: job.attemptsMade + 1 })) ?? 'done'
+        );
       },
       { connection: this.workerConnection, prefix: this.options.prefix, concurrency: this.options.concurrency, autorun: false },
     );

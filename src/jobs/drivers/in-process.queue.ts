@@ -147,7 +147,10 @@ export class InProcessQueue extends JobQueue {
     } else if (spec.everyMs) {
       if (this.schedulerRegistry.doesExist('interval', name)) this.schedulerRegistry.deleteInterval(name);
       const everyMs = spec.everyMs;
-      this.schedulerRegistry.addInterval(name, setInterval(() => enqueue(Math.floor(Date.now() / everyMs)), everyMs));
+      this.schedulerRegistry.addInterval(
+        name,
+        setInterval(() => enqueue(Math.floor(Date.now() / everyMs)), everyMs),
+      );
     } else {
       throw new Error(`schedule ${spec.id} needs cron or everyMs`);
     }
@@ -254,7 +257,7 @@ export class InProcessQueue extends JobQueue {
     heartbeat.unref();
     try {
       if (!registered) throw new Error(`no handler registered for job ${job.name}`);
-      await registered.handler(JSON.parse(job.payload), { jobId: job.jobId, attempt: job.attempts });
+      await registered.handler(JSON.parse(job.payload) as Parameters<typeof registered.handler>[0], { jobId: job.jobId, attempt: job.attempts });
       await this.uow.run((tx) =>
         tx.manager.update(LocalJobEntity, { id }, { status: 'completed', finishedAt: iso(Date.now()), lockedBy: null, lockedUntil: null, lastError: null }),
       );
@@ -269,7 +272,13 @@ export class InProcessQueue extends JobQueue {
           { id },
           final
             ? { status: 'failed', finishedAt: iso(Date.now()), lockedBy: null, lockedUntil: null, lastError: message.slice(0, 2000) }
-            : { status: 'waiting', runAt: iso(Date.now() + backoffDelay(job.backoffMs, job.attempts)), lockedBy: null, lockedUntil: null, lastError: message.slice(0, 2000) },
+            : {
+                status: 'waiting',
+                runAt: iso(Date.now() + backoffDelay(job.backoffMs, job.attempts)),
+                lockedBy: null,
+                lockedUntil: null,
+                lastError: message.slice(0, 2000),
+              },
         ),
       );
     } finally {
@@ -282,9 +291,7 @@ export class InProcessQueue extends JobQueue {
     const now = iso(Date.now());
     await this.uow.run((tx) => {
       const qb = tx.manager.createQueryBuilder().update(LocalJobEntity).set({ status: 'waiting', lockedBy: null, lockedUntil: null, runAt: now });
-      return this.options.exclusive
-        ? qb.where("status = 'active'").execute()
-        : qb.where("status = 'active' AND locked_until < :now", { now }).execute();
+      return this.options.exclusive ? qb.where("status = 'active'").execute() : qb.where("status = 'active' AND locked_until < :now", { now }).execute();
     });
   }
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { JobQueue } from '../job-queue';
-import { JobName, backoffDelay } from '../job-types';
+import { JobName, JobPayloads, backoffDelay } from '../job-types';
 import { OutboxEntity } from './outbox.entity';
 
 const LEASE_MS = 30_000;
@@ -102,9 +102,13 @@ export class OutboxRelay {
       );
       if ((leased.affected ?? 0) !== 1) continue;
       try {
-        await this.queue.add(row.jobName as JobName, JSON.parse(row.payload), { jobId: row.jobId });
+        await this.queue.add(row.jobName as JobName, JSON.parse(row.payload) as JobPayloads[JobName], { jobId: row.jobId });
         await this.uow.run((tx) =>
-          tx.manager.update(OutboxEntity, { id: row.id }, { status: 'dispatched', dispatchedAt: iso(Date.now()), leaseOwner: null, leaseUntil: null, lastError: null }),
+          tx.manager.update(
+            OutboxEntity,
+            { id: row.id },
+            { status: 'dispatched', dispatchedAt: iso(Date.now()), leaseOwner: null, leaseUntil: null, lastError: null },
+          ),
         );
         sent += 1;
       } catch (err) {
@@ -114,7 +118,13 @@ export class OutboxRelay {
           tx.manager.update(
             OutboxEntity,
             { id: row.id },
-            { attempts, availableAt: iso(Date.now() + delay), leaseOwner: null, leaseUntil: null, lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000) },
+            {
+              attempts,
+              availableAt: iso(Date.now() + delay),
+              leaseOwner: null,
+              leaseUntil: null,
+              lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000),
+            },
           ),
         );
         // The queue is refusing (Redis down): stop this round, the next poll tries again.

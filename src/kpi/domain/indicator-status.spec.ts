@@ -46,7 +46,15 @@ describe('status of an indicator against its target', () => {
 
   it('lower is better for a decreasing indicator', () => {
     // 2021-03-14 is 73 of 365 days along: 10 − 10 × 0.2 = 8
-    const leavers: StatusInput = { value: 3, target: 0, baseline: { year: 2020, value: 10 }, direction: 'decrease', accrual: 'level', year: 2021, referenceDate: '2021-03-14' };
+    const leavers: StatusInput = {
+      value: 3,
+      target: 0,
+      baseline: { year: 2020, value: 10 },
+      direction: 'decrease',
+      accrual: 'level',
+      year: 2021,
+      referenceDate: '2021-03-14',
+    };
     expect(indicatorStatus(leavers)).toEqual({ status: 'on_track', expected: 8 });
     expect(indicatorStatus({ ...leavers, value: 9 }).status).toBe('behind');
     expect(indicatorStatus({ ...leavers, value: 0 }).status).toBe('met');

@@ -48,7 +48,14 @@ const measurements = (over: Partial<Measurements> = {}): Measurements => ({
     { name: 'gw3', capacity: 100, enabled: false, expectedSessions: 0, peakSessions95: 0 },
   ],
   certificates: { valid: 652, expiring: 17 },
-  crl: { crlNumber: 42, thisUpdate: '2020-12-31T20:00:00.000Z', nextUpdate: '2021-01-07T20:00:00.000Z', ageSeconds: 648_000, secondsToNextUpdate: -43_200, alert: true },
+  crl: {
+    crlNumber: 42,
+    thisUpdate: '2020-12-31T20:00:00.000Z',
+    nextUpdate: '2021-01-07T20:00:00.000Z',
+    ageSeconds: 648_000,
+    secondsToNextUpdate: -43_200,
+    alert: true,
+  },
   leavers: { leavers: 9, holding: 2, assetsHeld: 3 },
   ...over,
 });
@@ -121,13 +128,25 @@ describe('the POLA report of a year', () => {
   });
 
   it('a year with targets: met, behind, and on track while the year runs', () => {
-    const closed = buildPolaReport(referencePoint(2021, new Date('2022-03-01T10:00:00Z'), 'Europe/Rome'), measurements({ laptops: 303, workersEquipped: 540 }), targets, new Date(), '2022-03-01');
+    const closed = buildPolaReport(
+      referencePoint(2021, new Date('2022-03-01T10:00:00Z'), 'Europe/Rome'),
+      measurements({ laptops: 303, workersEquipped: 540 }),
+      targets,
+      new Date(),
+      '2022-03-01',
+    );
     expect(byId(closed, 'laptops_for_remote_work')).toMatchObject({ target: 300, expected: 300, status: 'met' });
     expect(byId(closed, 'remote_workers_equipped_with_devices_and_data_pct')).toMatchObject({ value: 98.5, target: 100, status: 'behind' });
     expect(byId(closed, 'hardware_and_digital_infrastructure_investment_eur')).toMatchObject({ value: 30_000, target: 100_000, status: 'behind' });
 
     const now = new Date('2022-07-02T10:00:00Z');
-    const running = buildPolaReport(referencePoint(2022, now, 'Europe/Rome'), measurements({ laptops: 322, investmentCents: 2_600_000 }), targets, now, '2022-07-02');
+    const running = buildPolaReport(
+      referencePoint(2022, now, 'Europe/Rome'),
+      measurements({ laptops: 322, investmentCents: 2_600_000 }),
+      targets,
+      now,
+      '2022-07-02',
+    );
     expect(byId(running, 'laptops_for_remote_work')).toMatchObject({ asOf: '2022-07-02', target: 350, expected: 321.58, status: 'on_track' });
     // 50,000 € over the year: 183 days in → 25,068.49 expected
     expect(byId(running, 'hardware_and_digital_infrastructure_investment_eur')).toMatchObject({ value: 26_000, expected: 25_068.49, status: 'on_track' });
@@ -151,7 +170,9 @@ describe('the POLA report of a year', () => {
 
   it('the CSV: a header, one line per indicator, semicolons, quoted text, a BOM for spreadsheets', () => {
     const csv = polaCsv(ref2020, buildPolaReport(ref2020, measurements(), targets, clock.now(), '2021-01-08'));
-    expect(csv.startsWith('\uFEFFyear;reference_date;indicator;unit;scope;as_of;value;baseline_year;baseline;target;expected;status;numerator;denominator;')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFFyear;reference_date;indicator;unit;scope;as_of;value;baseline_year;baseline;target;expected;status;numerator;denominator;'),
+    ).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(12);
     expect(lines[1]).toMatch(/^2020;2020-12-31;laptops_for_remote_work;count;history;2020-12-31;236;2020;236;;;;236;;/);

@@ -103,9 +103,7 @@ export function buildPolaReport(ref: ReferencePoint, m: Measurements, targets: T
     vpn_accounts_open: vpnAccounts(m),
     vpn_gateway_expected_load_pct: gatewayLoad(m),
     certificates_expiring_within_30_days: { value: m.certificates.expiring, numerator: m.certificates.expiring, denominator: m.certificates.valid },
-    crl_age_hours: m.crl
-      ? crlIndicator(m.crl.ageSeconds, m.crl, nowIso)
-      : { value: null, numerator: null, denominator: null, details: { published: false } },
+    crl_age_hours: m.crl ? crlIndicator(m.crl.ageSeconds, m.crl, nowIso) : { value: null, numerator: null, denominator: null, details: { published: false } },
     crl_hours_to_next_update: m.crl
       ? crlIndicator(m.crl.secondsToNextUpdate, m.crl, nowIso)
       : { value: null, numerator: null, denominator: null, details: { published: false } },
@@ -163,7 +161,9 @@ function distributed(ref: ReferencePoint, m: Measurements): Raw {
     rows.push({ key, label: key, values });
   }
   const total = m.distributed.filter((d) => d.month <= lastMonth).reduce((s, d) => s + d.count, 0);
-  const byKind = Object.fromEntries(DISTRIBUTED_KINDS.map((k) => [k, m.distributed.filter((d) => d.kind === k && d.month <= lastMonth).reduce((s, d) => s + d.count, 0)]));
+  const byKind = Object.fromEntries(
+    DISTRIBUTED_KINDS.map((k) => [k, m.distributed.filter((d) => d.kind === k && d.month <= lastMonth).reduce((s, d) => s + d.count, 0)]),
+  );
   return { value: total, numerator: total, denominator: null, breakdown: rows, details: byKind };
 }
 

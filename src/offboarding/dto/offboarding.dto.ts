@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { NEXT_CURSOR_DOC, PageQueryDto } from '../../common/http/page.dto';
 
-export class OffboardingCaseListQueryDto {
+/** Newest first; `cursor` from the previous page's `nextCursor`. */
+export class OffboardingCaseListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') employeeId?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0, maximum: 1_000_000_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000) offset?: number;
 }
 
 export class OffboardingStepDto {
@@ -34,7 +33,5 @@ export class OffboardingCaseDto {
 
 export class OffboardingCaseListDto {
   @ApiProperty({ type: [OffboardingCaseDto] }) items: OffboardingCaseDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty(NEXT_CURSOR_DOC) nextCursor: string | null;
 }

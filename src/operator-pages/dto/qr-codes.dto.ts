@@ -5,7 +5,11 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, Matches } from '
 const PRINTABLE = /^[\x21-\x7e][\x20-\x7e]*$/;
 
 export class QrCodesRequestDto {
-  @ApiProperty({ type: [String], description: 'values to encode, e.g. the asset tags of a lot (at most 200 per request: a lot is 50-100 pieces, and rendering is CPU work)', example: ['INV-0001234', 'INV-0001235'] })
+  @ApiProperty({
+    type: [String],
+    description: 'values to encode, e.g. the asset tags of a lot (at most 200 per request: a lot is 50-100 pieces, and rendering is CPU work)',
+    example: ['INV-0001234', 'INV-0001235'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)

@@ -44,7 +44,8 @@ describe('revocation rules (RFC 5280 reasons, hold and release)', () => {
   });
 
   it('accepts the end-entity reasons only; removeFromCRL and CA compromise are not reasons to give', () => {
-    for (const r of ['unspecified', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'certificateHold', 'privilegeWithdrawn']) expect(isRevocationReason(r)).toBe(true);
+    for (const r of ['unspecified', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'certificateHold', 'privilegeWithdrawn'])
+      expect(isRevocationReason(r)).toBe(true);
     for (const r of ['removeFromCRL', 'cACompromise', 'aACompromise', 'KeyCompromise', '', 1]) expect(isRevocationReason(r)).toBe(false);
     expect(reasonName(9)).toBe('privilegeWithdrawn');
     expect(reasonCode('privilegeWithdrawn')).toBe(9); // 7 is unused in RFC 5280

@@ -3,4 +3,8 @@ import { CertificateHoldOwner1765263000000 } from './1765263000000-certificate-h
 import { StationKeyPackages1765230000000 } from './1765230000000-station-key-packages';
 
 /** This module's migrations; all modules' run together in timestamp order. */
-export const pkiMigrations: (new () => import('typeorm').MigrationInterface)[] = [Pki1764800000000, CertificateHoldOwner1765263000000, StationKeyPackages1765230000000];
+export const pkiMigrations: (new () => import('typeorm').MigrationInterface)[] = [
+  Pki1764800000000,
+  CertificateHoldOwner1765263000000,
+  StationKeyPackages1765230000000,
+];

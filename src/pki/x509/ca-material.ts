@@ -1,6 +1,7 @@
 import { KeyObject, X509Certificate, createHash, createPrivateKey, generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
 import { RuleViolation, ValidationFailed } from '../../common/errors/domain-error';
+import type { CodeOf } from '../../common/errors/error-catalog';
 import { buildCertificate, certificateParts, keyIdentifier } from './certificate-builder';
 import { bitStringBytes, children, readRoot } from './der';
 import { SubjectName } from './names';
@@ -93,7 +94,7 @@ export interface ValidatedCaImport {
   privateKey: KeyObject;
 }
 
-const invalid = (code: string, message: string) => new RuleViolation(code, message);
+const invalid = (code: CodeOf<'rule'>, message: string) => new RuleViolation(code, message);
 
 /**
  * Checks an existing CA (root or intermediate) before it replaces ours: a CA certificate allowed to sign
@@ -103,7 +104,11 @@ const invalid = (code: string, message: string) => new RuleViolation(code, messa
 export function validateCaImport(input: CaImportInput): ValidatedCaImport {
   const certBlocks = pemBlocks(input.certificatePem).filter((b) => b.label === 'CERTIFICATE');
   if (certBlocks.length !== 1) {
-    throw new ValidationFailed([{ field: 'cert', messages: ['expected exactly one CERTIFICATE block'] }], 'The CA certificate file is not valid', 'CA_CERTIFICATE_INVALID');
+    throw new ValidationFailed(
+      [{ field: 'cert', messages: ['expected exactly one CERTIFICATE block'] }],
+      'The CA certificate file is not valid',
+      'CA_CERTIFICATE_INVALID',
+    );
   }
   let cert: X509Certificate;
   try {
@@ -126,9 +131,11 @@ export function validateCaImport(input: CaImportInput): ValidatedCaImport {
   const usage = certificateParts(cert.raw).keyUsage;
   if (usage && (!usage.has(5) || !usage.has(6))) throw invalid('CA_KEY_USAGE', 'The CA certificate key usage must allow keyCertSign and cRLSign');
   if (key.asymmetricKeyType !== 'rsa') throw invalid('CA_KEY_UNSUPPORTED', 'Only RSA CA keys are supported');
-  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_CA_KEY_BITS) throw invalid('CA_KEY_TOO_WEAK', `The CA key must have at least ${MIN_CA_KEY_BITS} bits`);
+  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_CA_KEY_BITS)
+    throw invalid('CA_KEY_TOO_WEAK', `The CA key must have at least ${MIN_CA_KEY_BITS} bits`);
   if (!cert.checkPrivateKey(key)) throw invalid('CA_KEY_MISMATCH', 'The private key does not belong to the CA certificate');
-  if (new Date(cert.validTo) <= input.now || new Date(cert.validFrom) > input.now) throw invalid('CA_NOT_VALID_NOW', 'The CA certificate is expired or not yet valid');
+  if (new Date(cert.validTo) <= input.now || new Date(cert.validFrom) > input.now)
+    throw invalid('CA_NOT_VALID_NOW', 'The CA certificate is expired or not yet valid');
 
   const chain = input.chainPem ? pemBlocks(input.chainPem).filter((b) => b.label === 'CERTIFICATE') : [];
   const chainCerts: X509Certificate[] = [];
@@ -140,7 +147,10 @@ export function validateCaImport(input: CaImportInput): ValidatedCaImport {
   let child = cert;
   for (const parent of chainCerts) {
     if (!parent.ca || !child.checkIssued(parent) || !child.verify(parent.publicKey)) {
-      throw invalid('CA_CHAIN_INVALID', `The chain is broken at "${parent.subject.replace(/\n/g, ', ')}": it did not issue "${child.subject.replace(/\n/g, ', ')}"`);
+      throw invalid(
+        'CA_CHAIN_INVALID',
+        `The chain is broken at "${parent.subject.replace(/\n/g, ', ')}": it did not issue "${child.subject.replace(/\n/g, ', ')}"`,
+      );
     }
     child = parent;
   }

@@ -9,10 +9,7 @@ import { bitString, bitStringBytes, children, content, context, nullValue, oid, 
 const asn1 = forge.asn1;
 
 /** What goes into a certificate besides its subject and key: one profile per kind of holder. */
-export type CertificateProfile =
-  | { kind: 'station'; assetTag: string }
-  | { kind: 'server'; dnsNames: string[]; ipAddresses: string[] }
-  | { kind: 'ca' };
+export type CertificateProfile = { kind: 'station'; assetTag: string } | { kind: 'server'; dnsNames: string[]; ipAddresses: string[] } | { kind: 'ca' };
 
 export interface CertificateSpec {
   serialHex: string;

@@ -9,7 +9,14 @@ const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 20
 const spki = publicKey.export({ type: 'spki', format: 'der' });
 const now = new Date('2026-05-01T08:00:00Z');
 const ca = buildCertificate(
-  { serialHex: '01', subject: { CN: 'Test CA', C: 'IT' }, spkiDer: spki, notBefore: now, notAfter: new Date(now.getTime() + 365 * 86_400_000), profile: { kind: 'ca' } },
+  {
+    serialHex: '01',
+    subject: { CN: 'Test CA', C: 'IT' },
+    spkiDer: spki,
+    notBefore: now,
+    notAfter: new Date(now.getTime() + 365 * 86_400_000),
+    profile: { kind: 'ca' },
+  },
   { selfKey: privateKey },
 );
 const parts = certificateParts(ca.der);
@@ -51,7 +58,11 @@ describe('CRL writer', () => {
   });
 
   it('writes 10,000 entries (the benchmark measures the time; scripts/bench/pki-crl.ts)', () => {
-    const entries = Array.from({ length: 10_000 }, (_, i) => ({ serialHex: (0x1000000000000000n + BigInt(i)).toString(16), revokedAt: now.toISOString(), reasonCode: i % 3 }));
+    const entries = Array.from({ length: 10_000 }, (_, i) => ({
+      serialHex: (0x1000000000000000n + BigInt(i)).toString(16),
+      revokedAt: now.toISOString(),
+      reasonCode: i % 3,
+    }));
     const crl = buildCrl({ issuer, crlNumber: 2n, thisUpdate: now, nextUpdate: new Date(now.getTime() + 1000), entries });
     expect(children(children(children(readRoot(crl.der))[0])[5])).toHaveLength(10_000);
   });
@@ -62,7 +73,11 @@ describe('OCSP codec', () => {
     sequence(
       sequence(oid(hash === 'sha1' ? OID.sha1 : OID.sha256), nullValue()),
       octetString(createHash(hash).update(parts.subjectDer).digest()),
-      octetString(createHash(hash).update(bitStringBytes(children(readRoot(spki))[1])).digest()),
+      octetString(
+        createHash(hash)
+          .update(bitStringBytes(children(readRoot(spki))[1]))
+          .digest(),
+      ),
       unsignedInteger(serial),
     );
 

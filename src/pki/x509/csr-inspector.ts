@@ -24,8 +24,8 @@ const malformed = (reason: string) =>
   new ValidationFailed([{ field: 'csrPem', messages: [reason] }], `The certificate request is not a valid PKCS#10 request: ${reason}`, 'CSR_MALFORMED');
 
 function decodeValue(tagClass: number, value: string): string {
-  if (tagClass === forge.asn1.Type.UTF8) return forge.util.decodeUtf8(value);
-  if (tagClass === forge.asn1.Type.BMPSTRING) {
+  if (tagClass === (forge.asn1.Type.UTF8 as number)) return forge.util.decodeUtf8(value);
+  if (tagClass === (forge.asn1.Type.BMPSTRING as number)) {
     let out = '';
     for (let i = 0; i + 1 < value.length; i += 2) out += String.fromCharCode((value.charCodeAt(i) << 8) | value.charCodeAt(i + 1));
     return out;

@@ -1,5 +1,24 @@
 import { KeyObject, sign } from 'node:crypto';
-import { DerError, DerNode, bitString, children, content, context, enumerated, expectTag, generalizedTime, nullValue, octetString, oid, raw, readOid, readRoot, sequence, tlv, TAG } from './der';
+import {
+  DerError,
+  DerNode,
+  bitString,
+  children,
+  content,
+  context,
+  enumerated,
+  expectTag,
+  generalizedTime,
+  nullValue,
+  octetString,
+  oid,
+  raw,
+  readOid,
+  readRoot,
+  sequence,
+  tlv,
+  TAG,
+} from './der';
 import { OID } from './oids';
 
 /**
@@ -102,7 +121,12 @@ function certStatus(s: CertStatus): Buffer {
 
 export function buildOcspResponse(spec: OcspResponseSpec): Buffer {
   const singles = spec.responses.map((r) =>
-    sequence(r.certIdDer, certStatus(r.status), generalizedTime(spec.thisUpdate), ...(spec.nextUpdate ? [tlv(context(0, true), generalizedTime(spec.nextUpdate))] : [])),
+    sequence(
+      r.certIdDer,
+      certStatus(r.status),
+      generalizedTime(spec.thisUpdate),
+      ...(spec.nextUpdate ? [tlv(context(0, true), generalizedTime(spec.nextUpdate))] : []),
+    ),
   );
   const tbs = sequence(
     tlv(context(2, true), octetString(spec.responderKeyHash)),

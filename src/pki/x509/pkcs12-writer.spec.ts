@@ -21,7 +21,14 @@ describe('PKCS#12 for a key the service generated', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const now = new Date();
     const cert = buildCertificate(
-      { serialHex: 'abc123', subject: { CN: 'mrossi' }, spkiDer: publicKey.export({ type: 'spki', format: 'der' }), notBefore: now, notAfter: new Date(now.getTime() + 86_400_000), profile: { kind: 'ca' } },
+      {
+        serialHex: 'abc123',
+        subject: { CN: 'mrossi' },
+        spkiDer: publicKey.export({ type: 'spki', format: 'der' }),
+        notBefore: now,
+        notAfter: new Date(now.getTime() + 86_400_000),
+        profile: { kind: 'ca' },
+      },
       { selfKey: privateKey },
     );
     const p12 = writePkcs12({ privateKey, certificatesDer: [cert.der], password: 'pw-Abc123', friendlyName: 'mrossi' });

@@ -90,11 +90,7 @@ export function writePkcs12(input: Pkcs12Input): Buffer {
   const attributes = bagAttributes(localKeyId, input.friendlyName);
 
   const certBags = input.certificatesDer.map((der, i) =>
-    seq(
-      oidNode(OID.certBag),
-      explicit0(seq(oidNode(OID.x509Certificate), explicit0(octet(der)))),
-      ...(i === 0 ? [attributes] : []),
-    ),
+    seq(oidNode(OID.certBag), explicit0(seq(oidNode(OID.x509Certificate), explicit0(octet(der)))), ...(i === 0 ? [attributes] : [])),
   );
   const encryptedKey = 'shroudedDer' in input.privateKey ? input.privateKey.shroudedDer : shroudKey(input.privateKey, input.password);
   const keyBag = seq(oidNode(OID.pkcs8ShroudedKeyBag), explicit0(asn1.fromDer(bin(encryptedKey))), attributes);
@@ -110,10 +106,6 @@ export function writePkcs12(input: Pkcs12Input): Buffer {
     octet(macSalt),
     create(U, T.INTEGER, false, asn1.integerToDer(PKCS12_ITERATIONS).getBytes()),
   );
-  const pfx = seq(
-    create(U, T.INTEGER, false, asn1.integerToDer(3).getBytes()),
-    seq(oidNode(OID.pkcs7Data), explicit0(octet(authSafeDer))),
-    macData,
-  );
+  const pfx = seq(create(U, T.INTEGER, false, asn1.integerToDer(3).getBytes()), seq(oidNode(OID.pkcs7Data), explicit0(octet(authSafeDer))), macData);
   return buf(asn1.toDer(pfx).getBytes());
 }

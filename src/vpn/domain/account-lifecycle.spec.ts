@@ -47,7 +47,11 @@ describe('VPN account lifecycle: requested → approved → issued → installed
 
   it('a refused action is a 409 naming the state and the states it applies to', () => {
     expect(() => assertCanApply('installed', 'approve')).toThrow(
-      expect.objectContaining({ kind: 'conflict', code: 'VPN_ACCOUNT_STATE_CONFLICT', details: { state: 'installed', action: 'approve', allowedFrom: ['requested'] } }),
+      expect.objectContaining({
+        kind: 'conflict',
+        code: 'VPN_ACCOUNT_STATE_CONFLICT',
+        details: { state: 'installed', action: 'approve', allowedFrom: ['requested'] },
+      }),
     );
   });
 

@@ -67,7 +67,15 @@ export function assertCanApply(state: AccountState, action: AccountAction): void
 }
 
 function pastTense(action: AccountAction): string {
-  return { approve: 'approved', issue: 'issued a certificate', install: 'marked installed', activate: 'activated', suspend: 'suspended', resume: 'resumed', revoke: 'revoked' }[action];
+  return {
+    approve: 'approved',
+    issue: 'issued a certificate',
+    install: 'marked installed',
+    activate: 'activated',
+    suspend: 'suspended',
+    resume: 'resumed',
+    revoke: 'revoked',
+  }[action];
 }
 
 /** The state an action leads to (resume: see `resumeTarget`). */

@@ -27,6 +27,6 @@ export function parseCidr(text: string): Ipv4Network | null {
   const ip = parseIpv4(address);
   if (ip === null || prefix > 32) return null;
   const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  if (((ip & mask) >>> 0) !== ip) return null;
+  if ((ip & mask) >>> 0 !== ip) return null;
   return { network: toDotted(ip), netmask: toDotted(mask), prefix };
 }

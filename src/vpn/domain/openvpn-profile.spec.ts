@@ -74,7 +74,9 @@ describe('the OpenVPN client profile', () => {
     expect(renewed).not.toContain('<pkcs12>');
 
     // a key in clear never goes into a profile, whatever a caller passes
-    expect(() => renderOpenVpnProfile(input({ key: { kind: 'encrypted-key', pem: '-----BEGIN PRIVATE KEY-----\nQUJD\n-----END PRIVATE KEY-----\n' } }))).toThrow(/encrypted/);
+    expect(() =>
+      renderOpenVpnProfile(input({ key: { kind: 'encrypted-key', pem: '-----BEGIN PRIVATE KEY-----\nQUJD\n-----END PRIVATE KEY-----\n' } })),
+    ).toThrow(/encrypted/);
     expect(() => renderOpenVpnProfile(input({ key: { kind: 'pkcs12', base64: '-----BEGIN PRIVATE KEY-----' } }))).toThrow(/base64/);
   });
 
@@ -89,7 +91,8 @@ describe('the OpenVPN client profile', () => {
     expect(parseCidr('10.10.0.0/16')).toEqual({ network: '10.10.0.0', netmask: '255.255.0.0', prefix: 16 });
     expect(parseCidr('192.168.100.0/24')).toEqual({ network: '192.168.100.0', netmask: '255.255.255.0', prefix: 24 });
     expect(parseCidr('10.0.0.1/32')).toEqual({ network: '10.0.0.1', netmask: '255.255.255.255', prefix: 32 });
-    for (const bad of ['10.10.1.0/16', '10.10.0.0', '10.10.0.0/33', '256.1.1.0/24', '10.010.0.0/16', 'a.b.c.d/8', '10.0.0.0/8/1']) expect(parseCidr(bad)).toBeNull();
+    for (const bad of ['10.10.1.0/16', '10.10.0.0', '10.10.0.0/33', '256.1.1.0/24', '10.010.0.0/16', 'a.b.c.d/8', '10.0.0.0/8/1'])
+      expect(parseCidr(bad)).toBeNull();
   });
 
   it('refuses extra directives that would run programs or load code on the laptop', () => {

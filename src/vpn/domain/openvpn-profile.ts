@@ -129,7 +129,8 @@ export function renderOpenVpnProfile(input: OpenVpnProfileInput): string {
 }
 
 /** Directives a profile file may not carry: they run programs, load code or reach files on the laptop. */
-const FORBIDDEN = /^(up|down|route-up|route-pre-down|ipchange|client-connect|client-disconnect|learn-address|auth-user-pass-verify|tls-verify|script-security|plugin|config|cd|chroot|daemon|log|log-append|writepid|management|setenv|setenv-safe|iproute|dev-node|<)/i;
+const FORBIDDEN =
+  /^(up|down|route-up|route-pre-down|ipchange|client-connect|client-disconnect|learn-address|auth-user-pass-verify|tls-verify|script-security|plugin|config|cd|chroot|daemon|log|log-append|writepid|management|setenv|setenv-safe|iproute|dev-node|<)/i;
 
 /** A reason when an extra line must not go into a profile, null when it may. */
 export function extraLineProblem(line: string): string | null {

@@ -1,6 +1,12 @@
 import { chooseGateway, expectedLoad, expectedSessions, GatewayCandidate, placeAll, utilisation } from './placement';
 
-const gw = (name: string, capacity: number, placedRemoteDays = 0, enabled = true): GatewayCandidate => ({ id: name, name, capacity, enabled, placedRemoteDays });
+const gw = (name: string, capacity: number, placedRemoteDays = 0, enabled = true): GatewayCandidate => ({
+  id: name,
+  name,
+  capacity,
+  enabled,
+  placedRemoteDays,
+});
 
 describe('placement: balance expected concurrent sessions over the gateways of a profile', () => {
   it('an employee with d remote days a week holds a session on d days out of 5', () => {

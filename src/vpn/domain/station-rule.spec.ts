@@ -21,7 +21,9 @@ describe('the station rule: a certificate only for a laptop in the hands of that
   });
 
   it('refuses what is not a laptop: STATION_NOT_A_LAPTOP', () => {
-    expect(() => assertStationFor(EMPLOYEE, laptop({ kind: 'docking_station' }), 'a1')).toThrow(expect.objectContaining({ kind: 'rule', code: 'STATION_NOT_A_LAPTOP' }));
+    expect(() => assertStationFor(EMPLOYEE, laptop({ kind: 'docking_station' }), 'a1')).toThrow(
+      expect.objectContaining({ kind: 'rule', code: 'STATION_NOT_A_LAPTOP' }),
+    );
   });
 
   it("refuses a colleague's laptop, one on the shelf, and one reported stolen: STATION_NOT_HELD_BY_EMPLOYEE", () => {

@@ -3,7 +3,14 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ACCOUNT_STATES, AccountState, SUSPENSION_CAUSES, SuspensionCause } from '../domain/account-lifecycle';
 
-export const ACCOUNT_REVOCATION_REASONS = ['unspecified', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'privilegeWithdrawn'] as const;
+export const ACCOUNT_REVOCATION_REASONS = [
+  'unspecified',
+  'keyCompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'privilegeWithdrawn',
+] as const;
 export type AccountRevocationReason = (typeof ACCOUNT_REVOCATION_REASONS)[number];
 
 export class CreateVpnAccountDto {
@@ -55,9 +62,11 @@ export class VpnAccountDto {
     description: "why it is suspended: operator (hot-line), agreement (the employee's agreement is suspended; its resumption resumes the account), offboarding",
   })
   suspensionCause: SuspensionCause | null;
-  @ApiProperty({ nullable: true, type: String, description: 'the agreement whose suspension suspended the account (cause agreement)' }) suspensionAgreementId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the agreement whose suspension suspended the account (cause agreement)' }) suspensionAgreementId:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) revocationReason: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'e.g. keyCompromise: the laptop was reported lost or stolen' }) certificateLostReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'e.g. keyCompromise: the laptop was reported lost or stolen' }) certificateLostReason:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) certificateLostAt: string | null;
   @ApiProperty() requestedAt: string;
   @ApiProperty({ nullable: true, type: String }) approvedAt: string | null;

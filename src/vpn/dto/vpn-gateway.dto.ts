@@ -68,7 +68,8 @@ export class GatewayLoadDto {
   @ApiProperty() enabled: boolean;
   @ApiProperty() capacity: number;
   @ApiProperty({ type: AccountsByStateDto }) accounts: AccountsByStateDto;
-  @ApiProperty({ description: 'Σ remote days / 5 over issued, installed and active accounts: sessions expected on a working day' }) expectedPeakSessions: number;
+  @ApiProperty({ description: 'Σ remote days / 5 over issued, installed and active accounts: sessions expected on a working day' })
+  expectedPeakSessions: number;
   @ApiProperty({ description: 'expected + 1.645σ (each account a Bernoulli draw): enough on 19 working days out of 20' }) peakSessions95: number;
   @ApiProperty({ description: 'expectedPeakSessions / capacity, %' }) utilisationPercent: number;
   @ApiProperty({ nullable: true, type: String }) warning: string | null;

@@ -9,7 +9,9 @@ export class IssueVpnCertificateDto {
   @IsString()
   @MaxLength(16 * 1024)
   csrPem?: string;
-  @ApiPropertyOptional({ description: 'true: the service makes the key; it travels only inside a PKCS#12 under a one-time password (the .p12, and <pkcs12> in the .ovpn)' })
+  @ApiPropertyOptional({
+    description: 'true: the service makes the key; it travels only inside a PKCS#12 under a one-time password (the .p12, and <pkcs12> in the .ovpn)',
+  })
   @IsOptional()
   @IsBoolean()
   generateKey?: boolean;
@@ -28,12 +30,21 @@ export class IssuedVpnCertificateDto {
 export class VpnIssuanceDto {
   @ApiProperty({ type: VpnAccountDto }) account: VpnAccountDto;
   @ApiProperty({ type: IssuedVpnCertificateDto }) certificate: IssuedVpnCertificateDto;
-  @ApiProperty({ nullable: true, type: String, description: 'generateKey only: PKCS#12 (key, certificate, CA), base64, under the one-time password. Kept protected, so later profile downloads carry it.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'generateKey only: PKCS#12 (key, certificate, CA), base64, under the one-time password. Kept protected, so later profile downloads carry it.',
+  })
   pkcs12Base64: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'generateKey only: the one-time password of the PKCS#12 (and of the profile). Shown once, never stored.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'generateKey only: the one-time password of the PKCS#12 (and of the profile). Shown once, never stored.',
+  })
   oneTimePassword: string | null;
   @ApiProperty({
-    description: 'the .ovpn; with generateKey it carries the key inside <pkcs12> under the one-time password (OpenVPN asks for it), otherwise it names the key file made on the laptop. Never a key in clear.',
+    description:
+      'the .ovpn; with generateKey it carries the key inside <pkcs12> under the one-time password (OpenVPN asks for it), otherwise it names the key file made on the laptop. Never a key in clear.',
   })
   openvpnProfile: string;
   @ApiProperty({ example: 'mrossi.ovpn' }) openvpnProfileFileName: string;

@@ -14,7 +14,16 @@ const AXE = path.resolve(__dirname, '..', '..', '..', 'node_modules', 'axe-core'
 export function launchChromium(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<Browser> {
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -28,7 +37,13 @@ export interface OperatorSession {
 }
 
 export async function openSession(browser: Browser, baseUrl: string): Promise<OperatorSession> {
-  const context = await browser.newContext({ baseURL: baseUrl, acceptDownloads: true, viewport: { width: 1366, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 900 },
+    locale: 'it-IT',
+    timezoneId: 'Europe/Rome',
+  });
   const external: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', (route) => {
@@ -68,8 +83,10 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   // bypassCSP would also hide the pages' own CSP mistakes. DevTools evaluation is not subject to the CSP.
   await page.evaluate(fs.readFileSync(AXE, 'utf8'));
   // A string: the test's TypeScript has no DOM types, and the code runs in the page anyway.
-  const result = (await page.evaluate("window.axe.run(document, { resultTypes: ['violations'] })")) as { violations: AxeViolation[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  const result = await page.evaluate<{ violations: AxeViolation[] }>("window.axe.run(document, { resultTypes: ['violations'] })");
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

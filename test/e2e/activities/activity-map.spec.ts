@@ -39,7 +39,11 @@ describe('activity map: import and summary', () => {
   });
 
   it('reports 151 macro-activities, 675 activities, 543 remote-capable (136 fully + 407 partially), and the document figures', async () => {
-    const res = await t.http().get('/api/v1/activities/summary').set(auth(await t.tokenFor('rtd'))).expect(200);
+    const res = await t
+      .http()
+      .get('/api/v1/activities/summary')
+      .set(auth(await t.tokenFor('rtd')))
+      .expect(200);
     expect(res.body.totals).toEqual({
       macroActivities: 151,
       activities: 675,
@@ -67,7 +71,8 @@ describe('activity map: import and summary', () => {
   });
 
   it('a changed mode (same activity, different capitalisation) updates in place', async () => {
-    const csv = 'service_code,service,macro_activity,activity,mode,notes\nCP,Polizia Municipale,Gestione del contenzioso,COORDINAMENTO E CONTROLLO SULLA GESTIONE DELLA RISCOSSIONE COATTIVA,fully_remote,\n';
+    const csv =
+      'service_code,service,macro_activity,activity,mode,notes\nCP,Polizia Municipale,Gestione del contenzioso,COORDINAMENTO E CONTROLLO SULLA GESTIONE DELLA RISCOSSIONE COATTIVA,fully_remote,\n';
     const res = await t.http().post('/api/v1/activities/import').set(auth(hr)).set('content-type', 'text/csv').send(csv).expect(200);
     expect(res.body).toMatchObject({ format: 'csv', created: 0, updated: 1, unchanged: 0 });
     expect(await countActivities()).toBe(675);
@@ -97,17 +102,43 @@ describe('activity map: import and summary', () => {
   it('refuses a JSON body, and callers whose role may not import', async () => {
     const json = await t.http().post('/api/v1/activities/import').set(auth(hr)).send({ rows: [] }).expect(400);
     expect(json.body.error.code).toBe('IMPORT_BODY_REQUIRED');
-    await t.http().post('/api/v1/activities/import').set(auth(await t.tokenFor('manager'))).set('content-type', TSV).send(SEED).expect(403);
-    await t.http().get('/api/v1/activities/summary').set(auth(await t.tokenFor('technician'))).expect(403);
+    await t
+      .http()
+      .post('/api/v1/activities/import')
+      .set(auth(await t.tokenFor('manager')))
+      .set('content-type', TSV)
+      .send(SEED)
+      .expect(403);
+    await t
+      .http()
+      .get('/api/v1/activities/summary')
+      .set(auth(await t.tokenFor('technician')))
+      .expect(403);
   });
 
   it('lists activities with filters', async () => {
     const res = await t.http().get('/api/v1/activities?serviceCode=sd&mode=fully_remote&limit=1000').set(auth(hr)).expect(200);
     const expected = SEED.split('\n').filter((l) => l.startsWith('SD\t') && l.includes('\tfully_remote\t')).length;
-    expect(res.body.total).toBe(expected);
-    expect(res.body.items.every((a: { serviceCode: string; mode: string; remoteCapable: boolean }) => a.serviceCode === 'SD' && a.mode === 'fully_remote' && a.remoteCapable)).toBe(true);
-    const remote = await t.http().get('/api/v1/activities?remoteCapable=true&limit=1').set(auth(hr)).expect(200);
-    expect(remote.body.total).toBe(543);
+    expect(res.body.items).toHaveLength(expected);
+    expect(res.body.nextCursor).toBeNull();
+    expect(
+      res.body.items.every(
+        (a: { serviceCode: string; mode: string; remoteCapable: boolean }) => a.serviceCode === 'SD' && a.mode === 'fully_remote' && a.remoteCapable,
+      ),
+    ).toBe(true);
+    const remote = await t.http().get('/api/v1/activities?remoteCapable=true&limit=1000').set(auth(hr)).expect(200);
+    expect(remote.body.items).toHaveLength(543);
+    // the same 543 through pages of 100, in the same order, each once
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/activities?remoteCapable=true&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await t.http().get(url).set(auth(hr)).expect(200)).body as { items: { id: string }[]; nextCursor: string | null };
+      paged.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(remote.body.items.map((a: { id: string }) => a.id));
+    expect((await t.http().get('/api/v1/activities?cursor=nonsense').set(auth(hr)).expect(400)).body.error.code).toBe('INVALID_CURSOR');
     const q = await t.http().get('/api/v1/activities?q=Dopo%20di%20Noi').set(auth(hr)).expect(200);
     expect(q.body.items.map((a: { name: string }) => a.name)).toEqual(['Gestione del progetto "Dopo di Noi"']);
     await t.http().get('/api/v1/activities?mode=smart').set(auth(hr)).expect(400);

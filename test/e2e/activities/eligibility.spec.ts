@@ -11,7 +11,8 @@ describe('employee ↔ activity links and eligibility', () => {
     t = await startTestApp();
     manager = await t.tokenFor('manager');
     const service = await createService(t.dataSource, { code: 'SD', name: 'Sistema Informativo' });
-    const make = async (name: string, mode: 'in_presence' | 'outsourced' | 'partially_remote' | 'fully_remote') => (await createActivity(t.dataSource, service, { name, mode })).id;
+    const make = async (name: string, mode: 'in_presence' | 'outsourced' | 'partially_remote' | 'fully_remote') =>
+      (await createActivity(t.dataSource, service, { name, mode })).id;
     ids = {
       presence: await make('Cablaggi', 'in_presence'),
       outsourced: await make('Manutenzione stampanti', 'outsourced'),
@@ -28,7 +29,12 @@ describe('employee ↔ activity links and eligibility', () => {
   });
 
   it('activities in presence or outsourced do not make anyone eligible', async () => {
-    const res = await t.http().put(`/api/v1/employees/${employeeId}/activities`).set(auth(manager)).send({ activityIds: [ids.presence, ids.outsourced] }).expect(200);
+    const res = await t
+      .http()
+      .put(`/api/v1/employees/${employeeId}/activities`)
+      .set(auth(manager))
+      .send({ activityIds: [ids.presence, ids.outsourced] })
+      .expect(200);
     expect(res.body).toMatchObject({ eligible: false, decidingActivities: [], linkedActivities: 2 });
   });
 
@@ -45,7 +51,11 @@ describe('employee ↔ activity links and eligibility', () => {
       ['Gestione rete', 'partially_remote'],
       ['Sviluppo applicativi', 'fully_remote'],
     ]);
-    const read = await t.http().get(`/api/v1/employees/${employeeId}/eligibility`).set(auth(await t.tokenFor('technician'))).expect(200);
+    const read = await t
+      .http()
+      .get(`/api/v1/employees/${employeeId}/eligibility`)
+      .set(auth(await t.tokenFor('technician')))
+      .expect(200);
     expect(read.body).toEqual(res.body);
   });
 
@@ -55,18 +65,38 @@ describe('employee ↔ activity links and eligibility', () => {
   });
 
   it('unknown activities, unknown employees and malformed bodies are refused and change nothing', async () => {
-    await t.http().put(`/api/v1/employees/${employeeId}/activities`).set(auth(manager)).send({ activityIds: [ids.fully] }).expect(200);
+    await t
+      .http()
+      .put(`/api/v1/employees/${employeeId}/activities`)
+      .set(auth(manager))
+      .send({ activityIds: [ids.fully] })
+      .expect(200);
     const unknown = randomUUID();
-    const res = await t.http().put(`/api/v1/employees/${employeeId}/activities`).set(auth(manager)).send({ activityIds: [ids.partial, unknown] }).expect(422);
+    const res = await t
+      .http()
+      .put(`/api/v1/employees/${employeeId}/activities`)
+      .set(auth(manager))
+      .send({ activityIds: [ids.partial, unknown] })
+      .expect(422);
     expect(res.body.error).toMatchObject({ code: 'UNKNOWN_ACTIVITIES', details: { activityIds: [unknown] } });
     const after = await t.http().get(`/api/v1/employees/${employeeId}/eligibility`).set(auth(manager)).expect(200);
     expect(after.body.decidingActivities.map((a: { id: string }) => a.id)).toEqual([ids.fully]);
 
     const missing = await t.http().put(`/api/v1/employees/${randomUUID()}/activities`).set(auth(manager)).send({ activityIds: [] }).expect(404);
     expect(missing.body.error.code).toBe('EMPLOYEE_NOT_FOUND');
-    const dup = await t.http().put(`/api/v1/employees/${employeeId}/activities`).set(auth(manager)).send({ activityIds: [ids.fully, ids.fully] }).expect(400);
+    const dup = await t
+      .http()
+      .put(`/api/v1/employees/${employeeId}/activities`)
+      .set(auth(manager))
+      .send({ activityIds: [ids.fully, ids.fully] })
+      .expect(400);
     expect(dup.body.error.code).toBe('VALIDATION_FAILED');
-    await t.http().put(`/api/v1/employees/${employeeId}/activities`).set(auth(await t.tokenFor('rtd'))).send({ activityIds: [] }).expect(403);
+    await t
+      .http()
+      .put(`/api/v1/employees/${employeeId}/activities`)
+      .set(auth(await t.tokenFor('rtd')))
+      .send({ activityIds: [] })
+      .expect(403);
   });
 
   it('every change of links is audited', async () => {

@@ -1,6 +1,16 @@
 import { FixedClock } from '../../../src/common/clock';
 import { EmployeeEntity } from '../../../src/directory/employee.entity';
-import { DOCUMENT_REFERENCE, DOCUMENT_SHA256, agreementBody, createDirectorGeneral, createEmployee, createManager, createService, createSignedAgreement, makeEligible } from '../../factories';
+import {
+  DOCUMENT_REFERENCE,
+  DOCUMENT_SHA256,
+  agreementBody,
+  createDirectorGeneral,
+  createEmployee,
+  createManager,
+  createService,
+  createSignedAgreement,
+  makeEligible,
+} from '../../factories';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 
 const TODAY = '2026-03-10';
@@ -64,7 +74,11 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
       version: 1,
     });
     // technicians read it too, without the special-category part (the withdrawal: HR and admins only)
-    const read = await t.http().get(`/api/v1/agreements/${agreementId}`).set(auth(await t.tokenFor('technician'))).expect(200);
+    const read = await t
+      .http()
+      .get(`/api/v1/agreements/${agreementId}`)
+      .set(auth(await t.tokenFor('technician')))
+      .expect(200);
     const { withdrawal: _hrOnly, ...shared } = res.body;
     expect(read.body).toEqual(shared);
   });
@@ -77,12 +91,22 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
       .send(agreementBody(employee.id, { startDate: '2026-02-30', contactBand: '9-12', remoteDaysPerWeek: 6, colour: 'red' }))
       .expect(400);
     expect(res.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['colour', 'contactBand', 'remoteDaysPerWeek', 'startDate']);
-    const overlap = await t.http().post('/api/v1/agreements').set(auth(hr)).send(agreementBody(employee.id, { contactBand: '19:00-21:00' })).expect(422);
+    const overlap = await t
+      .http()
+      .post('/api/v1/agreements')
+      .set(auth(hr))
+      .send(agreementBody(employee.id, { contactBand: '19:00-21:00' }))
+      .expect(422);
     expect(overlap.body.error.code).toBe('BANDS_OVERLAP');
   });
 
   it('the draft can be edited until someone signs it', async () => {
-    const res = await t.http().patch(`/api/v1/agreements/${agreementId}`).set(auth(hr)).send({ remoteDaysPerWeek: 3, places: ['domicilio', 'coworking'] }).expect(200);
+    const res = await t
+      .http()
+      .patch(`/api/v1/agreements/${agreementId}`)
+      .set(auth(hr))
+      .send({ remoteDaysPerWeek: 3, places: ['domicilio', 'coworking'] })
+      .expect(200);
     expect(res.body).toMatchObject({ remoteDaysPerWeek: 3, places: ['domicilio', 'coworking'], version: 2 });
     const fixed = await t.http().patch(`/api/v1/agreements/${agreementId}`).set(auth(hr)).send({ endDate: '2026-12-31' }).expect(200);
     expect(fixed.body).toMatchObject({ endDate: '2026-12-31', indefinite: false, version: 3 });
@@ -95,7 +119,10 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
   it('only the employee gives the employee signature; after it the draft is frozen', async () => {
     expect((await sign(agreementId, 'employee', boss.id).expect(422)).body.error.code).toBe('SIGNER_NOT_THE_EMPLOYEE');
     const res = await sign(agreementId, 'employee', employee.id).expect(200);
-    expect(res.body).toMatchObject({ state: 'draft', signatures: { employee: { signerEmployeeId: employee.id }, manager: null, documentSha256: DOCUMENT_SHA256 } });
+    expect(res.body).toMatchObject({
+      state: 'draft',
+      signatures: { employee: { signerEmployeeId: employee.id }, manager: null, documentSha256: DOCUMENT_SHA256 },
+    });
     expect((await sign(agreementId, 'employee', employee.id).expect(409)).body.error.code).toBe('ALREADY_SIGNED');
     expect((await t.http().patch(`/api/v1/agreements/${agreementId}`).set(auth(hr)).send({ remoteDaysPerWeek: 1 }).expect(409)).body.error.code).toBe(
       'AGREEMENT_NOT_EDITABLE',
@@ -113,21 +140,43 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
     expect(res.body).toMatchObject({
       state: 'awaiting_confirmation',
       inForceToday: false,
-      signatures: { manager: null, countersignature: { status: 'awaiting_confirmation', signerEmployeeId: boss.id, documentReference: DOCUMENT_REFERENCE, confirmedBy: null } },
+      signatures: {
+        manager: null,
+        countersignature: { status: 'awaiting_confirmation', signerEmployeeId: boss.id, documentReference: DOCUMENT_REFERENCE, confirmedBy: null },
+      },
     });
     const confirmed = await confirm(agreementId).expect(200);
-    expect(confirmed.body).toMatchObject({ state: 'active', inForceToday: true, signatures: { manager: { signerEmployeeId: boss.id }, countersignature: { status: 'confirmed' } } });
+    expect(confirmed.body).toMatchObject({
+      state: 'active',
+      inForceToday: true,
+      signatures: { manager: { signerEmployeeId: boss.id }, countersignature: { status: 'confirmed' } },
+    });
   });
 
   it('an employee has at most one agreement in force over any period (409)', async () => {
-    const res = await t.http().post('/api/v1/agreements').set(auth(hr)).send(agreementBody(employee.id, { startDate: '2026-06-01', endDate: '2026-12-31' })).expect(409);
+    const res = await t
+      .http()
+      .post('/api/v1/agreements')
+      .set(auth(hr))
+      .send(agreementBody(employee.id, { startDate: '2026-06-01', endDate: '2026-12-31' }))
+      .expect(409);
     expect(res.body.error).toMatchObject({ code: 'AGREEMENT_OVERLAP', details: { agreementIds: [agreementId] } });
   });
 
   it('a manager works remotely at most one day a week, and signs with the Direttore Generale only', async () => {
-    const tooMany = await t.http().post('/api/v1/agreements').set(auth(hr)).send(agreementBody(boss.id, { remoteDaysPerWeek: 2 })).expect(422);
+    const tooMany = await t
+      .http()
+      .post('/api/v1/agreements')
+      .set(auth(hr))
+      .send(agreementBody(boss.id, { remoteDaysPerWeek: 2 }))
+      .expect(422);
     expect(tooMany.body.error.code).toBe('MANAGER_REMOTE_DAYS_EXCEEDED');
-    const created = await t.http().post('/api/v1/agreements').set(auth(hr)).send(agreementBody(boss.id, { remoteDaysPerWeek: 1 })).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/agreements')
+      .set(auth(hr))
+      .send(agreementBody(boss.id, { remoteDaysPerWeek: 1 }))
+      .expect(201);
     await sign(created.body.id, 'employee', boss.id).expect(200);
     expect((await sign(created.body.id, 'manager', otherBoss.id).expect(422)).body.error.code).toBe('DIRECTOR_GENERAL_SIGNATURE_REQUIRED');
     await sign(created.body.id, 'manager', dg.id).expect(200);
@@ -142,7 +191,12 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
   });
 
   it('suspension stops the agreement being in force until it is resumed', async () => {
-    const suspended = await t.http().post(`/api/v1/agreements/${agreementId}/suspend`).set(auth(hr)).send({ reason: 'Riorganizzazione temporanea' }).expect(200);
+    const suspended = await t
+      .http()
+      .post(`/api/v1/agreements/${agreementId}/suspend`)
+      .set(auth(hr))
+      .send({ reason: 'Riorganizzazione temporanea' })
+      .expect(200);
     expect(suspended.body).toMatchObject({ state: 'suspended', inForceToday: false, suspension: { reason: 'Riorganizzazione temporanea' } });
     expect((await t.http().post(`/api/v1/agreements/${agreementId}/suspend`).set(auth(hr)).send({ reason: 'again' }).expect(409)).body.error.code).toBe(
       'AGREEMENT_STATE_CONFLICT',
@@ -151,7 +205,9 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
     expect(status.body.codes).toEqual(['AGREEMENT_NOT_IN_FORCE']);
     const resumed = await t.http().post(`/api/v1/agreements/${agreementId}/resume`).set(auth(hr)).send({ note: 'Fine riorganizzazione' }).expect(200);
     expect(resumed.body).toMatchObject({ state: 'active', inForceToday: true, suspension: null });
-    expect((await t.http().post(`/api/v1/agreements/${agreementId}/resume`).set(auth(hr)).send({}).expect(409)).body.error.code).toBe('AGREEMENT_STATE_CONFLICT');
+    expect((await t.http().post(`/api/v1/agreements/${agreementId}/resume`).set(auth(hr)).send({}).expect(409)).body.error.code).toBe(
+      'AGREEMENT_STATE_CONFLICT',
+    );
   });
 
   it('state changes are conditional: of concurrent suspensions exactly one wins', async () => {
@@ -177,24 +233,50 @@ describe('agreements: recording, signing and the rules of L. 81/2017', () => {
   });
 
   it('lists agreements by employee, state and date in force', async () => {
-    const byEmployee = await t.http().get(`/api/v1/agreements?employeeId=${employee.id}`).set(auth(await t.tokenFor('hotline'))).expect(200);
+    const byEmployee = await t
+      .http()
+      .get(`/api/v1/agreements?employeeId=${employee.id}`)
+      .set(auth(await t.tokenFor('hotline')))
+      .expect(200);
     expect(byEmployee.body.items.map((a: { id: string }) => a.id)).toEqual([agreementId]);
     // the RTD reads aggregates, never one person's agreements
-    await t.http().get(`/api/v1/agreements?employeeId=${employee.id}`).set(auth(await t.tokenFor('rtd'))).expect(403);
+    await t
+      .http()
+      .get(`/api/v1/agreements?employeeId=${employee.id}`)
+      .set(auth(await t.tokenFor('rtd')))
+      .expect(403);
     const signed = await t.http().get('/api/v1/agreements?state=signed').set(auth(hr)).expect(200);
     expect(signed.body.items.every((a: { state: string }) => a.state === 'signed')).toBe(true);
-    expect(signed.body.total).toBe(1);
+    expect(signed.body.items).toHaveLength(1);
     const inForce = await t.http().get('/api/v1/agreements?inForceOn=2026-03-10&limit=10').set(auth(hr)).expect(200);
     expect(inForce.body.items.map((a: { employeeId: string }) => a.employeeId).sort()).toEqual([employee.id, boss.id].sort());
     const inApril = await t.http().get('/api/v1/agreements?inForceOn=2026-04-01').set(auth(hr)).expect(200);
-    expect(inApril.body.total).toBe(3);
+    expect(inApril.body.items).toHaveLength(3);
+    expect(inApril.body.nextCursor).toBeNull();
+    // the same three one page at a time, newest start first, through nextCursor
+    const paged: { id: string; startDate: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/agreements?inForceOn=2026-04-01&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await t.http().get(url).set(auth(hr)).expect(200)).body as { items: { id: string; startDate: string }[]; nextCursor: string | null };
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged.map((a) => a.id)).toEqual(inApril.body.items.map((a: { id: string }) => a.id));
+    expect(paged.map((a) => a.startDate)).toEqual([...paged.map((a) => a.startDate)].sort().reverse());
+    await t.http().get('/api/v1/agreements?offset=1').set(auth(hr)).expect(400);
     await t.http().get('/api/v1/agreements?inForceOn=yesterday').set(auth(hr)).expect(400);
   });
 
   it('roles: technicians read but do not record; unknown ids are 404', async () => {
     const tech = await t.tokenFor('technician');
     await t.http().post('/api/v1/agreements').set(auth(tech)).send(agreementBody(employee.id)).expect(403);
-    await t.http().post(`/api/v1/agreements/${agreementId}/withdraw`).set(auth(await t.tokenFor('rtd'))).send({}).expect(403);
+    await t
+      .http()
+      .post(`/api/v1/agreements/${agreementId}/withdraw`)
+      .set(auth(await t.tokenFor('rtd')))
+      .send({})
+      .expect(403);
     const missing = await t.http().get('/api/v1/agreements/8a6e0804-2bd0-4672-b79d-d97027f27166').set(auth(tech)).expect(404);
     expect(missing.body.error.code).toBe('AGREEMENT_NOT_FOUND');
   });

@@ -24,7 +24,8 @@ describe('GET /api/v1/employees/:id/provisioning-status', () => {
   });
   afterAll(() => t.close());
 
-  const status = async (employeeId: string, token = technician) => (await t.http().get(`/api/v1/employees/${employeeId}/provisioning-status`).set(auth(token)).expect(200)).body;
+  const status = async (employeeId: string, token = technician) =>
+    (await t.http().get(`/api/v1/employees/${employeeId}/provisioning-status`).set(auth(token)).expect(200)).body;
   const eligibleEmployee = async () => {
     const e = await createEmployee(t.dataSource, { serviceId });
     await makeEligible(t.dataSource, e);
@@ -54,9 +55,19 @@ describe('GET /api/v1/employees/:id/provisioning-status', () => {
 
   it('AGREEMENT_NOT_SIGNED: a draft, even one signature short', async () => {
     const e = await eligibleEmployee();
-    const draft = await t.http().post('/api/v1/agreements').set(auth(hr)).send(agreementBody(e.id, { safetyNoticeDeliveredOn: TODAY })).expect(201);
+    const draft = await t
+      .http()
+      .post('/api/v1/agreements')
+      .set(auth(hr))
+      .send(agreementBody(e.id, { safetyNoticeDeliveredOn: TODAY }))
+      .expect(201);
     expect((await status(e.id)).codes).toEqual(['AGREEMENT_NOT_SIGNED']);
-    await t.http().post(`/api/v1/agreements/${draft.body.id}/sign`).set(auth(hr)).send({ party: 'employee', signerEmployeeId: e.id, documentSha256: 'e'.repeat(64) }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/agreements/${draft.body.id}/sign`)
+      .set(auth(hr))
+      .send({ party: 'employee', signerEmployeeId: e.id, documentSha256: 'e'.repeat(64) })
+      .expect(200);
     const body = await status(e.id);
     expect(body).toMatchObject({ codes: ['AGREEMENT_NOT_SIGNED'], agreementId: draft.body.id });
     expect(body.refusals[0].explanation).toContain('firmato da entrambe le parti');
@@ -108,7 +119,12 @@ describe('GET /api/v1/employees/:id/provisioning-status', () => {
 
   it('several refusals at once: an inactive, ineligible employee with an unsigned future draft', async () => {
     const e = await createEmployee(t.dataSource, { serviceId });
-    await t.http().post('/api/v1/agreements').set(auth(hr)).send(agreementBody(e.id, { startDate: '2026-05-01' })).expect(201);
+    await t
+      .http()
+      .post('/api/v1/agreements')
+      .set(auth(hr))
+      .send(agreementBody(e.id, { startDate: '2026-05-01' }))
+      .expect(201);
     await t.dataSource.getRepository(EmployeeEntity).update({ id: e.id }, { active: false });
     expect((await status(e.id)).codes).toEqual([
       'EMPLOYEE_INACTIVE',

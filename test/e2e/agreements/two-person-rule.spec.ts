@@ -31,15 +31,34 @@ describe('the two-person rule: no single account takes an employee from no agree
   const byUid = new Map<string, EmployeeEntity>();
   const id = (uid: string) => byUid.get(uid)!.id;
 
-  const login = async (uid: string, password: string): Promise<string> => (await t.http().post('/api/v1/auth/login').send({ username: uid, password }).expect(200)).body.token;
+  const login = async (uid: string, password: string): Promise<string> =>
+    (await t.http().post('/api/v1/auth/login').send({ username: uid, password }).expect(200)).body.token;
   const draft = async (employeeUid: string, token = hr): Promise<string> => {
     await makeEligible(t.dataSource, byUid.get(employeeUid)!);
-    return (await t.http().post('/api/v1/agreements').set(auth(token)).send(agreementBody(id(employeeUid), { safetyNoticeDeliveredOn: '2026-03-01' })).expect(201)).body.id;
+    return (
+      await t
+        .http()
+        .post('/api/v1/agreements')
+        .set(auth(token))
+        .send(agreementBody(id(employeeUid), { safetyNoticeDeliveredOn: '2026-03-01' }))
+        .expect(201)
+    ).body.id;
   };
   const sign = (token: string, agreementId: string, party: 'employee' | 'manager', signerUid: string, extra: Record<string, unknown> = {}) =>
-    t.http().post(`/api/v1/agreements/${agreementId}/sign`).set(auth(token)).send({ party, signerEmployeeId: id(signerUid), documentSha256: DOCUMENT_SHA256, ...extra });
+    t
+      .http()
+      .post(`/api/v1/agreements/${agreementId}/sign`)
+      .set(auth(token))
+      .send({ party, signerEmployeeId: id(signerUid), documentSha256: DOCUMENT_SHA256, ...extra });
   const confirm = (token: string, agreementId: string) => t.http().post(`/api/v1/agreements/${agreementId}/countersignature/confirm`).set(auth(token)).send({});
-  const gate = async (employeeUid: string) => (await t.http().get(`/api/v1/employees/${id(employeeUid)}/provisioning-status`).set(auth(hr)).expect(200)).body;
+  const gate = async (employeeUid: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/v1/employees/${id(employeeUid)}/provisioning-status`)
+        .set(auth(hr))
+        .expect(200)
+    ).body;
   const read = async (agreementId: string) => (await t.http().get(`/api/v1/agreements/${agreementId}`).set(auth(hr)).expect(200)).body;
   const audit = (entityId: string) => t.dataSource.getRepository(AuditEventEntity).find({ where: { entityId }, order: { seq: 'ASC' } });
 
@@ -48,7 +67,10 @@ describe('the two-person rule: no single account takes an employee from no agree
     await sandbox.admin((c) =>
       c.modify(
         sandbox.groupDn('rw-managers'),
-        new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [personDn(boss, sandbox.baseDn), personDn(otherBoss, sandbox.baseDn)] }) }),
+        new Change({
+          operation: 'add',
+          modification: new Attribute({ type: 'member', values: [personDn(boss, sandbox.baseDn), personDn(otherBoss, sandbox.baseDn)] }),
+        }),
       ),
     );
     t = await startTestApp({ clock, env: sandbox.serviceEnv() });
@@ -76,7 +98,12 @@ describe('the two-person rule: no single account takes an employee from no agree
       .send({ employeeNumber: 'FAKE-1', firstName: 'Finto', lastName: 'Dirigente', serviceCode: 'CP', isManager: true })
       .expect(403);
     expect(created.body.error).toMatchObject({ code: 'MANAGER_FLAG_NEEDS_ADMIN', details: { fields: ['isManager'] } });
-    const dg = await t.http().post('/api/v1/employees').set(auth(hr)).send({ employeeNumber: 'FAKE-2', firstName: 'Finto', lastName: 'DG', serviceCode: 'CP', isDirectorGeneral: true }).expect(403);
+    const dg = await t
+      .http()
+      .post('/api/v1/employees')
+      .set(auth(hr))
+      .send({ employeeNumber: 'FAKE-2', firstName: 'Finto', lastName: 'DG', serviceCode: 'CP', isDirectorGeneral: true })
+      .expect(403);
     expect(dg.body.error.code).toBe('MANAGER_FLAG_NEEDS_ADMIN');
     expect(await t.dataSource.getRepository(EmployeeEntity).countBy({ employeeNumber: 'FAKE-1' })).toBe(0);
 
@@ -96,14 +123,22 @@ describe('the two-person rule: no single account takes an employee from no agree
 
     const after = await t.dataSource.getRepository(EmployeeEntity).findOneByOrFail({ id: clerk.id });
     expect(after).toMatchObject({ isManager: false, version: clerk.version });
-    expect(await t.dataSource.getRepository(EmployeeEntity).findOneByOrFail({ id: manager.id })).toMatchObject({ serviceId: manager.serviceId, version: manager.version });
+    expect(await t.dataSource.getRepository(EmployeeEntity).findOneByOrFail({ id: manager.id })).toMatchObject({
+      serviceId: manager.serviceId,
+      version: manager.version,
+    });
     expect(await t.dataSource.getRepository(EmployeeEntity).countBy({ employeeNumber: 'FAKE-3' })).toBe(0);
     // Each refusal left its audit entry, and only that.
     const refusals = (await t.dataSource.getRepository(AuditEventEntity).findBy({ action: 'employee.change_refused' })).map((e) => JSON.parse(e.summary).code);
     expect(refusals).toEqual(['MANAGER_FLAG_NEEDS_ADMIN', 'MANAGER_FLAG_NEEDS_ADMIN', 'MANAGER_FLAG_NEEDS_ADMIN', 'MANAGER_FLAG_NEEDS_ADMIN']);
 
     // An admin may (and the directory sync did, for the dirigenti above).
-    await t.http().patch(`/api/v1/employees/${manager.id}`).set(auth(t.adminToken)).send({ version: manager.version, serviceCode: 'CP', firstName: 'Renato' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/employees/${manager.id}`)
+      .set(auth(t.adminToken))
+      .send({ version: manager.version, serviceCode: 'CP', firstName: 'Renato' })
+      .expect(200);
   });
 
   it('one HR token records both signatures from paper: the agreement awaits a second person and the gate still refuses', async () => {
@@ -116,12 +151,20 @@ describe('the two-person rule: no single account takes an employee from no agree
     expect(recorded.body).toMatchObject({
       state: 'awaiting_confirmation',
       inForceToday: false,
-      signatures: { manager: null, countersignature: { status: 'awaiting_confirmation', signerEmployeeId: id(boss.uid), documentReference: DOCUMENT_REFERENCE, confirmedBy: null } },
+      signatures: {
+        manager: null,
+        countersignature: { status: 'awaiting_confirmation', signerEmployeeId: id(boss.uid), documentReference: DOCUMENT_REFERENCE, confirmedBy: null },
+      },
     });
     expect(await gate(employee)).toMatchObject({ allowed: false, codes: ['AGREEMENT_NOT_SIGNED', 'COUNTERSIGNATURE_UNCONFIRMED'], agreementId });
 
     // The real gate behind a VPN account says the same.
-    const account = await t.http().post('/api/v1/vpn/accounts').set(auth(hotline)).send({ employeeId: id(employee), profile: 'dipendenti' }).expect(201);
+    const account = await t
+      .http()
+      .post('/api/v1/vpn/accounts')
+      .set(auth(hotline))
+      .send({ employeeId: id(employee), profile: 'dipendenti' })
+      .expect(201);
     const approve = await t.http().post(`/api/v1/vpn/accounts/${account.body.id}/approve`).set(auth(hotline)).send({}).expect(422);
     expect(approve.body.error).toMatchObject({ code: 'GATE_REFUSED', details: { refusals: ['AGREEMENT_NOT_SIGNED', 'COUNTERSIGNATURE_UNCONFIRMED'] } });
 
@@ -133,7 +176,11 @@ describe('the two-person rule: no single account takes an employee from no agree
 
     // An admin (a second person) checks the paper and confirms: now the gate opens.
     const confirmed = await confirm(t.adminToken, agreementId).expect(200);
-    expect(confirmed.body).toMatchObject({ state: 'active', inForceToday: true, signatures: { manager: { signerEmployeeId: id(boss.uid) }, countersignature: { status: 'confirmed' } } });
+    expect(confirmed.body).toMatchObject({
+      state: 'active',
+      inForceToday: true,
+      signatures: { manager: { signerEmployeeId: id(boss.uid) }, countersignature: { status: 'confirmed' } },
+    });
     expect(await gate(employee)).toMatchObject({ allowed: true, codes: [] });
     await t.http().post(`/api/v1/vpn/accounts/${account.body.id}/approve`).set(auth(hotline)).send({}).expect(200);
     const trail = await audit(agreementId);
@@ -158,7 +205,13 @@ describe('the two-person rule: no single account takes an employee from no agree
     expect((await confirm(minted, agreementId).expect(403)).body.error.code).toBe('SIGNATURE_NEEDS_SECOND_PERSON');
     const session = await t.http().post('/api/v1/auth/session').send({ token: clerkAdmin }).expect(200);
     const cookie = session.headers['set-cookie'];
-    const viaCookie = await t.http().post(`/api/v1/agreements/${agreementId}/countersignature/confirm`).set('Cookie', cookie).set('x-rw-csrf', '1').send({}).expect(403);
+    const viaCookie = await t
+      .http()
+      .post(`/api/v1/agreements/${agreementId}/countersignature/confirm`)
+      .set('Cookie', cookie)
+      .set('x-rw-csrf', '1')
+      .send({})
+      .expect(403);
     expect(viaCookie.body.error.code).toBe('SIGNATURE_NEEDS_SECOND_PERSON');
 
     // Nothing changed; only the refusals were written.
@@ -186,7 +239,10 @@ describe('the two-person rule: no single account takes an employee from no agree
     const me = await t.http().get('/api/v1/auth/me').set(auth(own)).expect(200);
     expect(me.body).toMatchObject({ id: `employee:${id(boss.uid)}`, role: 'manager' });
     const confirmed = await confirm(own, agreementId).expect(200);
-    expect(confirmed.body).toMatchObject({ state: 'active', signatures: { countersignature: { status: 'confirmed', confirmedBy: `employee:${id(boss.uid)}` } } });
+    expect(confirmed.body).toMatchObject({
+      state: 'active',
+      signatures: { countersignature: { status: 'confirmed', confirmedBy: `employee:${id(boss.uid)}` } },
+    });
     expect(await gate(employee)).toMatchObject({ allowed: true });
   });
 
@@ -197,7 +253,10 @@ describe('the two-person rule: no single account takes an employee from no agree
     const a1 = await draft(withHr);
     await sign(hr, a1, 'employee', withHr).expect(200);
     const signed = await sign(own, a1, 'manager', boss.uid).expect(200);
-    expect(signed.body).toMatchObject({ state: 'active', signatures: { countersignature: { status: 'confirmed', recordedBy: `employee:${id(boss.uid)}`, documentReference: null } } });
+    expect(signed.body).toMatchObject({
+      state: 'active',
+      signatures: { countersignature: { status: 'confirmed', recordedBy: `employee:${id(boss.uid)}`, documentReference: null } },
+    });
     expect(await gate(withHr)).toMatchObject({ allowed: true });
 
     // The manager alone: records the employee's paper signature, then signs — one person, it awaits an admin.
@@ -213,7 +272,10 @@ describe('the two-person rule: no single account takes an employee from no agree
     // The other order: the manager signs first, then records the employee's signature — set back to awaiting.
     const reversed = clerks[5].uid;
     const a3 = await draft(reversed);
-    expect((await sign(own, a3, 'manager', boss.uid).expect(200)).body).toMatchObject({ state: 'draft', signatures: { countersignature: { status: 'confirmed' } } });
+    expect((await sign(own, a3, 'manager', boss.uid).expect(200)).body).toMatchObject({
+      state: 'draft',
+      signatures: { countersignature: { status: 'confirmed' } },
+    });
     expect((await sign(own, a3, 'employee', reversed).expect(200)).body).toMatchObject({
       state: 'awaiting_confirmation',
       signatures: { manager: null, countersignature: { status: 'awaiting_confirmation' } },
@@ -223,18 +285,39 @@ describe('the two-person rule: no single account takes an employee from no agree
 
   it('a recorded counterpart signature can be set aside (wrong scan) by its recorder and recorded again, not by another clerk', async () => {
     const reversed = clerks[5].uid;
-    const agreementId = (await t.http().get(`/api/v1/agreements?employeeId=${id(reversed)}`).set(auth(hr)).expect(200)).body.items[0].id;
+    const agreementId = (
+      await t
+        .http()
+        .get(`/api/v1/agreements?employeeId=${id(reversed)}`)
+        .set(auth(hr))
+        .expect(200)
+    ).body.items[0].id;
     const stranger = await t.tokenFor('hr', 'altro-impiegato');
-    const refused = await t.http().post(`/api/v1/agreements/${agreementId}/countersignature/reject`).set(auth(stranger)).send({ reason: 'non mio' }).expect(403);
+    const refused = await t
+      .http()
+      .post(`/api/v1/agreements/${agreementId}/countersignature/reject`)
+      .set(auth(stranger))
+      .send({ reason: 'non mio' })
+      .expect(403);
     expect(refused.body.error.code).toBe('NOT_THE_COUNTERSIGNER');
     const own = await login(boss.uid, boss.password);
-    const rejected = await t.http().post(`/api/v1/agreements/${agreementId}/countersignature/reject`).set(auth(own)).send({ reason: 'firmato per errore' }).expect(200);
-    expect(rejected.body).toMatchObject({ state: 'draft', signatures: { manager: null, countersignature: null, employee: { signerEmployeeId: id(reversed) } } });
+    const rejected = await t
+      .http()
+      .post(`/api/v1/agreements/${agreementId}/countersignature/reject`)
+      .set(auth(own))
+      .send({ reason: 'firmato per errore' })
+      .expect(200);
+    expect(rejected.body).toMatchObject({
+      state: 'draft',
+      signatures: { manager: null, countersignature: null, employee: { signerEmployeeId: id(reversed) } },
+    });
     await t.http().post(`/api/v1/agreements/${agreementId}/countersignature/confirm`).set(auth(t.adminToken)).send({}).expect(409);
     await sign(hr, agreementId, 'manager', boss.uid, { documentReference: 'prot. 2026/0009999' }).expect(200);
     await confirm(t.adminToken, agreementId).expect(200);
     expect(await gate(reversed)).toMatchObject({ allowed: true });
     const actions = (await audit(agreementId)).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['agreement.countersignature_refused', 'agreement.countersignature_rejected', 'agreement.countersignature_confirmed']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['agreement.countersignature_refused', 'agreement.countersignature_rejected', 'agreement.countersignature_confirmed']),
+    );
   });
 });

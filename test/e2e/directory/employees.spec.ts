@@ -24,41 +24,103 @@ describe('services and employees over HTTP', () => {
   it('creates and lists services with their roles', async () => {
     const dup = await t.http().post('/api/v1/services').set(auth(t.adminToken)).send({ code: 'sd', name: 'Again' }).expect(409);
     expect(dup.body.error.code).toBe('SERVICE_CODE_TAKEN');
-    const list = await t.http().get('/api/v1/services').set(auth(await t.tokenFor('rtd'))).expect(200);
+    const list = await t
+      .http()
+      .get('/api/v1/services')
+      .set(auth(await t.tokenFor('rtd')))
+      .expect(200);
     expect(list.body.map((s: { code: string }) => s.code)).toEqual(['CP', 'PA', 'SD']);
-    await t.http().post('/api/v1/services').set(auth(await t.tokenFor('technician'))).send({ code: 'XX', name: 'x' }).expect(403);
-    expect((await t.http().post('/api/v1/services').set(auth(hr)).send({ code: 'bad code!', name: '' }).expect(400)).body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['code', 'name']);
+    await t
+      .http()
+      .post('/api/v1/services')
+      .set(auth(await t.tokenFor('technician')))
+      .send({ code: 'XX', name: 'x' })
+      .expect(403);
+    expect(
+      (await t.http().post('/api/v1/services').set(auth(hr)).send({ code: 'bad code!', name: '' }).expect(400)).body.error.details.fields.map(
+        (f: { field: string }) => f.field,
+      ),
+    ).toEqual(['code', 'name']);
   });
 
   it('creates, reads and updates an employee with optimistic versions', async () => {
-    const created = await t.http().post('/api/v1/employees').set(auth(hr)).send({ employeeNumber: 'M0001', firstName: 'Maria', lastName: 'Rossi', serviceCode: 'sd', username: 'mrossi', email: 'maria.rossi@comune.example.it' }).expect(201);
-    expect(created.body).toMatchObject({ employeeNumber: 'M0001', serviceCode: 'SD', serviceName: 'Sistema Informativo', source: 'manual', active: true, version: 1, isManager: false });
+    const created = await t
+      .http()
+      .post('/api/v1/employees')
+      .set(auth(hr))
+      .send({ employeeNumber: 'M0001', firstName: 'Maria', lastName: 'Rossi', serviceCode: 'sd', username: 'mrossi', email: 'maria.rossi@comune.example.it' })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      employeeNumber: 'M0001',
+      serviceCode: 'SD',
+      serviceName: 'Sistema Informativo',
+      source: 'manual',
+      active: true,
+      version: 1,
+      isManager: false,
+    });
     expect(created.body).not.toHaveProperty('directoryDn');
     const id = created.body.id;
-    const read = await t.http().get(`/api/v1/employees/${id}`).set(auth(await t.tokenFor('hotline'))).expect(200);
+    const read = await t
+      .http()
+      .get(`/api/v1/employees/${id}`)
+      .set(auth(await t.tokenFor('hotline')))
+      .expect(200);
     expect(read.body.username).toBe('mrossi');
 
-    const dup = await t.http().post('/api/v1/employees').set(auth(hr)).send({ employeeNumber: 'M0002', firstName: 'A', lastName: 'B', serviceCode: 'SD', username: 'MRossi' }).expect(409);
+    const dup = await t
+      .http()
+      .post('/api/v1/employees')
+      .set(auth(hr))
+      .send({ employeeNumber: 'M0002', firstName: 'A', lastName: 'B', serviceCode: 'SD', username: 'MRossi' })
+      .expect(409);
     expect(dup.body.error.code).toBe('USERNAME_TAKEN');
-    const unknown = await t.http().post('/api/v1/employees').set(auth(hr)).send({ employeeNumber: 'M0002', firstName: 'A', lastName: 'B', serviceCode: 'ZZ' }).expect(400);
+    const unknown = await t
+      .http()
+      .post('/api/v1/employees')
+      .set(auth(hr))
+      .send({ employeeNumber: 'M0002', firstName: 'A', lastName: 'B', serviceCode: 'ZZ' })
+      .expect(400);
     expect(unknown.body.error.code).toBe('UNKNOWN_SERVICE_CODE');
 
-    const patched = await t.http().patch(`/api/v1/employees/${id}`).set(auth(hr)).send({ version: 1, lastName: 'Rossi Bianchi', serviceCode: 'PA' }).expect(200);
+    const patched = await t
+      .http()
+      .patch(`/api/v1/employees/${id}`)
+      .set(auth(hr))
+      .send({ version: 1, lastName: 'Rossi Bianchi', serviceCode: 'PA' })
+      .expect(200);
     expect(patched.body).toMatchObject({ lastName: 'Rossi Bianchi', serviceCode: 'PA', isManager: false, version: 2 });
     // The manager flag is signing authority: an admin's to grant (test/e2e/agreements/two-person-rule.spec.ts).
-    expect((await t.http().patch(`/api/v1/employees/${id}`).set(auth(hr)).send({ version: 2, isManager: true }).expect(403)).body.error.code).toBe('MANAGER_FLAG_NEEDS_ADMIN');
+    expect((await t.http().patch(`/api/v1/employees/${id}`).set(auth(hr)).send({ version: 2, isManager: true }).expect(403)).body.error.code).toBe(
+      'MANAGER_FLAG_NEEDS_ADMIN',
+    );
     const flagged = await t.http().patch(`/api/v1/employees/${id}`).set(auth(t.adminToken)).send({ version: 2, isManager: true }).expect(200);
     expect(flagged.body).toMatchObject({ isManager: true, version: 3 });
     const stale = await t.http().patch(`/api/v1/employees/${id}`).set(auth(hr)).send({ version: 1, firstName: 'X' }).expect(409);
     expect(stale.body.error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 3 } });
-    await t.http().patch(`/api/v1/employees/${id}`).set(auth(await t.tokenFor('manager'))).send({ version: 3, firstName: 'X' }).expect(403);
+    await t
+      .http()
+      .patch(`/api/v1/employees/${id}`)
+      .set(auth(await t.tokenFor('manager')))
+      .send({ version: 3, firstName: 'X' })
+      .expect(403);
     await t.http().get('/api/v1/employees/not-a-uuid').set(auth(hr)).expect(400);
     await t.http().get('/api/v1/employees/00000000-0000-4000-8000-000000000000').set(auth(hr)).expect(404);
   });
 
   it('deactivating an employee starts offboarding', async () => {
-    const e = await t.http().post('/api/v1/employees').set(auth(hr)).send({ employeeNumber: 'M0099', firstName: 'Leo', lastName: 'Via', serviceCode: 'CP' }).expect(201);
-    const off = await t.http().patch(`/api/v1/employees/${e.body.id}`).set(auth(hr)).send({ version: 1, active: false, deactivationReason: 'resigned' }).expect(200);
+    const e = await t
+      .http()
+      .post('/api/v1/employees')
+      .set(auth(hr))
+      .send({ employeeNumber: 'M0099', firstName: 'Leo', lastName: 'Via', serviceCode: 'CP' })
+      .expect(201);
+    const off = await t
+      .http()
+      .patch(`/api/v1/employees/${e.body.id}`)
+      .set(auth(hr))
+      .send({ version: 1, active: false, deactivationReason: 'resigned' })
+      .expect(200);
     expect(off.body).toMatchObject({ active: false, deactivationReason: 'resigned', version: 2 });
     const jobs = await t.dataSource.getRepository(OutboxEntity).findBy({ jobName: 'offboarding.start' });
     expect(jobs.map((j) => JSON.parse(j.payload).employeeId)).toContain(e.body.id);
@@ -100,7 +162,11 @@ describe('services and employees over HTTP', () => {
   });
 
   it('imports a good file atomically, then reports it unchanged, and updates by number or external id', async () => {
-    const rows = Array.from({ length: 120 }, (_, i) => `E${String(i).padStart(4, '0')},Nome${i},Cognome${String(i).padStart(3, '0')},${['SD', 'PA', 'CP'][i % 3]},user${i},user${i}@comune.example.it,${i % 10 === 0 ? 'sì' : 'no'},ext-${i}`);
+    const rows = Array.from(
+      { length: 120 },
+      (_, i) =>
+        `E${String(i).padStart(4, '0')},Nome${i},Cognome${String(i).padStart(3, '0')},${['SD', 'PA', 'CP'][i % 3]},user${i},user${i}@comune.example.it,${i % 10 === 0 ? 'sì' : 'no'},ext-${i}`,
+    );
     const good = csv([HEADER, ...rows]);
     // Twelve rows flag a manager: signing authority is an admin's to grant, so HR's file is refused line by line.
     const byHr = await t.http().post('/api/v1/employees/import?dryRun=true').set(auth(hr)).set('Content-Type', 'text/csv').send(good).expect(200);
@@ -117,13 +183,31 @@ describe('services and employees over HTTP', () => {
     const again = await t.http().post('/api/v1/employees/import').set(auth(hr)).set('Content-Type', 'text/csv').send(good).expect(200);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 120 });
     // By external id (number changed) and by number (semicolons, subset of columns).
-    await t.http().post('/api/v1/employees/import').set(auth(hr)).set('Content-Type', 'text/csv').send(csv([HEADER, 'E9000,Nome0,Cognome000,SD,user0,user0@comune.example.it,sì,ext-0'])).expect(200);
-    const upd = await t.http().post('/api/v1/employees/import').set(auth(hr)).set('Content-Type', 'text/csv').send('employee_number;first_name;last_name;service_code;active\nE0001;Nome1;Cognome001;SD;no\n').expect(200);
+    await t
+      .http()
+      .post('/api/v1/employees/import')
+      .set(auth(hr))
+      .set('Content-Type', 'text/csv')
+      .send(csv([HEADER, 'E9000,Nome0,Cognome000,SD,user0,user0@comune.example.it,sì,ext-0']))
+      .expect(200);
+    const upd = await t
+      .http()
+      .post('/api/v1/employees/import')
+      .set(auth(hr))
+      .set('Content-Type', 'text/csv')
+      .send('employee_number;first_name;last_name;service_code;active\nE0001;Nome1;Cognome001;SD;no\n')
+      .expect(200);
     expect(upd.body).toMatchObject({ updated: 1 });
     const e1 = (await t.http().get('/api/v1/employees?q=E0001').set(auth(hr)).expect(200)).body.items[0];
     expect(e1).toMatchObject({ serviceCode: 'SD', active: false, username: 'user1' });
     expect((await t.http().get('/api/v1/employees?q=E9000').set(auth(hr)).expect(200)).body.items[0].externalId).toBe('ext-0');
-    await t.http().post('/api/v1/employees/import').set(auth(await t.tokenFor('hotline'))).set('Content-Type', 'text/csv').send(good).expect(403);
+    await t
+      .http()
+      .post('/api/v1/employees/import')
+      .set(auth(await t.tokenFor('hotline')))
+      .set('Content-Type', 'text/csv')
+      .send(good)
+      .expect(403);
     expect((await t.http().post('/api/v1/employees/import').set(auth(hr)).send({ a: 1 }).expect(400)).body.error.code).toBe('CSV_BODY_REQUIRED');
   });
 
@@ -155,9 +239,17 @@ describe('services and employees over HTTP', () => {
     const byName = await t.http().get('/api/v1/employees?q=nome7 cognome').set(auth(hr)).expect(200);
     expect(byName.body.items.length).toBeGreaterThan(0);
     expect((await t.http().get('/api/v1/employees?q=100%25').set(auth(hr)).expect(200)).body.items).toEqual([]);
-    const wrong = await t.http().get(`/api/v1/employees?sort=createdAt&cursor=${cursorOf(await t.http().get('/api/v1/employees?limit=1').set(auth(hr)))}`).set(auth(hr)).expect(400);
+    const wrong = await t
+      .http()
+      .get(`/api/v1/employees?sort=createdAt&cursor=${cursorOf(await t.http().get('/api/v1/employees?limit=1').set(auth(hr)))}`)
+      .set(auth(hr))
+      .expect(400);
     expect(wrong.body.error.code).toBe('INVALID_CURSOR');
-    await t.http().get('/api/v1/employees').set(auth(await t.tokenFor('rtd'))).expect(403);
+    await t
+      .http()
+      .get('/api/v1/employees')
+      .set(auth(await t.tokenFor('rtd')))
+      .expect(403);
   });
 });
 

@@ -23,6 +23,24 @@ describe('audit log: append-only and hash-chained (HMAC-SHA256 under a key outsi
     expect(events.body.items.map((e: { action: string }) => e.action)).toContain('token.created');
   });
 
+  it('pages newest first with limit and cursor, like every list', async () => {
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${encodeURIComponent(cursor)}` : '?limit=2';
+      const page = (await t.http().get(`/api/v1/audit/events${query}`).set(auth(t.adminToken)).expect(200)).body as {
+        items: { seq: number }[];
+        nextCursor: string | null;
+      };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((e) => e.seq));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([5, 4, 3, 2, 1]);
+    expect((await t.http().get('/api/v1/audit/events?cursor=nonsense').set(auth(t.adminToken)).expect(400)).body.error.code).toBe('INVALID_CURSOR');
+    await t.http().get('/api/v1/audit/events?before=3').set(auth(t.adminToken)).expect(400);
+  });
+
   // (on PostgreSQL the triggers refuse these statements: the tamperer switches them off, as a superuser could)
   it('reports an edited row and where the chain breaks', async () => {
     await auditTamper(t).asOwner((q) => q(`UPDATE audit_events SET summary = '{"name":"forged"}' WHERE seq = 3`));

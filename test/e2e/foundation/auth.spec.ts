@@ -35,7 +35,15 @@ describe('authentication and roles', () => {
   it('refuses a missing, malformed or unknown token with 401', async () => {
     expect((await t.http().get('/api/v1/auth/me').expect(401)).body.error.code).toBe('UNAUTHENTICATED');
     expect((await t.http().get('/api/v1/auth/me').set('Authorization', 'Basic abc').expect(401)).body.error.code).toBe('UNAUTHENTICATED');
-    expect((await t.http().get('/api/v1/auth/me').set(auth('rwt_' + 'A'.repeat(43))).expect(401)).body.error.code).toBe('TOKEN_INVALID');
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/auth/me')
+          .set(auth('rwt_' + 'A'.repeat(43)))
+          .expect(401)
+      ).body.error.code,
+    ).toBe('TOKEN_INVALID');
   });
 
   it('shows a created token once, stores only its hash, and never lists it', async () => {
@@ -57,7 +65,11 @@ describe('authentication and roles', () => {
     const hotline = await t.tokenFor('hotline');
     const res = await t.http().get('/api/v1/tokens').set(auth(hotline)).expect(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
-    await t.http().get('/api/v1/audit/verify').set(auth(await t.tokenFor('rtd'))).expect(200);
+    await t
+      .http()
+      .get('/api/v1/audit/verify')
+      .set(auth(await t.tokenFor('rtd')))
+      .expect(200);
   });
 
   it('refuses revoked and expired tokens', async () => {

@@ -93,8 +93,14 @@ describe('CSV imports: column and line limits, the first 100 errors and the coun
   it('answers a file with 5,000 bad rows with the first 100 errors and errorCount 5000, dry run and real run alike', async () => {
     const files = {
       'assets intake': ['serial', ...Array.from({ length: 5000 }, (_, i) => `bad serial ${i}`)],
-      'employee import': ['employee_number,first_name,last_name,service_code,email', ...Array.from({ length: 5000 }, (_, i) => `E${i},Anna,Rossi,${serviceCode},not-an-email-${i}`)],
-      'activity map import': ['service_code\tservice\tmacro_activity\tactivity\tmode', ...Array.from({ length: 5000 }, (_, i) => `LIM1\tServizio\tMacro\tAttivita ${i}\tsometimes`)],
+      'employee import': [
+        'employee_number,first_name,last_name,service_code,email',
+        ...Array.from({ length: 5000 }, (_, i) => `E${i},Anna,Rossi,${serviceCode},not-an-email-${i}`),
+      ],
+      'activity map import': [
+        'service_code\tservice\tmacro_activity\tactivity\tmode',
+        ...Array.from({ length: 5000 }, (_, i) => `LIM1\tServizio\tMacro\tAttivita ${i}\tsometimes`),
+      ],
     } as Record<string, string[]>;
     for (const r of routes()) {
       const csv = files[r.name].join('\n') + '\n';
@@ -114,7 +120,12 @@ describe('CSV imports: column and line limits, the first 100 errors and the coun
   });
 
   it('reports a file with a few errors whole (truncated false)', async () => {
-    const res = await timedPost('/api/v1/employees/import?dryRun=true', hr, 'text/csv', `employee_number,first_name,last_name,service_code,email\nE1,Anna,Rossi,${serviceCode},nope\n`);
+    const res = await timedPost(
+      '/api/v1/employees/import?dryRun=true',
+      hr,
+      'text/csv',
+      `employee_number,first_name,last_name,service_code,email\nE1,Anna,Rossi,${serviceCode},nope\n`,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ errorCount: 1, truncated: false });
     expect(res.body.errors).toHaveLength(1);

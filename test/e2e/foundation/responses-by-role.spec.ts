@@ -115,8 +115,8 @@ describe('responses by role: special-category data for HR and admins, aggregates
     // still in force on day 89 would tell a 90-day notice
     expect((await get('technician', future).expect(403)).body.error.code).toBe('IN_FORCE_DATE_AFTER_TODAY');
     expect((await get('manager', future).expect(403)).body.error.code).toBe('IN_FORCE_DATE_AFTER_TODAY');
-    expect((await get('technician', `/api/v1/agreements?employeeId=${withdrawn.employee.id}&inForceOn=${TODAY}`).expect(200)).body.total).toBe(1);
-    expect((await get('hr', future).expect(200)).body.total).toBe(1);
+    expect((await get('technician', `/api/v1/agreements?employeeId=${withdrawn.employee.id}&inForceOn=${TODAY}`).expect(200)).body.items).toHaveLength(1);
+    expect((await get('hr', future).expect(200)).body.items).toHaveLength(1);
 
     // a manager asking for 30 days was told "not before 2026-06-08 (90 days' notice, notice_90_days_disabled_worker)"
     const byManager = await t
@@ -216,7 +216,7 @@ describe('responses by role: special-category data for HR and admins, aggregates
     });
     for (const url of [`/api/v1/directory/sync-runs/${id}`, '/api/v1/directory/sync-runs']) {
       const rtd = (await get('rtd', url).expect(200)).body;
-      const run = Array.isArray(rtd) ? rtd.find((r: { id: string }) => r.id === id) : rtd;
+      const run = Array.isArray(rtd.items) ? rtd.items.find((r: { id: string }) => r.id === id) : rtd;
       expect(run).toMatchObject({ id, status: 'ok', created: 1, skipped: 1, errorCount: 1, directoryEntries: 44 });
       expect(run).not.toHaveProperty('errors');
       expect(run).not.toHaveProperty('requestedBy');

@@ -112,18 +112,16 @@ describe('browser sessions die with their parent', () => {
     const employee = await createEmployee(t.dataSource);
     const hr = await t.tokenFor('hr');
     // what a directory login issues for a synced employee
-    const login = await t
-      .get(TokenService)
-      .create(
-        { id: `employee:${employee.id}`, name: employee.username!, role: 'hotline' },
-        {
-          name: `login:${employee.username}`,
-          role: 'hotline',
-          kind: 'session',
-          subject: `employee:${employee.id}`,
-          expiresAt: new Date(clock.now().getTime() + 8 * HOUR).toISOString(),
-        },
-      );
+    const login = await t.get(TokenService).create(
+      { id: `employee:${employee.id}`, name: employee.username!, role: 'hotline' },
+      {
+        name: `login:${employee.username}`,
+        role: 'hotline',
+        kind: 'session',
+        subject: `employee:${employee.id}`,
+        expiresAt: new Date(clock.now().getTime() + 8 * HOUR).toISOString(),
+      },
+    );
     const cookie = sessionTokenOf(await open(login.token).expect(200));
     expect((await me(cookie).expect(200)).body.id).toBe(`employee:${employee.id}`);
 

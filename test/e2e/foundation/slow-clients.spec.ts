@@ -86,7 +86,13 @@ describe('slow and anonymous clients', () => {
 
   it('still reads the body of an authenticated import (and the guard still checks the role)', async () => {
     const hr = await t.tokenFor('hr');
-    const ok = await t.http().post('/api/v1/employees/import?dryRun=true').set(auth(hr)).set('Content-Type', 'text/csv').send('employee_number,first_name,last_name,service_code\n').expect(200);
+    const ok = await t
+      .http()
+      .post('/api/v1/employees/import?dryRun=true')
+      .set(auth(hr))
+      .set('Content-Type', 'text/csv')
+      .send('employee_number,first_name,last_name,service_code\n')
+      .expect(200);
     expect(ok.body).toMatchObject({ dryRun: true, total: 0 });
     const tech = await t.tokenFor('technician');
     await t.http().post('/api/v1/employees/import?dryRun=true').set(auth(tech)).set('Content-Type', 'text/csv').send('employee_number\n').expect(403);

@@ -13,10 +13,30 @@ describe('inventory: assets', () => {
   it('registers an asset with a generated tag and a normalised serial, audited', async () => {
     const m = await createModel(inv, 'laptop', 'ThinkPad T14 A');
     const lot = await createLot(inv, m.id, { quantity: 50 });
-    const res = await t.http().post('/api/v1/assets').set(auth(inv.tech)).send({ modelId: m.id, lotId: lot.id, serial: ' pf3abc01 ', mac: 'aa-bb-cc-dd-ee-01', location: 'Magazzino SI' }).expect(201);
-    expect(res.body).toMatchObject({ serial: 'PF3ABC01', kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 A', lotId: lot.id, ownership: 'municipal', state: 'in_stock', mac: 'AA:BB:CC:DD:EE:01', sim: null, reports: [] });
+    const res = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(auth(inv.tech))
+      .send({ modelId: m.id, lotId: lot.id, serial: ' pf3abc01 ', mac: 'aa-bb-cc-dd-ee-01', location: 'Magazzino SI' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      serial: 'PF3ABC01',
+      kind: 'laptop',
+      manufacturer: 'Lenovo',
+      model: 'ThinkPad T14 A',
+      lotId: lot.id,
+      ownership: 'municipal',
+      state: 'in_stock',
+      mac: 'AA:BB:CC:DD:EE:01',
+      sim: null,
+      reports: [],
+    });
     expect(res.body.assetTag).toMatch(/^PO-\d{7}$/);
-    const got = await t.http().get(`/api/v1/assets/${res.body.id}`).set(auth(await t.tokenFor('hotline'))).expect(200);
+    const got = await t
+      .http()
+      .get(`/api/v1/assets/${res.body.id}`)
+      .set(auth(await t.tokenFor('hotline')))
+      .expect(200);
     expect(got.body.assetTag).toBe(res.body.assetTag);
     const lotNow = await t.http().get(`/api/v1/lots/${lot.id}`).set(auth(inv.tech)).expect(200);
     expect(lotNow.body.received).toBe(1);
@@ -36,7 +56,12 @@ describe('inventory: assets', () => {
     const router = await createModel(inv, 'mobile_router', 'E5576', 'Huawei');
     const r = await createAsset(inv, router.id, { sim: { iccid: '8939 1000 0000 0000 000', phoneNumber: '+39 333 1234567', dataPlan: 'TM8 50GB' } });
     expect((r as unknown as { sim: unknown }).sim).toEqual({ iccid: '8939100000000000000', phoneNumber: '+393331234567', dataPlan: 'TM8 50GB' });
-    const iccid = await t.http().post('/api/v1/assets').set(auth(inv.tech)).send({ modelId: router.id, serial: 'R2', sim: { iccid: '8939100000000000000' } }).expect(409);
+    const iccid = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(auth(inv.tech))
+      .send({ modelId: router.id, serial: 'R2', sim: { iccid: '8939100000000000000' } })
+      .expect(409);
     expect(iccid.body.error.code).toBe('DUPLICATE_ICCID');
   });
 
@@ -44,9 +69,19 @@ describe('inventory: assets', () => {
     const laptop = await createModel(inv, 'laptop', 'ThinkPad T14 C');
     const router = await createModel(inv, 'mobile_router', 'E5577', 'Huawei');
     const before = await countRows(t, 'assets');
-    const sim = await t.http().post('/api/v1/assets').set(auth(inv.tech)).send({ modelId: laptop.id, serial: 'L1', sim: { iccid: '8939100000000000000' } }).expect(400);
+    const sim = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(auth(inv.tech))
+      .send({ modelId: laptop.id, serial: 'L1', sim: { iccid: '8939100000000000000' } })
+      .expect(400);
     expect(sim.body.error.code).toBe('SIM_NOT_ALLOWED');
-    const bad = await t.http().post('/api/v1/assets').set(auth(inv.tech)).send({ modelId: router.id, serial: 'bad serial!', mac: 'nope', sim: { iccid: '8939100000000000001' } }).expect(400);
+    const bad = await t
+      .http()
+      .post('/api/v1/assets')
+      .set(auth(inv.tech))
+      .send({ modelId: router.id, serial: 'bad serial!', mac: 'nope', sim: { iccid: '8939100000000000001' } })
+      .expect(400);
     expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['mac', 'serial', 'sim.iccid']);
     const lot = await createLot(inv, laptop.id, { quantity: 50 });
     const wrong = await t.http().post('/api/v1/assets').set(auth(inv.tech)).send({ modelId: router.id, lotId: lot.id, serial: 'R9' }).expect(422);
@@ -88,7 +123,18 @@ describe('inventory: assets', () => {
     expect([...seen].sort()).toEqual([...made].sort());
 
     const search = await t.http().get('/api/v1/assets?q=jbl01&kind=headset&state=in_stock').set(auth(inv.tech)).expect(200);
-    expect(search.body.items.map((a: { serial: string }) => a.serial)).toEqual(['JBL010', 'JBL011', 'JBL012', 'JBL013', 'JBL014', 'JBL015', 'JBL016', 'JBL017', 'JBL018', 'JBL019']);
+    expect(search.body.items.map((a: { serial: string }) => a.serial)).toEqual([
+      'JBL010',
+      'JBL011',
+      'JBL012',
+      'JBL013',
+      'JBL014',
+      'JBL015',
+      'JBL016',
+      'JBL017',
+      'JBL018',
+      'JBL019',
+    ]);
     const byModel = await t.http().get(`/api/v1/assets?modelId=${m.id}&sort=createdAt&limit=100`).set(auth(inv.tech)).expect(200);
     expect(byModel.body.items).toHaveLength(23);
     const none = await t.http().get('/api/v1/assets?state=stolen&kind=headset').set(auth(inv.tech)).expect(200);
@@ -125,6 +171,11 @@ describe('inventory: assets', () => {
     expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['limit', 'state']);
     const missing = await t.http().get('/api/v1/assets/00000000-0000-4000-8000-000000000000').set(auth(inv.tech)).expect(404);
     expect(missing.body.error.code).toBe('ASSET_NOT_FOUND');
-    await t.http().post('/api/v1/assets').set(auth(await t.tokenFor('rtd'))).send({}).expect(403);
+    await t
+      .http()
+      .post('/api/v1/assets')
+      .set(auth(await t.tokenFor('rtd')))
+      .send({})
+      .expect(403);
   });
 });

@@ -19,14 +19,19 @@ describe('inventory: handovers, receipts and returns', () => {
   const pdf = async (url: string) => {
     const res = await t.http().get(url).set(auth(inv.tech)).buffer(true).parse(binaryParser).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    return { bytes: res.body as Buffer, sha256: res.headers['x-content-sha256'] as string };
+    return { bytes: res.body as Buffer, sha256: res.headers['x-content-sha256'] };
   };
   const asset = async (id: string) => (await t.http().get(`/api/v1/assets/${id}`).set(auth(inv.tech)).expect(200)).body;
 
   it('hands a kit over in one operation and produces the Italian receipt with its SHA-256', async () => {
     const { employee, agreement } = await createProvisionableEmployee(t.dataSource, { today: TODAY, employee: { firstName: 'Giulia', lastName: 'Verdi' } });
     const k = await kit(inv);
-    const res = await handover({ employeeId: employee.id, assetIds: [k.laptop.id, k.dock.id, k.headset.id], conditions: 'Nuovi, in confezione originale', notes: 'Consegna presso il CED' }).expect(201);
+    const res = await handover({
+      employeeId: employee.id,
+      assetIds: [k.laptop.id, k.dock.id, k.headset.id],
+      conditions: 'Nuovi, in confezione originale',
+      notes: 'Consegna presso il CED',
+    }).expect(201);
     expect(res.body).toMatchObject({
       employeeId: employee.id,
       technicianName: 'Luca Bianchi',
@@ -41,14 +46,33 @@ describe('inventory: handovers, receipts and returns', () => {
       returns: [],
     });
     expect(res.body.items.map((i: { assetId: string }) => i.assetId)).toEqual([k.laptop.id, k.dock.id, k.headset.id]);
-    for (const a of [k.laptop, k.dock, k.headset]) expect(await asset(a.id)).toMatchObject({ state: 'assigned', holderEmployeeId: employee.id, currentHandoverId: res.body.id });
+    for (const a of [k.laptop, k.dock, k.headset])
+      expect(await asset(a.id)).toMatchObject({ state: 'assigned', holderEmployeeId: employee.id, currentHandoverId: res.body.id });
 
     const file = await pdf(res.body.receiptUrl);
     const digest = createHash('sha256').update(file.bytes).digest('hex');
     expect(digest).toBe(res.body.receiptSha256);
     expect(file.sha256).toBe(digest);
     const text = await pdfText(file.bytes);
-    for (const expected of ['COMUNE DI PRATO', 'Verbale di consegna', 'Giulia Verdi', employee.employeeNumber, 'Luca Bianchi', k.laptop.serial, k.laptop.assetTag, k.dock.serial, k.dock.assetTag, k.headset.serial, k.headset.assetTag, 'Computer portatile', 'Nuovi, in confezione originale', 'Divieto di cessione a terzi', 'furto o smarrimento', 'Prato, 07/05/2024', '(firma)']) {
+    for (const expected of [
+      'COMUNE DI PRATO',
+      'Verbale di consegna',
+      'Giulia Verdi',
+      employee.employeeNumber,
+      'Luca Bianchi',
+      k.laptop.serial,
+      k.laptop.assetTag,
+      k.dock.serial,
+      k.dock.assetTag,
+      k.headset.serial,
+      k.headset.assetTag,
+      'Computer portatile',
+      'Nuovi, in confezione originale',
+      'Divieto di cessione a terzi',
+      'furto o smarrimento',
+      'Prato, 07/05/2024',
+      '(firma)',
+    ]) {
       expect(text).toContain(expected);
     }
     const byEmployee = await t.http().get(`/api/v1/handovers?employeeId=${employee.id}`).set(auth(inv.tech)).expect(200);
@@ -97,7 +121,10 @@ describe('inventory: handovers, receipts and returns', () => {
     const k = await kit(inv);
     await handover({ employeeId: employee.id, assetIds: [k.headset.id] }).expect(201);
     const busy = await handover({ employeeId: employee.id, assetIds: [k.laptop.id, k.headset.id] }).expect(409);
-    expect(busy.body.error).toMatchObject({ code: 'ASSET_NOT_AVAILABLE', details: { assets: [{ id: k.headset.id, assetTag: k.headset.assetTag, state: 'assigned' }] } });
+    expect(busy.body.error).toMatchObject({
+      code: 'ASSET_NOT_AVAILABLE',
+      details: { assets: [{ id: k.headset.id, assetTag: k.headset.assetTag, state: 'assigned' }] },
+    });
     expect((await asset(k.laptop.id)).state).toBe('in_stock');
     const unknown = await handover({ employeeId: employee.id, assetIds: [k.laptop.id, '00000000-0000-4000-8000-000000000000'] }).expect(404);
     expect(unknown.body.error.code).toBe('ASSET_NOT_FOUND');
@@ -107,7 +134,12 @@ describe('inventory: handovers, receipts and returns', () => {
     expect(nobody.body.error.code).toBe('EMPLOYEE_NOT_FOUND');
     const empty = await handover({ employeeId: employee.id, assetIds: [] }).expect(400);
     expect(empty.body.error.details.fields[0].field).toBe('assetIds');
-    await t.http().post('/api/v1/handovers').set(auth(await t.tokenFor('hotline'))).send({ employeeId: employee.id, assetIds: [k.laptop.id] }).expect(403);
+    await t
+      .http()
+      .post('/api/v1/handovers')
+      .set(auth(await t.tokenFor('hotline')))
+      .send({ employeeId: employee.id, assetIds: [k.laptop.id] })
+      .expect(403);
   });
 
   it('records each signature once, with the hash of the signed scan', async () => {
@@ -115,11 +147,11 @@ describe('inventory: handovers, receipts and returns', () => {
     const k = await kit(inv);
     const h = (await handover({ employeeId: employee.id, assetIds: [k.laptop.id] }).expect(201)).body;
     const scan = 'c'.repeat(64);
-    const signed = await t.http().post(`/api/v1/handovers/${h.id}/sign`).set(auth(inv.tech)).send({ signedBy: 'employee', signedScanSha256: scan }).expect(201);
+    const signed = await t.http().post(`/api/v1/handovers/${h.id}/sign`).set(auth(inv.tech)).send({ signedBy: 'employee', signedScanSha256: scan }).expect(200);
     expect(signed.body).toMatchObject({ employeeSignedAt: `${TODAY}T08:30:00.000Z`, technicianSignedAt: null, signedScanSha256: scan });
     const again = await t.http().post(`/api/v1/handovers/${h.id}/sign`).set(auth(inv.tech)).send({ signedBy: 'employee' }).expect(409);
     expect(again.body.error.code).toBe('ALREADY_SIGNED');
-    await t.http().post(`/api/v1/handovers/${h.id}/sign`).set(auth(inv.tech)).send({ signedBy: 'technician' }).expect(201);
+    await t.http().post(`/api/v1/handovers/${h.id}/sign`).set(auth(inv.tech)).send({ signedBy: 'technician' }).expect(200);
     const bad = await t.http().post(`/api/v1/handovers/${h.id}/sign`).set(auth(inv.tech)).send({ signedBy: 'manager', signedScanSha256: 'xyz' }).expect(400);
     expect(bad.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['signedBy', 'signedScanSha256']);
     const events = await t.http().get(`/api/v1/audit/events?action=handover.signed&entityId=${h.id}`).set(auth(t.adminToken)).expect(200);
@@ -131,11 +163,21 @@ describe('inventory: handovers, receipts and returns', () => {
     const k = await kit(inv);
     const h = (await handover({ employeeId: employee.id, assetIds: [k.laptop.id, k.dock.id, k.headset.id] }).expect(201)).body;
 
-    const partial = await t.http().post(`/api/v1/handovers/${h.id}/return`).set(auth(inv.tech)).send({ items: [{ assetId: k.headset.id, condition: 'worn' }] }).expect(201);
+    const partial = await t
+      .http()
+      .post(`/api/v1/handovers/${h.id}/return`)
+      .set(auth(inv.tech))
+      .send({ items: [{ assetId: k.headset.id, condition: 'worn' }] })
+      .expect(201);
     expect(partial.body.handover).toMatchObject({ status: 'partially_returned', outstandingCount: 2 });
     expect((await asset(k.headset.id)).state).toBe('in_stock');
 
-    const noWipe = await t.http().post(`/api/v1/handovers/${h.id}/return`).set(auth(inv.tech)).send({ items: [{ assetId: k.laptop.id, condition: 'good' }] }).expect(422);
+    const noWipe = await t
+      .http()
+      .post(`/api/v1/handovers/${h.id}/return`)
+      .set(auth(inv.tech))
+      .send({ items: [{ assetId: k.laptop.id, condition: 'good' }] })
+      .expect(422);
     expect(noWipe.body.error).toMatchObject({ code: 'DATA_WIPE_REQUIRED', details: { assetIds: [k.laptop.id] } });
     const unconfirmed = await t
       .http()
@@ -160,20 +202,44 @@ describe('inventory: handovers, receipts and returns', () => {
       })
       .expect(201);
     expect(full.body.handover).toMatchObject({ status: 'closed', outstandingCount: 0 });
-    expect(full.body.return).toMatchObject({ assetIds: [k.laptop.id, k.dock.id], dataWipe: [{ assetId: k.laptop.id, method: 'NIST 800-88 purge (secure erase)', confirmed: true, reference: 'WIPE-2024-0001' }] });
+    expect(full.body.return).toMatchObject({
+      assetIds: [k.laptop.id, k.dock.id],
+      dataWipe: [{ assetId: k.laptop.id, method: 'NIST 800-88 purge (secure erase)', confirmed: true, reference: 'WIPE-2024-0001' }],
+    });
     expect(await asset(k.laptop.id)).toMatchObject({ state: 'in_repair', holderEmployeeId: null, currentHandoverId: null });
     expect((await asset(k.dock.id)).state).toBe('in_stock');
 
     const file = await pdf(full.body.return.receiptUrl);
     expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(full.body.return.receiptSha256);
     const text = await pdfText(file.bytes);
-    for (const expected of ['Verbale di restituzione', 'Paolo Neri', k.laptop.serial, k.laptop.assetTag, k.dock.assetTag, 'Danneggiato', 'schermo incrinato', 'NIST 800-88 purge (secure erase)', 'WIPE-2024-0001', 'Cancellazione sicura dei dati']) {
+    for (const expected of [
+      'Verbale di restituzione',
+      'Paolo Neri',
+      k.laptop.serial,
+      k.laptop.assetTag,
+      k.dock.assetTag,
+      'Danneggiato',
+      'schermo incrinato',
+      'NIST 800-88 purge (secure erase)',
+      'WIPE-2024-0001',
+      'Cancellazione sicura dei dati',
+    ]) {
       expect(text).toContain(expected);
     }
-    const again = await t.http().post(`/api/v1/handovers/${h.id}/return`).set(auth(inv.tech)).send({ items: [{ assetId: k.dock.id, condition: 'good' }] }).expect(409);
+    const again = await t
+      .http()
+      .post(`/api/v1/handovers/${h.id}/return`)
+      .set(auth(inv.tech))
+      .send({ items: [{ assetId: k.dock.id, condition: 'good' }] })
+      .expect(409);
     expect(again.body.error.code).toBe('ITEM_ALREADY_CLOSED');
     const stranger = await createAsset(inv, (await createModel(inv, 'mouse', unique('M'), 'Logitech')).id);
-    const notIn = await t.http().post(`/api/v1/handovers/${h.id}/return`).set(auth(inv.tech)).send({ items: [{ assetId: stranger.id, condition: 'good' }] }).expect(422);
+    const notIn = await t
+      .http()
+      .post(`/api/v1/handovers/${h.id}/return`)
+      .set(auth(inv.tech))
+      .send({ items: [{ assetId: stranger.id, condition: 'good' }] })
+      .expect(422);
     expect(notIn.body.error.code).toBe('ASSET_NOT_IN_HANDOVER');
     const detail = await t.http().get(`/api/v1/handovers/${h.id}`).set(auth(inv.tech)).expect(200);
     expect(detail.body.returns).toHaveLength(2);

@@ -19,12 +19,38 @@ describe('inventory: incidents and disposal', () => {
   it('a stolen laptop ends its custody and asks the PKI to revoke its certificates, in the same transaction', async () => {
     const { employee } = await createProvisionableEmployee(t.dataSource, { today: TODAY });
     const k = await kit(inv);
-    const h = (await t.http().post('/api/v1/handovers').set(auth(inv.tech)).send({ employeeId: employee.id, assetIds: [k.laptop.id, k.headset.id] }).expect(201)).body;
-    const res = await report(k.laptop.id, { status: 'stolen', note: 'Furto in auto, denuncia presentata', reportedAt: '2024-09-01T18:30:00Z', policeReportRef: 'CC-PO-2024-991' }).expect(201);
-    expect(res.body.report).toMatchObject({ status: 'stolen', previousState: 'assigned', reportedAt: '2024-09-01T18:30:00.000Z', policeReportRef: 'CC-PO-2024-991', closedHandoverId: h.id, stationCompromised: true });
+    const h = (
+      await t
+        .http()
+        .post('/api/v1/handovers')
+        .set(auth(inv.tech))
+        .send({ employeeId: employee.id, assetIds: [k.laptop.id, k.headset.id] })
+        .expect(201)
+    ).body;
+    const res = await report(k.laptop.id, {
+      status: 'stolen',
+      note: 'Furto in auto, denuncia presentata',
+      reportedAt: '2024-09-01T18:30:00Z',
+      policeReportRef: 'CC-PO-2024-991',
+    }).expect(201);
+    expect(res.body.report).toMatchObject({
+      status: 'stolen',
+      previousState: 'assigned',
+      reportedAt: '2024-09-01T18:30:00.000Z',
+      policeReportRef: 'CC-PO-2024-991',
+      closedHandoverId: h.id,
+      stationCompromised: true,
+    });
     expect(res.body.asset).toMatchObject({ state: 'stolen', holderEmployeeId: null, currentHandoverId: null });
-    const jobs: { job_id: string; payload: string }[] = await t.dataSource.query("SELECT job_id, payload FROM outbox WHERE job_name = 'pki.station-compromised'");
-    expect(jobs).toEqual([{ job_id: `pki-compromised-${k.laptop.id}-${res.body.report.id}`, payload: JSON.stringify({ assetId: k.laptop.id, reportedAt: '2024-09-01T18:30:00.000Z' }) }]);
+    const jobs: { job_id: string; payload: string }[] = await t.dataSource.query(
+      "SELECT job_id, payload FROM outbox WHERE job_name = 'pki.station-compromised'",
+    );
+    expect(jobs).toEqual([
+      {
+        job_id: `pki-compromised-${k.laptop.id}-${res.body.report.id}`,
+        payload: JSON.stringify({ assetId: k.laptop.id, reportedAt: '2024-09-01T18:30:00.000Z' }),
+      },
+    ]);
     const detail = (await t.http().get(`/api/v1/handovers/${h.id}`).set(auth(inv.tech)).expect(200)).body;
     expect(detail).toMatchObject({ status: 'partially_returned', outstandingCount: 1 });
     expect(detail.items.find((i: { assetId: string }) => i.assetId === k.laptop.id)).toMatchObject({ closedReason: 'stolen' });
@@ -47,7 +73,12 @@ describe('inventory: incidents and disposal', () => {
   it('refuses transitions the life cycle does not allow', async () => {
     const { employee } = await createProvisionableEmployee(t.dataSource, { today: TODAY });
     const k = await kit(inv);
-    await t.http().post('/api/v1/handovers').set(auth(inv.tech)).send({ employeeId: employee.id, assetIds: [k.dock.id] }).expect(201);
+    await t
+      .http()
+      .post('/api/v1/handovers')
+      .set(auth(inv.tech))
+      .send({ employeeId: employee.id, assetIds: [k.dock.id] })
+      .expect(201);
     const repair = await report(k.dock.id, { status: 'in_repair', note: 'guasto' }).expect(409);
     expect(repair.body.error).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { from: 'assigned', to: 'in_repair' } });
     const back = await report(k.headset.id, { status: 'in_stock', note: 'già in stock' }).expect(409);
@@ -66,8 +97,17 @@ describe('inventory: incidents and disposal', () => {
     const noCert = await report(laptop.id, { status: 'retired', note: 'fine vita', erasureMethod: 'NIST 800-88 destroy' }).expect(422);
     expect(noCert.body.error.code).toBe('DISPOSAL_CERTIFICATE_REQUIRED');
     await report(laptop.id, { status: 'in_repair', note: 'scheda madre' }).expect(201);
-    const retired = await report(laptop.id, { status: 'retired', note: 'irreparabile', erasureMethod: 'NIST 800-88 destroy (triturazione disco)', erasureCertificateRef: 'RAEE-2024-0042' }).expect(201);
-    expect(retired.body.report).toMatchObject({ previousState: 'in_repair', erasureMethod: 'NIST 800-88 destroy (triturazione disco)', erasureCertificateRef: 'RAEE-2024-0042' });
+    const retired = await report(laptop.id, {
+      status: 'retired',
+      note: 'irreparabile',
+      erasureMethod: 'NIST 800-88 destroy (triturazione disco)',
+      erasureCertificateRef: 'RAEE-2024-0042',
+    }).expect(201);
+    expect(retired.body.report).toMatchObject({
+      previousState: 'in_repair',
+      erasureMethod: 'NIST 800-88 destroy (triturazione disco)',
+      erasureCertificateRef: 'RAEE-2024-0042',
+    });
     expect(retired.body.asset.state).toBe('retired');
     const again = await report(laptop.id, { status: 'in_stock', note: 'ripensamento' }).expect(409);
     expect(again.body.error.code).toBe('INVALID_STATE_TRANSITION');

@@ -86,7 +86,11 @@ describe('inventory: receiving a lot from a CSV of serials', () => {
   it('accepts semicolon-separated files, names the model per row, and reads mobile-router SIMs', async () => {
     const router = await createModel(inv, 'mobile_router', 'E5576-320', 'Huawei');
     const lot = await createLot(inv, router.id, { quantity: 50 });
-    const csv = ['Serial;Model;ICCID;Phone Number;Data Plan', 'HW0001;Huawei E5576-320;8939100000000000000;+39 333 0000001;TM8 50GB', 'HW0002;e5576-320;;;'].join('\r\n');
+    const csv = [
+      'Serial;Model;ICCID;Phone Number;Data Plan',
+      'HW0001;Huawei E5576-320;8939100000000000000;+39 333 0000001;TM8 50GB',
+      'HW0002;e5576-320;;;',
+    ].join('\r\n');
     const res = await post(lot.id, csv, false).expect(200);
     expect(res.body).toMatchObject({ ok: true, created: 2 });
     const list = await t.http().get(`/api/v1/assets?lotId=${lot.id}&sort=serial`).set(auth(inv.tech)).expect(200);
@@ -104,7 +108,13 @@ describe('inventory: receiving a lot from a CSV of serials', () => {
     expect(header.body.errors.map((e: { code: string }) => e.code)).toEqual(['UNKNOWN_COLUMN', 'MISSING_COLUMN']);
     const noLot = await post('00000000-0000-4000-8000-000000000000', 'serial\nX1\n', true).expect(404);
     expect(noLot.body.error.code).toBe('LOT_NOT_FOUND');
-    const noLotId = await t.http().post('/api/v1/assets/import?dryRun=true').set(auth(inv.tech)).set('Content-Type', 'text/csv').send('serial\nX1\n').expect(400);
+    const noLotId = await t
+      .http()
+      .post('/api/v1/assets/import?dryRun=true')
+      .set(auth(inv.tech))
+      .set('Content-Type', 'text/csv')
+      .send('serial\nX1\n')
+      .expect(400);
     expect(noLotId.body.error.details.fields[0].field).toBe('lotId');
   });
 

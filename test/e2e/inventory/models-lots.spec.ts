@@ -13,7 +13,12 @@ describe('inventory: device models and purchase lots', () => {
   it('registers device models, refuses duplicates and lists them by kind', async () => {
     const m = await createModel(inv, 'laptop', 'ThinkPad T14 Gen 2');
     expect(m).toMatchObject({ kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 2', specs: { note: 'test' } });
-    const dup = await t.http().post('/api/v1/models').set(auth(inv.tech)).send({ kind: 'laptop', manufacturer: 'lenovo', model: 'thinkpad t14 gen 2' }).expect(409);
+    const dup = await t
+      .http()
+      .post('/api/v1/models')
+      .set(auth(inv.tech))
+      .send({ kind: 'laptop', manufacturer: 'lenovo', model: 'thinkpad t14 gen 2' })
+      .expect(409);
     expect(dup.body.error.code).toBe('DUPLICATE_MODEL');
     const bad = await t.http().post('/api/v1/models').set(auth(inv.tech)).send({ kind: 'tablet', manufacturer: 'X', model: 'Y' }).expect(400);
     expect(bad.body.error.details.fields[0].field).toBe('kind');
@@ -31,7 +36,16 @@ describe('inventory: device models and purchase lots', () => {
       .http()
       .post('/api/v1/lots')
       .set(auth(inv.tech))
-      .send({ modelId: m.id, supplier: 'Converge', cig: '8563412A7F', orderNumber: 'ODA-1', orderDate: '2021-03-01', quantity: 150, unitPriceCents: 65000, warrantyMonths: 36 })
+      .send({
+        modelId: m.id,
+        supplier: 'Converge',
+        cig: '8563412A7F',
+        orderNumber: 'ODA-1',
+        orderDate: '2021-03-01',
+        quantity: 150,
+        unitPriceCents: 65000,
+        warrantyMonths: 36,
+      })
       .expect(422);
     expect(res.body.error).toMatchObject({ code: 'LOT_TOO_LARGE', details: { quantity: 150, max: 100 } });
     expect(await countRows(t, 'purchase_lots')).toBe(lotsBefore);
@@ -44,13 +58,33 @@ describe('inventory: device models and purchase lots', () => {
       .http()
       .post('/api/v1/lots')
       .set(auth(inv.tech))
-      .send({ modelId: m.id, supplier: 'Converge', cig: '8563412a7f', orderNumber: 'ODA-2', orderDate: '2021-03-01', quantity: 150, unitPriceCents: 65000, warrantyMonths: 36, overrideReason: 'Riassortimento emergenza' })
+      .send({
+        modelId: m.id,
+        supplier: 'Converge',
+        cig: '8563412a7f',
+        orderNumber: 'ODA-2',
+        orderDate: '2021-03-01',
+        quantity: 150,
+        unitPriceCents: 65000,
+        warrantyMonths: 36,
+        overrideReason: 'Riassortimento emergenza',
+      })
       .expect(201);
-    expect(res.body.lot).toMatchObject({ quantity: 150, received: 0, outstanding: 150, cig: '8563412A7F', sizeOverrideReason: 'Riassortimento emergenza', totalCents: 150 * 65000 });
+    expect(res.body.lot).toMatchObject({
+      quantity: 150,
+      received: 0,
+      outstanding: 150,
+      cig: '8563412A7F',
+      sizeOverrideReason: 'Riassortimento emergenza',
+      totalCents: 150 * 65000,
+    });
     expect(res.body.warnings).toEqual([expect.objectContaining({ code: 'LOT_SIZE_OVERRIDDEN' })]);
     const events = await t.http().get(`/api/v1/audit/events?entityType=purchase_lot&entityId=${res.body.lot.id}`).set(auth(t.adminToken)).expect(200);
     expect(events.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['lot.created', 'lot.size_override']);
-    expect(events.body.items.find((e: { action: string }) => e.action === 'lot.size_override').summary).toMatchObject({ reason: 'Riassortimento emergenza', quantity: 150 });
+    expect(events.body.items.find((e: { action: string }) => e.action === 'lot.size_override').summary).toMatchObject({
+      reason: 'Riassortimento emergenza',
+      quantity: 150,
+    });
   });
 
   it('accepts a lot under 50 pieces with a warning', async () => {
@@ -59,7 +93,17 @@ describe('inventory: device models and purchase lots', () => {
       .http()
       .post('/api/v1/lots')
       .set(auth(inv.tech))
-      .send({ modelId: m.id, supplier: 'Converge', cig: '8563412A7F', orderNumber: 'ODA-3', orderDate: '2021-03-01', deliveryDate: '2021-03-15', quantity: 20, unitPriceCents: 65000, warrantyMonths: 36 })
+      .send({
+        modelId: m.id,
+        supplier: 'Converge',
+        cig: '8563412A7F',
+        orderNumber: 'ODA-3',
+        orderDate: '2021-03-01',
+        deliveryDate: '2021-03-15',
+        quantity: 20,
+        unitPriceCents: 65000,
+        warrantyMonths: 36,
+      })
       .expect(201);
     expect(res.body.warnings).toEqual([expect.objectContaining({ code: 'LOT_SMALL' })]);
     expect(res.body.lot.warrantyEndsOn).toBe('2024-03-14');
@@ -86,7 +130,16 @@ describe('inventory: device models and purchase lots', () => {
       .http()
       .post('/api/v1/lots')
       .set(auth(inv.tech))
-      .send({ modelId: '00000000-0000-4000-8000-000000000000', supplier: 'S', cig: '8563412A7F', orderNumber: 'X', orderDate: '2021-02-01', quantity: 60, unitPriceCents: 1, warrantyMonths: 36 })
+      .send({
+        modelId: '00000000-0000-4000-8000-000000000000',
+        supplier: 'S',
+        cig: '8563412A7F',
+        orderNumber: 'X',
+        orderDate: '2021-02-01',
+        quantity: 60,
+        unitPriceCents: 1,
+        warrantyMonths: 36,
+      })
       .expect(404);
     expect(unknown.body.error.code).toBe('MODEL_NOT_FOUND');
   });

@@ -34,18 +34,41 @@ describe('inventory: return tasks opened by offboarding', () => {
     const { employee, agreement } = await createProvisionableEmployee(t.dataSource, { today: TODAY });
     const k = await kit(inv);
     const router = await createAsset(inv, (await createModel(inv, 'mobile_router', unique('E5576 '), 'Huawei')).id);
-    const h = (await t.http().post('/api/v1/handovers').set(auth(inv.tech)).send({ employeeId: employee.id, assetIds: [k.laptop.id, k.dock.id, k.headset.id, router.id] }).expect(201)).body;
+    const h = (
+      await t
+        .http()
+        .post('/api/v1/handovers')
+        .set(auth(inv.tech))
+        .send({ employeeId: employee.id, assetIds: [k.laptop.id, k.dock.id, k.headset.id, router.id] })
+        .expect(201)
+    ).body;
 
     // The agreement ends: agreements record the offboarding job through the outbox (their contract).
-    await t.get(UnitOfWork).run((tx) =>
-      t.get(Outbox).record(tx, 'offboarding.start', { employeeId: employee.id, trigger: 'agreement_ended', agreementId: agreement.id, effectiveDate: TODAY }, { jobId: `offboarding-${employee.id}-agreement_ended-${agreement.id}` }),
-    );
+    await t
+      .get(UnitOfWork)
+      .run((tx) =>
+        t
+          .get(Outbox)
+          .record(
+            tx,
+            'offboarding.start',
+            { employeeId: employee.id, trigger: 'agreement_ended', agreementId: agreement.id, effectiveDate: TODAY },
+            { jobId: `offboarding-${employee.id}-agreement_ended-${agreement.id}` },
+          ),
+      );
     const opened = await eventually(async () => {
       const page = await tasks(`employeeId=${employee.id}`);
       return page.items.length === 3 ? page : undefined;
     });
     expect(opened.items.map((x: { assetId: string }) => x.assetId).sort()).toEqual([k.laptop.id, k.dock.id, router.id].sort());
-    expect(opened.items[0]).toMatchObject({ status: 'open', overdue: false, dueDate: '2024-06-13', effectiveDate: TODAY, trigger: 'agreement_ended', handoverId: h.id });
+    expect(opened.items[0]).toMatchObject({
+      status: 'open',
+      overdue: false,
+      dueDate: '2024-06-13',
+      effectiveDate: TODAY,
+      trigger: 'agreement_ended',
+      handoverId: h.id,
+    });
 
     await t
       .http()
@@ -70,9 +93,20 @@ describe('inventory: return tasks opened by offboarding', () => {
   it('the step is idempotent per case and asset', async () => {
     const { employee } = await createProvisionableEmployee(t.dataSource, { today: TODAY });
     const k = await kit(inv);
-    await t.http().post('/api/v1/handovers').set(auth(inv.tech)).send({ employeeId: employee.id, assetIds: [k.laptop.id] }).expect(201);
+    await t
+      .http()
+      .post('/api/v1/handovers')
+      .set(auth(inv.tech))
+      .send({ employeeId: employee.id, assetIds: [k.laptop.id] })
+      .expect(201);
     const step = t.get(ReturnTasksService);
-    const theCase = { id: '11111111-2222-4333-8444-555555555555', employeeId: employee.id, trigger: 'left_directory' as const, agreementId: null, effectiveDate: TODAY };
+    const theCase = {
+      id: '11111111-2222-4333-8444-555555555555',
+      employeeId: employee.id,
+      trigger: 'left_directory' as const,
+      agreementId: null,
+      effectiveDate: TODAY,
+    };
     const first = await t.get(UnitOfWork).run((tx) => step.run(theCase, tx));
     const second = await t.get(UnitOfWork).run((tx) => step.run(theCase, tx));
     expect(first).toEqual({ devicesHeld: 1, tasksOpened: 1, dueDate: '2024-06-13' });
@@ -83,11 +117,26 @@ describe('inventory: return tasks opened by offboarding', () => {
   it('a stolen device closes its task; only technicians read the list', async () => {
     const { employee } = await createProvisionableEmployee(t.dataSource, { today: TODAY });
     const k = await kit(inv);
-    await t.http().post('/api/v1/handovers').set(auth(inv.tech)).send({ employeeId: employee.id, assetIds: [k.laptop.id] }).expect(201);
-    await t.get(UnitOfWork).run((tx) => t.get(ReturnTasksService).run({ id: '99999999-2222-4333-8444-555555555555', employeeId: employee.id, trigger: 'left_directory', agreementId: null, effectiveDate: TODAY }, tx));
+    await t
+      .http()
+      .post('/api/v1/handovers')
+      .set(auth(inv.tech))
+      .send({ employeeId: employee.id, assetIds: [k.laptop.id] })
+      .expect(201);
+    await t
+      .get(UnitOfWork)
+      .run((tx) =>
+        t
+          .get(ReturnTasksService)
+          .run({ id: '99999999-2222-4333-8444-555555555555', employeeId: employee.id, trigger: 'left_directory', agreementId: null, effectiveDate: TODAY }, tx),
+      );
     await t.http().post(`/api/v1/assets/${k.laptop.id}/report`).set(auth(inv.tech)).send({ status: 'stolen', note: 'furto' }).expect(201);
     expect((await tasks(`employeeId=${employee.id}`)).items[0]).toMatchObject({ status: 'closed', closedReason: 'stolen' });
-    await t.http().get('/api/v1/return-tasks').set(auth(await t.tokenFor('hr'))).expect(403);
+    await t
+      .http()
+      .get('/api/v1/return-tasks')
+      .set(auth(await t.tokenFor('hr')))
+      .expect(403);
     await t.http().get('/api/v1/return-tasks?status=late').set(auth(inv.tech)).expect(400);
   });
 });

@@ -10,7 +10,14 @@ import { auth, startTestApp, TestApp } from '../../helpers/test-app';
  */
 jest.setTimeout(600_000);
 
-type Indicator = { id: string; value: number | null; numerator: number | null; denominator: number | null; status: string | null; details: Record<string, number> };
+type Indicator = {
+  id: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: string | null;
+  details: Record<string, number>;
+};
 
 describe('the demo municipality (Comune di Prato, POLA 2021-2023)', () => {
   const now = new Date('2026-11-27T10:00:00Z');
@@ -41,7 +48,14 @@ describe('the demo municipality (Comune di Prato, POLA 2021-2023)', () => {
 
   it('follows a realistic path toward the 300 / 350 / 400 targets', async () => {
     const res = await t.http().get('/api/v1/kpi/series?from=2020&to=2023').set(auth(rtd)).expect(200);
-    expect(res.body.points.map((p: { year: number; laptops: number; laptopsTarget: number | null; laptopsStatus: string | null }) => [p.year, p.laptops, p.laptopsTarget, p.laptopsStatus])).toEqual([
+    expect(
+      res.body.points.map((p: { year: number; laptops: number; laptopsTarget: number | null; laptopsStatus: string | null }) => [
+        p.year,
+        p.laptops,
+        p.laptopsTarget,
+        p.laptopsStatus,
+      ]),
+    ).toEqual([
       [2020, 236, null, null],
       [2021, 303, 300, 'met'],
       [2022, 344, 350, 'behind'],
@@ -55,7 +69,12 @@ describe('the demo municipality (Comune di Prato, POLA 2021-2023)', () => {
     type Row = { key: string; values: Record<string, number> };
     const pick = (id: string) => (res.body.indicators as (Indicator & { breakdown: Row[] })[]).find((i) => i.id === id)!;
     const vpn = pick('vpn_accounts_open');
-    expect(Object.fromEntries(vpn.breakdown.filter((r) => r.values.accounts > 0).map((r) => [r.key, r.values.accounts]))).toEqual({ requested: 4, active: 618, suspended: 6, revoked: 12 });
+    expect(Object.fromEntries(vpn.breakdown.filter((r) => r.values.accounts > 0).map((r) => [r.key, r.values.accounts]))).toEqual({
+      requested: 4,
+      active: 618,
+      suspended: 6,
+      revoked: 12,
+    });
     expect(vpn).toMatchObject({ numerator: 628, denominator: 640 });
     const gateways = pick('vpn_gateway_expected_load_pct').breakdown;
     expect(gateways.map((g) => g.key)).toEqual(['vpn1', 'vpn2', 'vpn3', 'vpn-tecnici']);
@@ -72,7 +91,9 @@ describe('the demo municipality (Comune di Prato, POLA 2021-2023)', () => {
     const summary = await t.http().get('/api/v1/activities/summary').set(auth(t.adminToken)).expect(200);
     expect(JSON.stringify(summary.body)).toContain('675');
     expect(firstRun.population.matches).toHaveLength(23);
-    expect(firstRun.population.matches.filter((m) => m.ambiguous).map((m) => `${m.headcountName} → ${m.code}`)).toEqual(['Comunicazione e partecipazione → UH']);
+    expect(firstRun.population.matches.filter((m) => m.ambiguous).map((m) => `${m.headcountName} → ${m.code}`)).toEqual([
+      'Comunicazione e partecipazione → UH',
+    ]);
   });
 
   it('is idempotent: a second run writes nothing, not even an audit event', async () => {
@@ -81,9 +102,9 @@ describe('the demo municipality (Comune di Prato, POLA 2021-2023)', () => {
     const demoEvents = async () =>
       Number(
         (
-          (await t.dataSource.query(
+          await t.dataSource.query<{ n: string | number }[]>(
             `SELECT COUNT(*) AS n FROM audit_events WHERE actor LIKE 'demo-%' OR action IN ('agreement.expire', 'agreement.activate', 'agreement.withdrawal_effective')`,
-          )) as { n: string | number }[]
+          )
         )[0].n,
       );
     const before = await demoEvents();

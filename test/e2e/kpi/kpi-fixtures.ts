@@ -23,7 +23,11 @@ export class InventoryDriver {
   ) {}
 
   private async post(url: string, body: unknown, expected = 201): Promise<Record<string, unknown>> {
-    const res = await this.t.http().post(url).set(auth(this.tech)).send(body as object);
+    const res = await this.t
+      .http()
+      .post(url)
+      .set(auth(this.tech))
+      .send(body as object);
     if (res.status !== expected) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -56,7 +60,11 @@ export class InventoryDriver {
   }
 
   async returnLaptop(handoverId: string, assetId: string): Promise<void> {
-    await this.post(`/api/v1/handovers/${handoverId}/return`, { items: [{ assetId, condition: 'good' }], dataWipe: [{ assetId, method: 'NIST 800-88 purge', confirmed: true }] }, 201);
+    await this.post(
+      `/api/v1/handovers/${handoverId}/return`,
+      { items: [{ assetId, condition: 'good' }], dataWipe: [{ assetId, method: 'NIST 800-88 purge', confirmed: true }] },
+      201,
+    );
   }
 
   async declare(employeeId: string, kind: 'laptop' | 'broadband'): Promise<void> {

@@ -23,7 +23,17 @@ const TARGETS = [
   '',
 ].join('\n');
 
-type Indicator = { id: string; value: number | null; numerator: number | null; denominator: number | null; target: number | null; expected: number | null; status: string | null; breakdown: { key: string; values: Record<string, number> }[]; details: Record<string, unknown> };
+type Indicator = {
+  id: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  expected: number | null;
+  status: string | null;
+  breakdown: { key: string; values: Record<string, number> }[];
+  details: Record<string, unknown>;
+};
 const pick = (body: { indicators: Indicator[] }, id: string) => body.indicators.find((i) => i.id === id)!;
 
 describe('POLA indicators over a year of real handovers, agreements and lots', () => {
@@ -51,7 +61,14 @@ describe('POLA indicators over a year of real handovers, agreements and lots', (
     const [e3, e4, e5] = [await person(b, remoteB.id), await person(b, remoteB.id), await person(b, remoteB.id)];
     const e6 = await person(a, officeA.id);
     const agreement = (e: typeof e1, manager: string, startDate: string, endDate: string | null = null) =>
-      createAgreementInForce(ds, e, { startDate, endDate, today: startDate, safetyNoticeDeliveredOn: startDate, managerSignerId: manager, overrides: { employeeSignedAt: '2021-01-05T08:00:00.000Z', managerSignedAt: '2021-01-05T08:30:00.000Z' } });
+      createAgreementInForce(ds, e, {
+        startDate,
+        endDate,
+        today: startDate,
+        safetyNoticeDeliveredOn: startDate,
+        managerSignerId: manager,
+        overrides: { employeeSignedAt: '2021-01-05T08:00:00.000Z', managerSignedAt: '2021-01-05T08:30:00.000Z' },
+      });
     await agreement(e1, managerA.id, '2021-01-10');
     await agreement(e2, managerA.id, '2021-01-10', '2021-06-30');
     const a7 = await agreement(e7, managerA.id, '2021-01-10');
@@ -105,9 +122,27 @@ describe('POLA indicators over a year of real handovers, agreements and lots', (
   it('2021, measured on 31 December: laptops, equipped workers, investment and their status', async () => {
     const res = await t.http().get('/api/v1/kpi/pola?year=2021').set(auth(rtd)).expect(200);
     expect(res.body).toMatchObject({ year: 2021, referenceDate: '2021-12-31', cutoff: '2021-12-31T23:00:00.000Z', current: false });
-    expect(pick(res.body, 'laptops_for_remote_work')).toMatchObject({ value: 2, numerator: 2, target: 2, baseline: 0, status: 'met', details: { workersInForce: 3 } });
-    expect(pick(res.body, 'remote_workers_equipped_with_devices_and_data_pct')).toMatchObject({ value: 66.7, numerator: 2, denominator: 3, target: 100, status: 'behind' });
-    expect(pick(res.body, 'hardware_and_digital_infrastructure_investment_eur')).toMatchObject({ value: 7450, target: 5000, status: 'met', details: { lotsDelivered: 2 } });
+    expect(pick(res.body, 'laptops_for_remote_work')).toMatchObject({
+      value: 2,
+      numerator: 2,
+      target: 2,
+      baseline: 0,
+      status: 'met',
+      details: { workersInForce: 3 },
+    });
+    expect(pick(res.body, 'remote_workers_equipped_with_devices_and_data_pct')).toMatchObject({
+      value: 66.7,
+      numerator: 2,
+      denominator: 3,
+      target: 100,
+      status: 'behind',
+    });
+    expect(pick(res.body, 'hardware_and_digital_infrastructure_investment_eur')).toMatchObject({
+      value: 7450,
+      target: 5000,
+      status: 'met',
+      details: { lotsDelivered: 2 },
+    });
     const equipment = pick(res.body, 'equipment_distributed');
     expect(equipment).toMatchObject({ value: 8, details: { laptop: 5, webcam: 1, headset: 2 } });
     expect(Object.fromEntries(equipment.breakdown.map((r) => [r.key, r.values]))).toMatchObject({
@@ -149,7 +184,18 @@ describe('POLA indicators over a year of real handovers, agreements and lots', (
   it('the yearly series the dashboard charts', async () => {
     const res = await t.http().get('/api/v1/kpi/series?from=2020&to=2022').set(auth(rtd)).expect(200);
     expect(res.body).toMatchObject({ from: 2020, to: 2022, laptopsBaseline: 0, laptopsBaselineYear: 2020 });
-    expect(res.body.points.map((p: { year: number; laptops: number; laptopsTarget: number | null; laptopsStatus: string | null; equippedPct: number | null; investmentEur: number }) => [p.year, p.laptops, p.laptopsTarget, p.laptopsStatus, p.equippedPct, p.investmentEur])).toEqual([
+    expect(
+      res.body.points.map(
+        (p: {
+          year: number;
+          laptops: number;
+          laptopsTarget: number | null;
+          laptopsStatus: string | null;
+          equippedPct: number | null;
+          investmentEur: number;
+        }) => [p.year, p.laptops, p.laptopsTarget, p.laptopsStatus, p.equippedPct, p.investmentEur],
+      ),
+    ).toEqual([
       [2020, 0, null, null, null, 300],
       [2021, 2, 2, 'met', 66.7, 7450],
       [2022, 3, 4, 'on_track', 50, 400],
@@ -162,12 +208,39 @@ describe('POLA indicators over a year of real handovers, agreements and lots', (
     const res = await t.http().get('/api/v1/kpi/pola.csv?year=2021').set(auth(rtd)).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="indicatori-pola-2021.csv"');
-    const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toHaveLength(12);
     const rows = lines.slice(1).map((l) => l.split(';'));
     const laptops = rows.find((r) => r[2] === 'laptops_for_remote_work')!;
-    expect(laptops.slice(0, 14)).toEqual(['2021', '2021-12-31', 'laptops_for_remote_work', 'count', 'history', '2021-12-31', '2', '2020', '0', '2', '2', 'met', '2', '']);
-    expect(rows.find((r) => r[2] === 'remote_workers_equipped_with_devices_and_data_pct')!.slice(6, 14)).toEqual(['66.7', '2020', '50', '100', '100', 'behind', '2', '3']);
+    expect(laptops.slice(0, 14)).toEqual([
+      '2021',
+      '2021-12-31',
+      'laptops_for_remote_work',
+      'count',
+      'history',
+      '2021-12-31',
+      '2',
+      '2020',
+      '0',
+      '2',
+      '2',
+      'met',
+      '2',
+      '',
+    ]);
+    expect(rows.find((r) => r[2] === 'remote_workers_equipped_with_devices_and_data_pct')!.slice(6, 14)).toEqual([
+      '66.7',
+      '2020',
+      '50',
+      '100',
+      '100',
+      'behind',
+      '2',
+      '3',
+    ]);
   });
 
   it('refuses bad years with clear codes, and other roles', async () => {
@@ -176,7 +249,11 @@ describe('POLA indicators over a year of real handovers, agreements and lots', (
     expect((await t.http().get('/api/v1/kpi/pola.csv?year=1999').set(auth(rtd)).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
     expect((await t.http().get('/api/v1/kpi/series?from=2022&to=2021').set(auth(rtd)).expect(422)).body.error.code).toBe('KPI_RANGE_INVALID');
     expect((await t.http().get('/api/v1/kpi/series?from=2000&to=2022').set(auth(rtd)).expect(422)).body.error.code).toBe('KPI_RANGE_TOO_LONG');
-    await t.http().get('/api/v1/kpi/pola?year=2021').set(auth(await t.tokenFor('technician'))).expect(403);
+    await t
+      .http()
+      .get('/api/v1/kpi/pola?year=2021')
+      .set(auth(await t.tokenFor('technician')))
+      .expect(403);
     await t.http().get('/api/v1/kpi/pola?year=2021').expect(401);
     await t.http().get('/api/v1/kpi/pola?year=2021').set(auth(t.adminToken)).expect(200);
     const current = await t.http().get('/api/v1/kpi/pola').set(auth(rtd)).expect(200);

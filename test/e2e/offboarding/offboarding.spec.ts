@@ -16,6 +16,7 @@ interface CaseBody {
   effectiveDate: string;
   status: string;
   runs: number;
+  createdAt: string;
   closedAt: string | null;
   steps: { name: string; status: string; attempts: number; result: Record<string, unknown> | null; lastError: string | null }[];
 }
@@ -61,7 +62,8 @@ describe('offboarding: cases, steps, retries', () => {
   });
   afterAll(() => t.close());
 
-  const list = async (query: string, token = hotline) => (await t.http().get(`/api/v1/offboarding/cases${query}`).set(auth(token)).expect(200)).body as { items: CaseBody[]; total: number };
+  const list = async (query: string, token = hotline) =>
+    (await t.http().get(`/api/v1/offboarding/cases${query}`).set(auth(token)).expect(200)).body as { items: CaseBody[]; nextCursor: string | null };
   const closedCaseOf = (employeeId: string) =>
     waitFor(async () => {
       const { items } = await list(`?employeeId=${employeeId}`);
@@ -92,7 +94,11 @@ describe('offboarding: cases, steps, retries', () => {
     expect(calls.steady.filter((x) => x.id === c.id)).toHaveLength(1);
     expect(calls.steady[0]).toEqual({ id: c.id, employeeId: employee.id, trigger: 'agreement_ended', agreementId: agreement.id, effectiveDate: TODAY });
 
-    const read = await t.http().get(`/api/v1/offboarding/cases/${c.id}`).set(auth(await t.tokenFor('technician'))).expect(200);
+    const read = await t
+      .http()
+      .get(`/api/v1/offboarding/cases/${c.id}`)
+      .set(auth(await t.tokenFor('technician')))
+      .expect(200);
     expect(read.body).toEqual(c);
   });
 
@@ -105,17 +111,19 @@ describe('offboarding: cases, steps, retries', () => {
     await t.get(JobQueue).drain();
     expect({ flaky: calls.flaky.length, steady: calls.steady.length }).toEqual(before);
     const after = await list(`?employeeId=${c.employeeId}`);
-    expect(after.total).toBe(1);
+    expect(after.items).toHaveLength(1);
     expect(after.items[0]).toMatchObject({ status: 'closed', runs: 3 });
   });
 
   it('serves the directory trigger too: a leaver (left_directory, no agreement)', async () => {
     const leaver = await createEmployee(t.dataSource, { serviceId, active: false });
-    await t.get(JobQueue).add(
-      'offboarding.start',
-      { employeeId: leaver.id, trigger: 'left_directory', agreementId: null, effectiveDate: TODAY },
-      { jobId: `offboarding-${leaver.id}-left_directory-${TODAY}` },
-    );
+    await t
+      .get(JobQueue)
+      .add(
+        'offboarding.start',
+        { employeeId: leaver.id, trigger: 'left_directory', agreementId: null, effectiveDate: TODAY },
+        { jobId: `offboarding-${leaver.id}-left_directory-${TODAY}` },
+      );
     const c = await closedCaseOf(leaver.id);
     expect(c).toMatchObject({ trigger: 'left_directory', agreementId: null, effectiveDate: TODAY });
     expect(c.steps.every((s) => s.status === 'done')).toBe(true);
@@ -128,7 +136,9 @@ describe('offboarding: cases, steps, retries', () => {
   it('a step that keeps failing leaves the case open with its error, listed among the open cases', async () => {
     const stuck = await createEmployee(t.dataSource, { serviceId, active: false });
     brokenFor = stuck.id;
-    await t.get(JobQueue).add('offboarding.start', { employeeId: stuck.id, trigger: 'left_directory', agreementId: null, effectiveDate: TODAY }, { jobId: `stuck-${stuck.id}` });
+    await t
+      .get(JobQueue)
+      .add('offboarding.start', { employeeId: stuck.id, trigger: 'left_directory', agreementId: null, effectiveDate: TODAY }, { jobId: `stuck-${stuck.id}` });
     const c = await waitFor(async () => {
       const { items } = await list(`?employeeId=${stuck.id}`);
       const steady = items[0]?.steps.find((s) => s.name === 'test.steady');
@@ -144,11 +154,36 @@ describe('offboarding: cases, steps, retries', () => {
   });
 
   it('is readable by admin, technician, hot-line and HR only; unknown case is 404', async () => {
-    await t.http().get('/api/v1/offboarding/cases').set(auth(await t.tokenFor('rtd'))).expect(403);
-    await t.http().get('/api/v1/offboarding/cases').set(auth(await t.tokenFor('manager'))).expect(403);
+    await t
+      .http()
+      .get('/api/v1/offboarding/cases')
+      .set(auth(await t.tokenFor('rtd')))
+      .expect(403);
+    await t
+      .http()
+      .get('/api/v1/offboarding/cases')
+      .set(auth(await t.tokenFor('manager')))
+      .expect(403);
     await t.http().get('/api/v1/offboarding/cases').set(auth(hr)).expect(200);
     const res = await t.http().get('/api/v1/offboarding/cases/5b0f0a53-6b8e-4d5e-8f5e-6a8f3f1f7c11').set(auth(hr)).expect(404);
     expect(res.body.error.code).toBe('OFFBOARDING_CASE_NOT_FOUND');
     await t.http().get('/api/v1/offboarding/cases?status=maybe').set(auth(hr)).expect(400);
+  });
+
+  it('pages newest first with limit and cursor', async () => {
+    const all = await list('?limit=500');
+    expect(all.items.length).toBeGreaterThanOrEqual(3);
+    expect(all.nextCursor).toBeNull();
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: CaseBody[]; nextCursor: string | null } = await list(`?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      paged.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all.items.map((c) => c.id));
+    expect(all.items.map((c) => c.createdAt)).toEqual([...all.items.map((c) => c.createdAt)].sort().reverse());
+    expect((await t.http().get('/api/v1/offboarding/cases?cursor=nonsense').set(auth(hr)).expect(400)).body.error.code).toBe('INVALID_CURSOR');
   });
 });

@@ -33,7 +33,9 @@ describe('offboarding that runs late', () => {
       endDate: '2022-12-31',
     });
     await createAgreementInForce(t.dataSource, employee, { today: '2023-06-15', startDate: '2023-02-01' });
-    const outcome = await t.get(OffboardingRunner).handle({ employeeId: employee.id, trigger: 'agreement_ended', agreementId: old.id, effectiveDate: '2023-01-01' });
+    const outcome = await t
+      .get(OffboardingRunner)
+      .handle({ employeeId: employee.id, trigger: 'agreement_ended', agreementId: old.id, effectiveDate: '2023-01-01' });
     expect(outcome).toBe('skipped');
     expect(touched).not.toContain(employee.id);
     const cases = await caseOf(employee.id);
@@ -53,14 +55,18 @@ describe('offboarding that runs late', () => {
       startDate: '2021-01-01',
       endDate: '2022-12-31',
     });
-    const outcome = await t.get(OffboardingRunner).handle({ employeeId: employee.id, trigger: 'agreement_ended', agreementId: agreement.id, effectiveDate: '2023-01-01' });
+    const outcome = await t
+      .get(OffboardingRunner)
+      .handle({ employeeId: employee.id, trigger: 'agreement_ended', agreementId: agreement.id, effectiveDate: '2023-01-01' });
     expect(outcome).toBe('done');
     expect(touched).toContain(employee.id);
   });
 
   it('closes a leaver case untouched when the person is active again', async () => {
     const { employee } = await createProvisionableEmployee(t.dataSource, { today: '2023-06-15' });
-    const outcome = await t.get(OffboardingRunner).handle({ employeeId: employee.id, trigger: 'left_directory', agreementId: null, effectiveDate: '2023-06-01' });
+    const outcome = await t
+      .get(OffboardingRunner)
+      .handle({ employeeId: employee.id, trigger: 'left_directory', agreementId: null, effectiveDate: '2023-06-01' });
     expect(outcome).toBe('skipped');
     expect(touched).not.toContain(employee.id);
   });

@@ -27,7 +27,13 @@ describe('Certificates API: revoke, hold, list, status', () => {
     tokens = { hotline: await t.tokenFor('hotline'), technician: await t.tokenFor('technician'), rtd: await t.tokenFor('rtd'), hr: await t.tokenFor('hr') };
     for (let i = 0; i < 5; i++) {
       clock.advance(1000);
-      const issued = await issueStation(t, { username: `user${i}`, assetTag: `PO-${i}`, employeeId: i < 3 ? employee : randomUUID(), stationAssetId: i === 4 ? laptop : randomUUID(), generateKey: true });
+      const issued = await issueStation(t, {
+        username: `user${i}`,
+        assetTag: `PO-${i}`,
+        employeeId: i < 3 ? employee : randomUUID(),
+        stationAssetId: i === 4 ? laptop : randomUUID(),
+        generateKey: true,
+      });
       serials.push(issued.serial);
     }
   });
@@ -73,7 +79,9 @@ describe('Certificates API: revoke, hold, list, status', () => {
   });
 
   it('keeps gateway certificates for administrators to revoke', async () => {
-    const gateway = await t.get(UnitOfWork).run((tx) => t.get(CertificateIssuer).issueServerCertificate(tx, { commonName: 'vpn2.comune.example' }, SYSTEM_ACTOR));
+    const gateway = await t
+      .get(UnitOfWork)
+      .run((tx) => t.get(CertificateIssuer).issueServerCertificate(tx, { commonName: 'vpn2.comune.example' }, SYSTEM_ACTOR));
     const refused = await t.http().post(`/api/v1/certificates/${gateway.serial}/revoke`).set(auth(tokens.hotline)).send({ reason: 'superseded' }).expect(403);
     expect(refused.body.error.code).toBe('SERVER_CERTIFICATE_ADMIN_ONLY');
     await t.http().post(`/api/v1/certificates/${gateway.serial}/revoke`).set(auth(t.adminToken)).send({ reason: 'superseded' }).expect(200);
@@ -141,7 +149,14 @@ describe('Certificates API: revoke, hold, list, status', () => {
   it('documents the routes in OpenAPI', async () => {
     const doc = await t.http().get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/certificates', '/api/v1/certificates/{serial}/revoke', '/api/v1/certificates/{serial}/release-hold', '/api/v1/pki/status', '/pki/crl.pem', '/pki/ocsp']),
+      expect.arrayContaining([
+        '/api/v1/certificates',
+        '/api/v1/certificates/{serial}/revoke',
+        '/api/v1/certificates/{serial}/release-hold',
+        '/api/v1/pki/status',
+        '/pki/crl.pem',
+        '/pki/ocsp',
+      ]),
     );
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
@@ -36,11 +37,16 @@ describe('PKI public endpoints: CRL and OCSP checked by the real openssl', () =>
     expect(pem.text).toMatch(/^-----BEGIN X509 CRL-----\n/);
     expect(pem.headers.etag).toMatch(/^"crl-\d+"$/);
     expect(pem.headers['cache-control']).toContain('max-age');
-    const der = await t.http().get('/pki/crl.der').buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const der = await t
+      .http()
+      .get('/pki/crl.der')
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(der.headers['content-type']).toBe('application/pkix-crl');
     expect((der.body as Buffer)[0]).toBe(0x30);
     await t.http().get('/pki/crl.pem').set('If-None-Match', pem.headers.etag).expect(304);
@@ -124,23 +130,35 @@ describe('PKI public endpoints: CRL and OCSP checked by the real openssl', () =>
     // the GET form (RFC 6960 A.1) gives the same answer
     const reqFile = path.join(dir, 'req.der');
     await openssl(['ocsp', '-issuer', caFile, '-cert', good.certFile, '-reqout', reqFile, '-no_nonce']);
-    const b64 = require('node:fs').readFileSync(reqFile).toString('base64');
-    const res = await t.http().get(`/pki/ocsp/${encodeURIComponent(b64)}`).buffer(true).parse((resp, cb) => {
-      const chunks: Buffer[] = [];
-      resp.on('data', (c: Buffer) => chunks.push(c));
-      resp.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const b64 = readFileSync(reqFile).toString('base64');
+    const res = await t
+      .http()
+      .get(`/pki/ocsp/${encodeURIComponent(b64)}`)
+      .buffer(true)
+      .parse((resp, cb) => {
+        const chunks: Buffer[] = [];
+        resp.on('data', (c: Buffer) => chunks.push(c));
+        resp.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/ocsp-response');
     const respFile = write(dir, 'resp.der', res.body as Buffer);
     const shown = await openssl(['ocsp', '-respin', respFile, '-issuer', caFile, '-cert', good.certFile, '-CAfile', caFile, '-no_nonce']);
     expect(shown.stdout).toContain(': good');
 
     // garbage gets an OCSP "malformedRequest", not an HTTP error
-    const junk = await t.http().post('/pki/ocsp').set('content-type', 'application/ocsp-request').send(Buffer.from('not der')).buffer(true).parse((resp, cb) => {
-      const chunks: Buffer[] = [];
-      resp.on('data', (c: Buffer) => chunks.push(c));
-      resp.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const junk = await t
+      .http()
+      .post('/pki/ocsp')
+      .set('content-type', 'application/ocsp-request')
+      .send(Buffer.from('not der'))
+      .buffer(true)
+      .parse((resp, cb) => {
+        const chunks: Buffer[] = [];
+        resp.on('data', (c: Buffer) => chunks.push(c));
+        resp.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect([...(junk.body as Buffer)]).toEqual([0x30, 0x03, 0x0a, 0x01, 0x01]);
   });
 });

@@ -38,7 +38,11 @@ export async function handOverLaptop(t: TestApp, employeeId: string): Promise<{ 
     laptopModel = createModel(inv, 'laptop', unique('ThinkPad '));
   }
   const laptop = await createAsset(inv, (await laptopModel!).id);
-  const res = await t.http().post('/api/v1/handovers').set(auth(inv.tech)).send({ employeeId, assetIds: [laptop.id] });
+  const res = await t
+    .http()
+    .post('/api/v1/handovers')
+    .set(auth(inv.tech))
+    .send({ employeeId, assetIds: [laptop.id] });
   if (res.status !== 201) throw new Error(`handover: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: laptop.id, assetTag: laptop.assetTag };
 }

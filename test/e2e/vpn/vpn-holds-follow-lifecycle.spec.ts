@@ -71,8 +71,8 @@ describe('VPN holds and revocations follow the account, the agreement and the la
   const listed = (listing: string, serial: string) =>
     listing
       .toLowerCase()
-      .replace(/serial number: (00)*/g, 'serial number: ')
-      .includes(`serial number: ${serial.toLowerCase().replace(/^(00)+/, '')}`);
+      .replace(/serial number: 0*/g, 'serial number: ')
+      .includes(`serial number: ${serial.toLowerCase().replace(/^0+/, '')}`);
 
   /** What the OCSP responder says to openssl ocsp (the response signature verified). */
   async function ocsp(certFile: string): Promise<string> {

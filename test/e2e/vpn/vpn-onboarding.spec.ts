@@ -44,7 +44,13 @@ describe('VPN onboarding through the hot-line API', () => {
     const profiles = (await t.http().get('/api/v1/vpn/profiles').set(auth(hotline)).expect(200)).body;
     expect(profiles.map((p: { name: string }) => p.name)).toEqual(['dipendenti', 'tecnici']);
     expect(profiles[0]).toMatchObject({ gateways: ['vpn1', 'vpn2', 'vpn3'], dns: { domain: 'comune.prato.it' } });
-    const gateways = (await t.http().get('/api/v1/vpn/gateways').set(auth(await t.tokenFor('rtd'))).expect(200)).body;
+    const gateways = (
+      await t
+        .http()
+        .get('/api/v1/vpn/gateways')
+        .set(auth(await t.tokenFor('rtd')))
+        .expect(200)
+    ).body;
     const dipendenti = gateways.filter((g: { profile: string }) => g.profile === 'dipendenti');
     expect(dipendenti.map((g: { host: string }) => g.host)).toEqual(['vpn1.comune.prato.it', 'vpn2.comune.prato.it', 'vpn3.comune.prato.it']);
     expect(dipendenti.reduce((s: number, g: { capacity: number }) => s + g.capacity, 0)).toBeGreaterThanOrEqual(600);
@@ -69,7 +75,12 @@ describe('VPN onboarding through the hot-line API', () => {
     const issued = await api.issue(id, { csrPem, stationAssetId: laptop.id }).expect(201);
     expect(issued.headers['cache-control']).toBe('no-store');
     expect(issued.body).toMatchObject({ pkcs12Base64: null, oneTimePassword: null, keyInline: false, openvpnProfileFileName: 'giulia.verdi.ovpn' });
-    expect(issued.body.account).toMatchObject({ state: 'issued', stationAssetId: laptop.id, stationAssetTag: laptop.assetTag, certificate: { keyOrigin: 'csr', status: 'valid' } });
+    expect(issued.body.account).toMatchObject({
+      state: 'issued',
+      stationAssetId: laptop.id,
+      stationAssetTag: laptop.assetTag,
+      certificate: { keyOrigin: 'csr', status: 'valid' },
+    });
     const certFile = await verifyClient(issued.body.certificate.certificatePem, 'giulia');
     const text = (await openssl(['x509', '-in', certFile, '-noout', '-subject', '-ext', 'subjectAltName,extendedKeyUsage'])).stdout;
     expect(text).toMatch(/CN\s*=\s*giulia\.verdi/);
@@ -84,7 +95,15 @@ describe('VPN onboarding through the hot-line API', () => {
     expect(profile.headers['content-type']).toMatch(/^application\/x-openvpn-profile/);
     expect(profile.headers['content-disposition']).toBe('attachment; filename="giulia.verdi.ovpn"');
     const ovpn = profile.body.toString('utf8');
-    for (const line of ['client', 'dev tun', `remote ${approved.gateway.host} 1194 udp`, 'remote-cert-tls server', 'route-nopull', 'route 10.10.0.0 255.255.0.0', 'key giulia.verdi.key']) {
+    for (const line of [
+      'client',
+      'dev tun',
+      `remote ${approved.gateway.host} 1194 udp`,
+      'remote-cert-tls server',
+      'route-nopull',
+      'route 10.10.0.0 255.255.0.0',
+      'key giulia.verdi.key',
+    ]) {
       expect(ovpn.split('\n')).toContain(line);
     }
     expect(ovpn).toContain(`<cert>\n${issued.body.certificate.certificatePem.trim()}\n</cert>`);
@@ -101,7 +120,15 @@ describe('VPN onboarding through the hot-line API', () => {
     const listed = await t.http().get(`/api/v1/vpn/accounts?employeeId=${person.id}`).set(auth(hotline)).expect(200);
     expect(listed.body.items.map((a: { id: string; state: string }) => [a.id, a.state])).toEqual([[id, 'active']]);
     const actions = await auditActions(t);
-    for (const a of ['vpn.account.requested', 'vpn.account.approved', 'certificate.issued', 'vpn.account.certificate-issued', 'vpn.account.installed', 'vpn.account.activated']) expect(actions).toContain(a);
+    for (const a of [
+      'vpn.account.requested',
+      'vpn.account.approved',
+      'certificate.issued',
+      'vpn.account.certificate-issued',
+      'vpn.account.installed',
+      'vpn.account.activated',
+    ])
+      expect(actions).toContain(a);
   });
 
   it('onboards a worker with a key made by the service: PKCS#12 opens with OpenSSL 3 (no -legacy), every .ovpn carries the same <pkcs12>, no key in clear', async () => {
@@ -134,7 +161,9 @@ describe('VPN onboarding through the hot-line API', () => {
     const everything = rows.map((r) => r.summary).join('\n');
     expect(everything).not.toContain(body.oneTimePassword);
     expect(everything).not.toContain('PRIVATE KEY');
-    const stored = JSON.stringify(await t.dataSource.query(`SELECT * FROM vpn_accounts WHERE id = '${account.id}'`)) + JSON.stringify(await t.dataSource.query('SELECT * FROM station_key_packages'));
+    const stored =
+      JSON.stringify(await t.dataSource.query(`SELECT * FROM vpn_accounts WHERE id = '${account.id}'`)) +
+      JSON.stringify(await t.dataSource.query('SELECT * FROM station_key_packages'));
     expect(stored).not.toContain(body.oneTimePassword);
     expect(stored).not.toMatch(/BEGIN (RSA )?PRIVATE KEY/);
   });
@@ -153,7 +182,7 @@ describe('VPN onboarding through the hot-line API', () => {
     expect(JSON.parse(last.summary)).toMatchObject({ code: 'GATE_REFUSED', refusals: ['AGREEMENT_MISSING'] });
   });
 
-  it("refuses a laptop the employee does not hold, and a docking station, and writes no certificate", async () => {
+  it('refuses a laptop the employee does not hold, and a docking station, and writes no certificate', async () => {
     const person = await provisionable(t, today, { username: 'anna.rossi' });
     const colleague = await provisionable(t, today);
     const theirs = await handOverLaptop(t, colleague.id);
@@ -170,9 +199,16 @@ describe('VPN onboarding through the hot-line API', () => {
     const ctx = await inv.inventoryContext(t);
     const dockModel = await inv.createModel(ctx, 'docking_station', inv.unique('Dock '));
     const dock = await inv.createAsset(ctx, dockModel.id);
-    await t.http().post('/api/v1/handovers').set(auth(ctx.tech)).send({ employeeId: person.id, assetIds: [dock.id] }).expect(201);
+    await t
+      .http()
+      .post('/api/v1/handovers')
+      .set(auth(ctx.tech))
+      .send({ employeeId: person.id, assetIds: [dock.id] })
+      .expect(201);
     expect((await api.issue(account.id, { csrPem, stationAssetId: dock.id }).expect(422)).body.error.code).toBe('STATION_NOT_A_LAPTOP');
-    expect((await api.issue(account.id, { csrPem, stationAssetId: '00000000-0000-4000-8000-000000000000' }).expect(404)).body.error.code).toBe('STATION_NOT_FOUND');
+    expect((await api.issue(account.id, { csrPem, stationAssetId: '00000000-0000-4000-8000-000000000000' }).expect(404)).body.error.code).toBe(
+      'STATION_NOT_FOUND',
+    );
 
     expect(await countRows(t, 'certificates')).toBe(certificates);
     expect(await api.get(account.id)).toMatchObject({ state: 'approved', certificate: null });
@@ -216,7 +252,12 @@ describe('VPN onboarding through the hot-line API', () => {
     expect((await checkWithCrl()).code).toBe(0);
 
     const suspended = (await api.suspend(account.id).expect(200)).body;
-    expect(suspended).toMatchObject({ state: 'suspended', suspendedFrom: 'active', suspensionReason: 'Congedo di tre mesi', certificate: { status: 'on_hold' } });
+    expect(suspended).toMatchObject({
+      state: 'suspended',
+      suspendedFrom: 'active',
+      suspensionReason: 'Congedo di tre mesi',
+      certificate: { status: 'on_hold' },
+    });
     const held = await checkWithCrl();
     expect(held.code).not.toBe(0);
     expect(held.stdout + held.stderr).toMatch(/certificate revoked/);
@@ -270,11 +311,39 @@ describe('VPN onboarding through the hot-line API', () => {
     const tech = await t.tokenFor('technician');
     await t.http().post('/api/v1/vpn/accounts').set(auth(tech)).send({ employeeId: '00000000-0000-4000-8000-000000000000', profile: 'dipendenti' }).expect(403);
     await t.http().get('/api/v1/vpn/gateways/load').set(auth(tech)).expect(403);
-    await t.http().post('/api/v1/vpn/gateways').set(auth(hotline)).send({ name: 'vpn9', host: 'vpn9.comune.prato.it', profile: 'dipendenti', capacity: 10 }).expect(403);
-    const created = await t.http().post('/api/v1/vpn/gateways').set(auth(t.adminToken)).send({ name: 'vpn4', host: 'vpn4.comune.prato.it', profile: 'dipendenti', capacity: 100 }).expect(201);
+    await t
+      .http()
+      .post('/api/v1/vpn/gateways')
+      .set(auth(hotline))
+      .send({ name: 'vpn9', host: 'vpn9.comune.prato.it', profile: 'dipendenti', capacity: 10 })
+      .expect(403);
+    const created = await t
+      .http()
+      .post('/api/v1/vpn/gateways')
+      .set(auth(t.adminToken))
+      .send({ name: 'vpn4', host: 'vpn4.comune.prato.it', profile: 'dipendenti', capacity: 100 })
+      .expect(201);
     expect(created.body).toMatchObject({ name: 'vpn4', port: 1194, proto: 'udp', enabled: true, source: 'api' });
-    expect((await t.http().post('/api/v1/vpn/gateways').set(auth(t.adminToken)).send({ name: 'vpn4', host: 'x.example', profile: 'dipendenti', capacity: 1 }).expect(409)).body.error.code).toBe('GATEWAY_NAME_TAKEN');
-    expect((await t.http().post('/api/v1/vpn/gateways').set(auth(t.adminToken)).send({ name: 'vpn5', host: 'x.example', profile: 'ospiti', capacity: 1 }).expect(400)).body.error.code).toBe('UNKNOWN_VPN_PROFILE');
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/vpn/gateways')
+          .set(auth(t.adminToken))
+          .send({ name: 'vpn4', host: 'x.example', profile: 'dipendenti', capacity: 1 })
+          .expect(409)
+      ).body.error.code,
+    ).toBe('GATEWAY_NAME_TAKEN');
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/vpn/gateways')
+          .set(auth(t.adminToken))
+          .send({ name: 'vpn5', host: 'x.example', profile: 'ospiti', capacity: 1 })
+          .expect(400)
+      ).body.error.code,
+    ).toBe('UNKNOWN_VPN_PROFILE');
     const patched = await t.http().patch(`/api/v1/vpn/gateways/${created.body.id}`).set(auth(t.adminToken)).send({ capacity: 120, enabled: false }).expect(200);
     expect(patched.body).toMatchObject({ capacity: 120, enabled: false, version: 2 });
     await t.http().post('/api/v1/vpn/accounts').set(auth(hotline)).send({ employeeId: '00000000-0000-4000-8000-000000000000', profile: 'ospiti' }).expect(400);

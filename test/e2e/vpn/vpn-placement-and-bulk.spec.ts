@@ -50,7 +50,14 @@ describe('VPN placement, load report and bulk onboarding', () => {
   afterAll(() => t.close());
 
   const gateways = async (): Promise<Gateway[]> => (await t.http().get('/api/v1/vpn/gateways').set(auth(hotline)).expect(200)).body;
-  const report = async () => (await t.http().get('/api/v1/vpn/gateways/load').set(auth(await t.tokenFor('rtd'))).expect(200)).body as { gateways: LoadLine[]; totals: Record<string, unknown>; warningThresholdPercent: number };
+  const report = async () =>
+    (
+      await t
+        .http()
+        .get('/api/v1/vpn/gateways/load')
+        .set(auth(await t.tokenFor('rtd')))
+        .expect(200)
+    ).body as { gateways: LoadLine[]; totals: Record<string, unknown>; warningThresholdPercent: number };
   const bulk = (body: Record<string, unknown>) => t.http().post('/api/v1/vpn/accounts/bulk-onboard').set(auth(hotline)).send(body);
 
   it('refuses a batch with any bad item, naming every problem, and writes nothing', async () => {
@@ -96,7 +103,9 @@ describe('VPN placement, load report and bulk onboarding', () => {
     const ratios = [...days.entries()].map(([g, d]) => d / (caps.get(g)! * 5));
     // greedy on (load + account) / capacity: no gateway ends more than one full-time worker ahead of another
     expect(Math.max(...ratios) - Math.min(...ratios)).toBeLessThanOrEqual(5 / (200 * 5) + 1e-9);
-    expect((await countRows(t, 'outbox', "job_name = 'vpn.group-add'")) + (await countRows(t, 'local_jobs', "name = 'vpn.group-add'"))).toBeGreaterThanOrEqual(15);
+    expect((await countRows(t, 'outbox', "job_name = 'vpn.group-add'")) + (await countRows(t, 'local_jobs', "name = 'vpn.group-add'"))).toBeGreaterThanOrEqual(
+      15,
+    );
 
     const r = await report();
     const mine = r.gateways.filter((l) => ['vpn1', 'vpn2', 'vpn3'].includes(l.name));
@@ -134,6 +143,8 @@ describe('VPN placement, load report and bulk onboarding', () => {
     expect((await api.get(created.id)).state).toBe('requested');
     // a gateway with accounts keeps its profile
     const vpn1 = (await gateways()).find((g) => g.name === 'vpn1')!;
-    expect((await t.http().patch(`/api/v1/vpn/gateways/${vpn1.id}`).set(auth(t.adminToken)).send({ profile: 'tecnici' }).expect(409)).body.error.code).toBe('GATEWAY_IN_USE');
+    expect((await t.http().patch(`/api/v1/vpn/gateways/${vpn1.id}`).set(auth(t.adminToken)).send({ profile: 'tecnici' }).expect(409)).body.error.code).toBe(
+      'GATEWAY_IN_USE',
+    );
   });
 });

@@ -45,7 +45,11 @@ describe('browser sessions: HttpOnly cookie, CSRF header, pages behind login', (
   });
 
   it('refuses a session for a bad token', async () => {
-    const res = await t.http().post('/api/v1/auth/session').send({ token: 'rwt_' + 'x'.repeat(43) }).expect(401);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/session')
+      .send({ token: 'rwt_' + 'x'.repeat(43) })
+      .expect(401);
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
@@ -56,17 +60,28 @@ describe('browser sessions: HttpOnly cookie, CSRF header, pages behind login', (
     expect(login.text).toContain('<html lang="it">');
     expect(login.text).not.toMatch(/https?:\/\//); // no external resources
     await t.http().get('/ui/assets/app.css').expect(200).expect('content-type', /css/);
-    await t.http().get('/ui/assets/api.js').expect(200).expect('content-type', /javascript/);
+    await t
+      .http()
+      .get('/ui/assets/api.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
     const chart = await t.http().get('/ui/vendor/chart.umd.js').expect(200);
     expect(chart.text.length).toBeGreaterThan(100_000);
-    await t.http().get('/ui/assets/..%2F..%2Fpackage.json').expect((r) => expect([400, 403, 404]).toContain(r.status));
+    await t
+      .http()
+      .get('/ui/assets/..%2F..%2Fpackage.json')
+      .expect((r) => expect([400, 403, 404]).toContain(r.status));
     await t.http().get('/ui/assets/missing.js').expect(404);
     const methods = await t.http().get('/api/v1/auth/methods').expect(200);
     expect(methods.body).toEqual({ directory: false, municipality: 'Comune' });
   });
 
   it('serves the home page to a signed-in user and 403 in plain words to a role without the page', async () => {
-    const res = await t.http().post('/api/v1/auth/session').send({ token: await t.tokenFor('hr') }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/session')
+      .send({ token: await t.tokenFor('hr') })
+      .expect(200);
     const cookie = cookieOf(res).split(';')[0];
     const home = await t.http().get('/ui').set('Cookie', cookie).set('Accept', 'text/html').expect(200);
     expect(home.text).toContain('Benvenuto');

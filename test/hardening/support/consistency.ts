@@ -57,7 +57,9 @@ export async function checkConsistency(base: string, adminToken: string, db: Raw
   const dupSerials = await db.query<{ serial: string; n: number }>('SELECT serial, COUNT(*) AS n FROM certificates GROUP BY serial HAVING COUNT(*) > 1');
   if (dupSerials.length) problems.push(`serials reused: ${dupSerials.map((r) => r.serial).join(', ')}`);
   const certificates = await db.count('SELECT COUNT(*) AS n FROM certificates');
-  const events = await db.query<{ entity_id: string; n: number }>("SELECT entity_id, COUNT(*) AS n FROM audit_events WHERE action = 'certificate.issued' GROUP BY entity_id");
+  const events = await db.query<{ entity_id: string; n: number }>(
+    "SELECT entity_id, COUNT(*) AS n FROM audit_events WHERE action = 'certificate.issued' GROUP BY entity_id",
+  );
   const eventsBySerial = new Map(events.map((e) => [e.entity_id, Number(e.n)]));
   const serials = (await db.query<{ serial: string }>('SELECT serial FROM certificates')).map((r) => r.serial);
   const missing = serials.filter((s) => eventsBySerial.get(s) !== 1);
@@ -70,13 +72,19 @@ export async function checkConsistency(base: string, adminToken: string, db: Raw
     `SELECT a.id, a.state FROM vpn_accounts a WHERE a.state IN ('issued', 'installed', 'active')
        AND (a.current_serial IS NULL OR NOT EXISTS (SELECT 1 FROM certificates c WHERE c.serial = a.current_serial AND c.vpn_account_id = a.id))`,
   );
-  if (dangling.length) problems.push(`${dangling.length} accounts past 'issued' whose certificate is not stored (e.g. ${dangling.slice(0, 3).map((a) => `${a.id} ${a.state}`).join('; ')})`);
+  if (dangling.length)
+    problems.push(
+      `${dangling.length} accounts past 'issued' whose certificate is not stored (e.g. ${dangling
+        .slice(0, 3)
+        .map((a) => `${a.id} ${a.state}`)
+        .join('; ')})`,
+    );
   const twoValid = await db.query<{ vpn_account_id: string }>(
     "SELECT vpn_account_id FROM certificates WHERE status = 'valid' AND vpn_account_id IS NOT NULL GROUP BY vpn_account_id HAVING COUNT(*) > 1",
   );
   if (twoValid.length) problems.push(`${twoValid.length} accounts with two valid certificates`);
   const strays = await db.count(
-    "SELECT COUNT(*) AS n FROM certificates c WHERE c.vpn_account_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM vpn_accounts a WHERE a.id = c.vpn_account_id)",
+    'SELECT COUNT(*) AS n FROM certificates c WHERE c.vpn_account_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM vpn_accounts a WHERE a.id = c.vpn_account_id)',
   );
   if (strays) problems.push(`${strays} certificates whose account was never stored`);
   const twoOpen = await db.query<{ employee_id: string; n: number }>(
@@ -95,7 +103,8 @@ export async function checkConsistency(base: string, adminToken: string, db: Raw
   const verify = await must<{ ok: boolean; events: number }>(base, 'GET', '/api/v1/audit/verify', { token: adminToken });
   if (!verify.ok) problems.push(`audit chain broken: ${JSON.stringify(verify)}`);
   const failed = await call(base, 'GET', '/api/v1/jobs/failed', { token: adminToken });
-  if (failed.status === 200 && Array.isArray(failed.body) && failed.body.length) problems.push(`${failed.body.length} jobs failed for good: ${JSON.stringify(failed.body.slice(0, 2))}`);
+  if (failed.status === 200 && Array.isArray(failed.body) && failed.body.length)
+    problems.push(`${failed.body.length} jobs failed for good: ${JSON.stringify(failed.body.slice(0, 2))}`);
   const stuck = await db.count("SELECT COUNT(*) AS n FROM outbox WHERE status <> 'dispatched'");
   if (stuck) problems.push(`${stuck} outbox rows not dispatched`);
   return { certificates, revoked: revoked.size, crlNumber: crl.number, auditEvents: verify.events, problems };

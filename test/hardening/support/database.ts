@@ -22,7 +22,18 @@ export class RawDb {
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.ds.query(this.kind === 'postgres' ? sql.replace(/\?/g, (() => { let i = 0; return () => `$${++i}`; })()) : sql, params);
+    return this.ds.query(
+      this.kind === 'postgres'
+        ? sql.replace(
+            /\?/g,
+            (() => {
+              let i = 0;
+              return () => `$${++i}`;
+            })(),
+          )
+        : sql,
+      params,
+    );
   }
 
   async count(sql: string, params: unknown[] = []): Promise<number> {
@@ -34,9 +45,14 @@ export class RawDb {
   async tables(): Promise<string[]> {
     const rows =
       this.kind === 'postgres'
-        ? await this.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
+        ? await this.query<{ name: string }>(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+          )
         : await this.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-    return rows.map((r) => r.name).filter((n) => n !== 'migrations' && n !== 'typeorm_metadata').sort();
+    return rows
+      .map((r) => r.name)
+      .filter((n) => n !== 'migrations' && n !== 'typeorm_metadata')
+      .sort();
   }
 
   close(): Promise<void> {

@@ -101,7 +101,10 @@ export const HOSTILE_STRINGS = [
 export const HOSTILE_NUMBERS = [0, -1, 1, 0.5, -0.0001, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), 2 ** 53, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, 1e-308];
 
 /** encodeURIComponent that never throws (a lone surrogate goes as the bytes of U+FFFD, as a browser sends it). */
-export const percentEncode = (v: string) => [...Buffer.from(v, 'utf8')].map((b) => (/[A-Za-z0-9._~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+export const percentEncode = (v: string) =>
+  [...Buffer.from(v, 'utf8')]
+    .map((b) => (/[A-Za-z0-9._~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 
 const hex = (minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength, maxLength });
 
@@ -129,15 +132,30 @@ export class RequestArbitraries {
 
   private stringFor(name: string, s: Schema): fc.Arbitrary<string> {
     const options: fc.WeightedArbitrary<string>[] = [{ weight: 2, arbitrary: this.hostileString() }];
-    if (s.example !== undefined) options.push({ weight: 3, arbitrary: fc.constant(String(s.example)) });
+    if (s.example !== undefined)
+      options.push({ weight: 3, arbitrary: fc.constant(typeof s.example === 'object' ? JSON.stringify(s.example) : String(s.example as string | number)) });
     if (/id$|Id$|Ids$/.test(name) || s.format === 'uuid') options.push({ weight: 5, arbitrary: this.id() });
     if (/serial/i.test(name)) options.push({ weight: 3, arbitrary: fc.oneof(fc.constantFrom(...this.pool), hex(1, 40)) });
     if (/date|On$|At$|from|to|before/i.test(name) || s.format === 'date' || s.format === 'date-time') {
-      options.push({ weight: 4, arbitrary: fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => (s.format === 'date-time' || /At$/.test(name) ? d.toISOString() : d.toISOString().slice(0, 10))) });
+      options.push({
+        weight: 4,
+        arbitrary: fc
+          .date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
+          .map((d) => (s.format === 'date-time' || /At$/.test(name) ? d.toISOString() : d.toISOString().slice(0, 10))),
+      });
     }
     if (/pem$/i.test(name) && this.samples.csrPem) {
       const csr = this.samples.csrPem;
-      options.push({ weight: 3, arbitrary: fc.constantFrom(csr, csr.replace(/[A-Za-z]/, (c) => (c === 'A' ? 'B' : 'A')), csr.slice(0, csr.length / 2), csr.replace(/\n/g, '\r\n'), `${csr}\n${csr}`) });
+      options.push({
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          csr,
+          csr.replace(/[A-Za-z]/, (c) => (c === 'A' ? 'B' : 'A')),
+          csr.slice(0, csr.length / 2),
+          csr.replace(/\n/g, '\r\n'),
+          `${csr}\n${csr}`,
+        ),
+      });
     }
     if (/email/i.test(name)) options.push({ weight: 2, arbitrary: fc.emailAddress() });
     if (/(time|band)/i.test(name)) options.push({ weight: 2, arbitrary: fc.constantFrom('09:00-13:00', '25:00-26:00', '13:00-09:00', '9-13') });
@@ -160,7 +178,13 @@ export class RequestArbitraries {
           const min = s.minimum ?? -1000;
           const max = s.maximum ?? Math.max(min + 1000, 100_000);
           variants.push(
-            { weight: 5, arbitrary: s.type === 'integer' || Number.isInteger(min) ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true }) },
+            {
+              weight: 5,
+              arbitrary:
+                s.type === 'integer' || Number.isInteger(min)
+                  ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+                  : fc.double({ min, max, noNaN: true }),
+            },
             { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) },
             { weight: 1, arbitrary: fc.constantFrom('12', '1e3', '', 'twelve') },
           );
@@ -200,12 +224,16 @@ export class RequestArbitraries {
       // usually every required key (so validation passes and deeper code runs); sometimes any subset
       { requiredKeys: [] },
     );
-    const complete = fc.tuple(record, fc.record(Object.fromEntries([...required].filter((k) => props[k]).map((k) => [k, this.value(k, props[k], depth + 1)])))).map(([a, b]) => ({ ...a, ...b }));
-    const extra = fc.tuple(complete, fc.constantFrom('__proto__', 'constructor', 'isAdmin', 'role', 'id', 'state'), fc.jsonValue({ maxDepth: 1 })).map(([o, k, v]) => {
-      const copy: Record<string, unknown> = { ...o };
-      Object.defineProperty(copy, k, { value: v, enumerable: true, configurable: true, writable: true });
-      return copy;
-    });
+    const complete = fc
+      .tuple(record, fc.record(Object.fromEntries([...required].filter((k) => props[k]).map((k) => [k, this.value(k, props[k], depth + 1)]))))
+      .map(([a, b]) => ({ ...a, ...b }));
+    const extra = fc
+      .tuple(complete, fc.constantFrom('__proto__', 'constructor', 'isAdmin', 'role', 'id', 'state'), fc.jsonValue({ maxDepth: 1 }))
+      .map(([o, k, v]) => {
+        const copy: Record<string, unknown> = { ...o };
+        Object.defineProperty(copy, k, { value: v, enumerable: true, configurable: true, writable: true });
+        return copy;
+      });
     return fc.oneof({ weight: 6, arbitrary: complete }, { weight: 2, arbitrary: record }, { weight: 1, arbitrary: extra });
   }
 
@@ -213,12 +241,25 @@ export class RequestArbitraries {
   request(pathTemplate: string, op: Operation): fc.Arbitrary<FuzzRequest> {
     const names = [...pathTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
     const pathArb = fc
-      .tuple(...names.map((n) => fc.oneof({ weight: 5, arbitrary: this.id() }, { weight: 2, arbitrary: this.hostileString() }, { weight: 1, arbitrary: hex(1, 32) }).map((v) => ({ n, v }))))
+      .tuple(
+        ...names.map((n) =>
+          fc
+            .oneof({ weight: 5, arbitrary: this.id() }, { weight: 2, arbitrary: this.hostileString() }, { weight: 1, arbitrary: hex(1, 32) })
+            .map((v) => ({ n, v })),
+        ),
+      )
       .map((values) => values.reduce((p, { n, v }) => p.replace(`{${n}}`, percentEncode(v === '' ? ' ' : v)), pathTemplate));
     const queryParams = (op.parameters ?? []).filter((p) => p.in === 'query');
     const queryArb = fc
       .tuple(
-        ...queryParams.map((p) => fc.option(this.value(p.name, p.schema).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))), { freq: 2 }).map((v) => [p.name, v] as const)),
+        ...queryParams.map((p) =>
+          fc
+            .option(
+              this.value(p.name, p.schema).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean))),
+              { freq: 2 },
+            )
+            .map((v) => [p.name, v] as const),
+        ),
         fc.option(fc.tuple(fc.constantFrom('unknownParam', 'limit', '__proto__'), this.hostileString()), { freq: 4 }),
       )
       .map((entries) => {
@@ -243,7 +284,12 @@ export class RequestArbitraries {
       bodyArb = fc.oneof(
         { weight: 8, arbitrary: this.value('body', jsonSchema).map((json) => ({ json })) },
         { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((json) => ({ json })) },
-        { weight: 1, arbitrary: fc.constantFrom('{"a":', '[1,2', 'null', '"just a string"', '{"__proto__":{"role":"admin"}}', '{"a":1,"a":2}').map((body) => ({ raw: { body, contentType: 'application/json' } })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .constantFrom('{"a":', '[1,2', 'null', '"just a string"', '{"__proto__":{"role":"admin"}}', '{"a":1,"a":2}')
+            .map((body) => ({ raw: { body, contentType: 'application/json' } })),
+        },
       );
     } else {
       bodyArb = fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((json) => ({ json })) });
@@ -254,7 +300,11 @@ export class RequestArbitraries {
 
 /** CSV/TSV text: plausible headers and rows, broken quoting, formula cells, BOMs, odd separators, binary. */
 export function csvArbitrary(): fc.Arbitrary<string> {
-  const cell = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 200)), fc.string({ maxLength: 12 }), fc.constantFrom('"unterminated', 'a""b', '"x"y"', '=1+1', '@SUM(A1)', 'true', 'sì', '1'));
+  const cell = fc.oneof(
+    fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 200)),
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('"unterminated', 'a""b', '"x"y"', '=1+1', '@SUM(A1)', 'true', 'sì', '1'),
+  );
   const header = fc.constantFrom(
     'employee_number,first_name,last_name,service_code,username',
     'serial,asset_tag,mac',
@@ -263,9 +313,15 @@ export function csvArbitrary(): fc.Arbitrary<string> {
     'service_code;activity;mode',
     '',
   );
-  const rows = fc.array(fc.array(cell, { minLength: 0, maxLength: 6 }).map((cells) => cells.join(',')), { maxLength: 6 });
+  const rows = fc.array(
+    fc.array(cell, { minLength: 0, maxLength: 6 }).map((cells) => cells.join(',')),
+    { maxLength: 6 },
+  );
   return fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(fc.constantFrom('', '\uFEFF'), header, rows, fc.constantFrom('\n', '\r\n', '\r')).map(([bom, h, r, nl]) => bom + [h, ...r].join(nl)) },
+    {
+      weight: 6,
+      arbitrary: fc.tuple(fc.constantFrom('', '\uFEFF'), header, rows, fc.constantFrom('\n', '\r\n', '\r')).map(([bom, h, r, nl]) => bom + [h, ...r].join(nl)),
+    },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
     { weight: 1, arbitrary: fc.constantFrom('a,b\n' + '1,2\n'.repeat(3) + '"', ','.repeat(5000), 'x\n'.repeat(2000)) },
   );

@@ -30,7 +30,8 @@ function newestMtime(dir: string, filter: (f: string) => boolean): number {
 export function ensureBuilt(): void {
   const stale = () =>
     !fs.existsSync(MAIN) ||
-    newestMtime(path.join(ROOT, 'src'), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')) > newestMtime(path.join(ROOT, 'dist', 'src'), (f) => f.endsWith('.js'));
+    newestMtime(path.join(ROOT, 'src'), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')) >
+      newestMtime(path.join(ROOT, 'dist', 'src'), (f) => f.endsWith('.js'));
   if (!stale()) return;
   const lock = path.join(os.tmpdir(), 'rw-hardening-build.lock');
   const deadline = Date.now() + 180_000;

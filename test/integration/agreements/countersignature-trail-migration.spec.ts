@@ -71,9 +71,21 @@ describe('migration: the countersignature trail', () => {
     await ds.initialize();
     expect(await runMigrations(ds)).toContain('CountersignatureTrail1765240000000');
     const row = async (id: string) =>
-      (await sql(ds!, `SELECT state, manager_signed_at, manager_signer_id, manager_signature_recorded_at, manager_signature_confirmed_by FROM agreements WHERE id = :id`, { id }))[0];
+      (
+        await sql(
+          ds!,
+          `SELECT state, manager_signed_at, manager_signer_id, manager_signature_recorded_at, manager_signature_confirmed_by FROM agreements WHERE id = :id`,
+          { id },
+        )
+      )[0];
     expect(await row(active)).toMatchObject({ state: 'active', manager_signed_at: STAMP, manager_signer_id: boss, manager_signature_recorded_at: STAMP });
-    expect(await row(countersignedDraft)).toMatchObject({ state: 'draft', manager_signed_at: null, manager_signer_id: boss, manager_signature_recorded_at: STAMP, manager_signature_confirmed_by: null });
+    expect(await row(countersignedDraft)).toMatchObject({
+      state: 'draft',
+      manager_signed_at: null,
+      manager_signer_id: boss,
+      manager_signature_recorded_at: STAMP,
+      manager_signature_confirmed_by: null,
+    });
     expect(await row(employeeOnly)).toMatchObject({ state: 'draft', manager_signed_at: null, manager_signature_recorded_at: null });
     // The new state fits the column on both databases.
     await sql(ds, `UPDATE agreements SET state = 'awaiting_confirmation' WHERE id = :id`, { id: countersignedDraft });
@@ -88,7 +100,13 @@ describe('migration: the countersignature trail', () => {
       await runner.release();
     }
     // Down: an unconfirmed countersignature did not count, and its agreement is a draft again.
-    expect((await sql(ds, `SELECT state, manager_signer_id FROM agreements WHERE id = :id`, { id: countersignedDraft }))[0]).toMatchObject({ state: 'draft', manager_signer_id: null });
-    expect((await sql(ds, `SELECT state, manager_signed_at FROM agreements WHERE id = :id`, { id: active }))[0]).toMatchObject({ state: 'active', manager_signed_at: STAMP });
+    expect((await sql(ds, `SELECT state, manager_signer_id FROM agreements WHERE id = :id`, { id: countersignedDraft }))[0]).toMatchObject({
+      state: 'draft',
+      manager_signer_id: null,
+    });
+    expect((await sql(ds, `SELECT state, manager_signed_at FROM agreements WHERE id = :id`, { id: active }))[0]).toMatchObject({
+      state: 'active',
+      manager_signed_at: STAMP,
+    });
   });
 });

@@ -22,7 +22,13 @@ describe('agreement sweep under concurrency', () => {
     expect(reports.reduce((n, r) => n + r.offboardingTriggered, 0)).toBe(12);
     const jobs = await t.dataSource.createQueryBuilder().select('COUNT(*)', 'n').from('outbox', 'o').where("o.job_name = 'offboarding.start'").getRawOne();
     expect(Number(jobs.n)).toBe(12);
-    const states = await t.dataSource.createQueryBuilder().select('a.state', 'state').addSelect('COUNT(*)', 'n').from('agreements', 'a').groupBy('a.state').getRawMany();
+    const states = await t.dataSource
+      .createQueryBuilder()
+      .select('a.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .from('agreements', 'a')
+      .groupBy('a.state')
+      .getRawMany();
     expect(states.map((s: { state: string; n: string | number }) => [s.state, Number(s.n)])).toEqual([['expired', 12]]);
     const again = await sweeper.sweep(SYSTEM_ACTOR);
     expect(again).toMatchObject({ expired: 0, offboardingTriggered: 0 });

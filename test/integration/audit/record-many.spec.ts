@@ -31,7 +31,10 @@ describe('audit: many events of one bulk change', () => {
     const before = (await t.http().get('/api/v1/audit/verify').set(auth(t.adminToken)).expect(200)).body.events;
     await expect(
       t.get(UnitOfWork).run(async (tx) => {
-        await audit.recordMany(tx, SYSTEM_ACTOR, [{ action: 'y', entityType: 'y', entityId: '1' }, { action: 'y', entityType: 'y', entityId: '2' }]);
+        await audit.recordMany(tx, SYSTEM_ACTOR, [
+          { action: 'y', entityType: 'y', entityId: '1' },
+          { action: 'y', entityType: 'y', entityId: '2' },
+        ]);
         throw new Error('refused');
       }),
     ).rejects.toThrow('refused');

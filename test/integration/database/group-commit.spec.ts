@@ -61,7 +61,7 @@ describe('unit of work on SQLite: group commit', () => {
     expect(rejected).toEqual([7, 12]);
     expect((outcomes[6] as PromiseRejectedResult).reason.message).toBe('unit 7 changes its mind after writing');
     expect(String((outcomes[11] as PromiseRejectedResult).reason.message)).toMatch(/UNIQUE constraint failed/);
-    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<number>).value)).toEqual(
+    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 1).filter((n) => n !== 7 && n !== 12),
     );
     // what another connection sees: every successful unit, nothing of the two that failed

@@ -32,7 +32,10 @@ describe('directory login and VPN group with a real OpenLDAP', () => {
     // Members need full DNs: add them now that the base DN is known.
     await sandbox.admin(async (c) => {
       const add = (cn: string, members: FixturePerson[]) =>
-        c.modify(sandbox.groupDn(cn), new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: members.map((m) => personDn(m, sandbox.baseDn)) }) }));
+        c.modify(
+          sandbox.groupDn(cn),
+          new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: members.map((m) => personDn(m, sandbox.baseDn)) }) }),
+        );
       await add('rw-admins', [admin, both]);
       await add('rw-hotline', [desk, both, disabled]);
     });
@@ -112,11 +115,17 @@ describe('directory login and VPN group with a real OpenLDAP', () => {
     const extra = generatePeople(1, 'lgcsv')[0];
     await sandbox.addPerson(extra);
     const manual = await t.get(EmployeeService).create(cliActor(), {
-      employeeNumber: 'CSV-1', firstName: 'A', lastName: 'B', serviceCode: 'SD', username: extra.uid,
+      employeeNumber: 'CSV-1',
+      firstName: 'A',
+      lastName: 'B',
+      serviceCode: 'SD',
+      username: extra.uid,
     });
     expect(await groups.addToVpnGroup(manual.id)).toBe('added');
     expect(await sandbox.groupMembers('vpn-users')).toContain(personDn(extra, sandbox.baseDn));
-    const ghost = await t.get(EmployeeService).create(cliActor(), { employeeNumber: 'CSV-2', firstName: 'C', lastName: 'D', serviceCode: 'SD', username: 'not-in-ldap' });
+    const ghost = await t
+      .get(EmployeeService)
+      .create(cliActor(), { employeeNumber: 'CSV-2', firstName: 'C', lastName: 'D', serviceCode: 'SD', username: 'not-in-ldap' });
     expect(await groups.addToVpnGroup(ghost.id)).toBe('not_in_directory');
   });
 

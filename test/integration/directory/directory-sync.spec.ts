@@ -118,10 +118,29 @@ describe('directory sync with a real OpenLDAP', () => {
     expect(run).toMatchObject({ status: 'ok', unchanged: 60, created: 0 });
     const rtd = await t.tokenFor('rtd');
     const list = await t.http().get('/api/v1/directory/sync-runs?limit=50').set(auth(rtd)).expect(200);
-    expect(list.body.length).toBeGreaterThanOrEqual(7);
-    expect(list.body.map((r: { id: string }) => r.id)).toContain(queued.body.id);
-    await t.http().get('/api/v1/directory/sync-runs').set(auth(await t.tokenFor('hotline'))).expect(403);
-    await t.http().post('/api/v1/directory/sync').set(auth(await t.tokenFor('hr'))).expect(403);
+    expect(list.body.items.length).toBeGreaterThanOrEqual(7);
+    expect(list.body.nextCursor).toBeNull();
+    expect(list.body.items.map((r: { id: string }) => r.id)).toContain(queued.body.id);
+    // the same runs, newest first, two at a time through nextCursor
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/directory/sync-runs?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await t.http().get(url).set(auth(rtd)).expect(200)).body as { items: { id: string }[]; nextCursor: string | null };
+      paged.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(list.body.items.map((r: { id: string }) => r.id));
+    await t
+      .http()
+      .get('/api/v1/directory/sync-runs')
+      .set(auth(await t.tokenFor('hotline')))
+      .expect(403);
+    await t
+      .http()
+      .post('/api/v1/directory/sync')
+      .set(auth(await t.tokenFor('hr')))
+      .expect(403);
     const metrics = await t.http().get('/metrics').set(auth(t.adminToken)).expect(200);
     expect(metrics.text).toMatch(/rw_directory_last_sync_timestamp_seconds\{status="ok"\} \d+/);
   });
@@ -134,10 +153,17 @@ describe('directory sync with a real OpenLDAP', () => {
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: 'SYNC_IN_PROGRESS' });
 
-    expect(t.get(Schedules).all()).toContainEqual({ id: 'directory-sync', cron: '30 2 * * *', job: 'directory.sync', payload: { runId: null, trigger: 'schedule' } });
+    expect(t.get(Schedules).all()).toContainEqual({
+      id: 'directory-sync',
+      cron: '30 2 * * *',
+      job: 'directory.sync',
+      payload: { runId: null, trigger: 'schedule' },
+    });
     const handler = t.get(JobRegistry).get('directory.sync')!.handler;
     expect(await handler({ runId: null, trigger: 'schedule' }, { jobId: 'sched.directory-sync.1', attempt: 1 })).toBe('done');
-    const [latest] = (await t.http().get('/api/v1/directory/sync-runs?limit=50').set(auth(t.adminToken)).expect(200)).body.filter((r: { trigger: string }) => r.trigger === 'schedule');
+    const [latest] = (await t.http().get('/api/v1/directory/sync-runs?limit=50').set(auth(t.adminToken)).expect(200)).body.items.filter(
+      (r: { trigger: string }) => r.trigger === 'schedule',
+    );
     expect(latest).toMatchObject({ status: 'ok', trigger: 'schedule', requestedBy: 'system' });
   });
 

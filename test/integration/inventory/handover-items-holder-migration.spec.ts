@@ -29,7 +29,7 @@ describe('migration: handover items carry their handover holder and date', () =>
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: db.dataDir, CA_PASSPHRASE: 'test-ca-passphrase-not-secret', ...db.env } as NodeJS.ProcessEnv);
+    config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: db.dataDir, CA_PASSPHRASE: 'test-ca-passphrase-not-secret', ...db.env });
   });
   afterAll(async () => {
     if (ds?.isInitialized) await ds.destroy();
@@ -45,19 +45,83 @@ describe('migration: handover items carry their handover holder and date', () =>
 
   /** A handover of `count` assets to `employeeId` on `date`, with its items as they were before the migration. */
   async function handover(d: DataSource, employeeId: string, date: string, count: number, closedAt: string | null): Promise<string> {
-    const model: DeviceModelEntity = { id: randomUUID(), kind: 'laptop', manufacturer: 'Test', model: randomUUID(), specs: '{}', createdAt: STAMP, updatedAt: STAMP };
+    const model: DeviceModelEntity = {
+      id: randomUUID(),
+      kind: 'laptop',
+      manufacturer: 'Test',
+      model: randomUUID(),
+      specs: '{}',
+      createdAt: STAMP,
+      updatedAt: STAMP,
+    };
     await d.getRepository(DeviceModelEntity).insert(model);
     const id = randomUUID();
-    await d.getRepository(HandoverEntity).insert({ id, employeeId, technicianId: 't', technicianName: 't', handedAt: `${date}T09:00:00.000Z`, handoverDate: date, conditions: null, notes: null, gated: false, gateAgreementId: null, status: closedAt ? 'closed' : 'open', itemsCount: count, outstandingCount: closedAt ? 0 : count, receiptDocumentId: randomUUID(), receiptSha256: 'a'.repeat(64), employeeSignedAt: null, employeeSignatureRecordedBy: null, technicianSignedAt: null, technicianSignatureRecordedBy: null, signedScanSha256: null, createdAt: STAMP, updatedAt: STAMP, version: 1 } as HandoverEntity);
+    await d.getRepository(HandoverEntity).insert({
+      id,
+      employeeId,
+      technicianId: 't',
+      technicianName: 't',
+      handedAt: `${date}T09:00:00.000Z`,
+      handoverDate: date,
+      conditions: null,
+      notes: null,
+      gated: false,
+      gateAgreementId: null,
+      status: closedAt ? 'closed' : 'open',
+      itemsCount: count,
+      outstandingCount: closedAt ? 0 : count,
+      receiptDocumentId: randomUUID(),
+      receiptSha256: 'a'.repeat(64),
+      employeeSignedAt: null,
+      employeeSignatureRecordedBy: null,
+      technicianSignedAt: null,
+      technicianSignatureRecordedBy: null,
+      signedScanSha256: null,
+      createdAt: STAMP,
+      updatedAt: STAMP,
+      version: 1,
+    });
     for (let position = 0; position < count; position++) {
-      const asset = { id: randomUUID(), assetTag: `T-${randomUUID().slice(0, 8)}`, manufacturer: 'Test', serial: randomUUID().slice(0, 12), kind: 'laptop', modelId: model.id, lotId: null, ownership: 'municipal', location: null, state: 'in_stock', holderEmployeeId: null, currentHandoverId: null, assignedAt: null, mac: null, simIccid: null, simPhoneNumber: null, simDataPlan: null, notes: null, createdAt: STAMP, createdBy: 't', updatedAt: STAMP, version: 1 } as AssetEntity;
+      const asset = {
+        id: randomUUID(),
+        assetTag: `T-${randomUUID().slice(0, 8)}`,
+        manufacturer: 'Test',
+        serial: randomUUID().slice(0, 12),
+        kind: 'laptop',
+        modelId: model.id,
+        lotId: null,
+        ownership: 'municipal',
+        location: null,
+        state: 'in_stock',
+        holderEmployeeId: null,
+        currentHandoverId: null,
+        assignedAt: null,
+        mac: null,
+        simIccid: null,
+        simPhoneNumber: null,
+        simDataPlan: null,
+        notes: null,
+        createdAt: STAMP,
+        createdBy: 't',
+        updatedAt: STAMP,
+        version: 1,
+      } as AssetEntity;
       await d.getRepository(AssetEntity).insert(asset);
       // in SQL: the entity already has the new columns, the table does not yet
       await sql(
         d,
         `INSERT INTO handover_items (id, handover_id, asset_id, position, kind, manufacturer, model_name, serial, asset_tag, closed_at, closed_reason)
          VALUES (:id, :handoverId, :assetId, :position, 'laptop', 'Test', 'x', :serial, :tag, :closedAt, :reason)`,
-        { id: randomUUID(), handoverId: id, assetId: asset.id, position, serial: asset.serial, tag: asset.assetTag, closedAt, reason: closedAt ? 'returned' : null },
+        {
+          id: randomUUID(),
+          handoverId: id,
+          assetId: asset.id,
+          position,
+          serial: asset.serial,
+          tag: asset.assetTag,
+          closedAt,
+          reason: closedAt ? 'returned' : null,
+        },
       );
     }
     return id;
@@ -91,7 +155,11 @@ describe('migration: handover items carry their handover holder and date', () =>
     // an item without them is refused
     const [asset] = await sql(after, `SELECT asset_id FROM handover_items WHERE handover_id = :h2`, { h2 });
     await expect(
-      sql(after, `INSERT INTO handover_items (id, handover_id, asset_id, position, kind, manufacturer, model_name, serial, asset_tag) VALUES (:id, :h1, :assetId, 9, 'laptop', 'T', 'x', 's', 't')`, { id: randomUUID(), h1, assetId: asset.asset_id }),
+      sql(
+        after,
+        `INSERT INTO handover_items (id, handover_id, asset_id, position, kind, manufacturer, model_name, serial, asset_tag) VALUES (:id, :h1, :assetId, 9, 'laptop', 'T', 'x', 's', 't')`,
+        { id: randomUUID(), h1, assetId: asset.asset_id },
+      ),
     ).rejects.toThrow(/null/i);
 
     await after.undoLastMigration({ transaction: 'each' });

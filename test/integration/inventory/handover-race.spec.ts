@@ -49,7 +49,9 @@ describe('handover race: 50 concurrent requests for one asset', () => {
     const model = await createModel(inv, 'docking_station', unique('Dock '));
     const a = await createAsset(inv, model.id);
     const b = await createAsset(inv, model.id);
-    const statuses = await race(Array.from({ length: 20 }, (_, i) => ({ employeeId: employees[i % employees.length], assetIds: i % 2 ? [a.id, b.id] : [b.id, a.id] })));
+    const statuses = await race(
+      Array.from({ length: 20 }, (_, i) => ({ employeeId: employees[i % employees.length], assetIds: i % 2 ? [a.id, b.id] : [b.id, a.id] })),
+    );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     const holders: { holder_employee_id: string; current_handover_id: string }[] = await t.dataSource.query(
       `SELECT holder_employee_id, current_handover_id FROM assets WHERE id IN ('${a.id}', '${b.id}')`,

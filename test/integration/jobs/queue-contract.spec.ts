@@ -87,7 +87,11 @@ describe.each([
     const res = await t.http().get('/api/v1/jobs/failed').set(auth(t.adminToken)).expect(200);
     const failed = res.body.find((j: { id: string }) => j.id === 'broken-1');
     expect(failed).toMatchObject({ name: 'test.broken', attempts: 3, error: 'always broken', payload: { key: 'b' } });
-    await t.http().get('/api/v1/jobs/failed').set(auth(await t.tokenFor('hotline'))).expect(403);
+    await t
+      .http()
+      .get('/api/v1/jobs/failed')
+      .set(auth(await t.tokenFor('hotline')))
+      .expect(403);
     await t.http().post('/api/v1/jobs/failed/broken-1/retry').set(auth(t.adminToken)).expect(202);
     await t.http().post('/api/v1/jobs/failed/no-such-job/retry').set(auth(t.adminToken)).expect(404);
     const stats = await t.http().get('/api/v1/jobs/stats').set(auth(t.adminToken)).expect(200);

@@ -89,10 +89,14 @@ describe('outbox with BullMQ: Redis down when the work is recorded', () => {
 
     redis = await startRedis(port);
     await until(() => effects.get('k1') === 1, 30_000, 'the job to run after Redis came back');
-    await until(async () => {
-      const r = await t.dataSource.query("SELECT status FROM outbox WHERE job_name = 'test.outage-effect'");
-      return r[0].status === 'dispatched';
-    }, 10_000, 'the outbox row to be marked dispatched');
+    await until(
+      async () => {
+        const r = await t.dataSource.query("SELECT status FROM outbox WHERE job_name = 'test.outage-effect'");
+        return r[0].status === 'dispatched';
+      },
+      10_000,
+      'the outbox row to be marked dispatched',
+    );
     // Give a duplicate every chance to show up.
     await new Promise((r) => setTimeout(r, 1500));
     expect(effects.get('k1')).toBe(1);

@@ -19,7 +19,13 @@ import { startTestApp, TestApp } from '../../helpers/test-app';
 const NOW = new Date('2023-06-01T10:00:00Z');
 const ref2021 = referencePoint(2021, NOW, 'Europe/Rome'); // cutoff 2021-12-31T23:00:00Z
 
-async function itemHeld(ds: DataSource, employeeId: string, handoverDate: string, closedAt: string | null, kind: AssetEntity['kind'] = 'laptop'): Promise<void> {
+async function itemHeld(
+  ds: DataSource,
+  employeeId: string,
+  handoverDate: string,
+  closedAt: string | null,
+  kind: AssetEntity['kind'] = 'laptop',
+): Promise<void> {
   const stamp = '2020-01-01T00:00:00.000Z';
   const model: DeviceModelEntity = { id: randomUUID(), kind, manufacturer: 'Test', model: randomUUID(), specs: '{}', createdAt: stamp, updatedAt: stamp };
   await ds.getRepository(DeviceModelEntity).insert(model);
@@ -27,11 +33,76 @@ async function itemHeld(ds: DataSource, employeeId: string, handoverDate: string
   const handedAt = `${handoverDate}T09:00:00.000Z`;
   // As inventory keeps it: an asset still out names its holder, its handover and the instant it was handed over.
   const out = closedAt === null;
-  const asset = { id: randomUUID(), assetTag: `T-${randomUUID().slice(0, 8)}`, manufacturer: 'Test', serial: randomUUID().slice(0, 12), kind, modelId: model.id, lotId: null, ownership: 'municipal', location: null, state: out ? 'assigned' : 'in_stock', holderEmployeeId: out ? employeeId : null, currentHandoverId: out ? handoverId : null, assignedAt: out ? handedAt : null, mac: null, simIccid: null, simPhoneNumber: null, simDataPlan: null, notes: null, createdAt: stamp, createdBy: 't', updatedAt: stamp, version: 1 } as AssetEntity;
+  const asset = {
+    id: randomUUID(),
+    assetTag: `T-${randomUUID().slice(0, 8)}`,
+    manufacturer: 'Test',
+    serial: randomUUID().slice(0, 12),
+    kind,
+    modelId: model.id,
+    lotId: null,
+    ownership: 'municipal',
+    location: null,
+    state: out ? 'assigned' : 'in_stock',
+    holderEmployeeId: out ? employeeId : null,
+    currentHandoverId: out ? handoverId : null,
+    assignedAt: out ? handedAt : null,
+    mac: null,
+    simIccid: null,
+    simPhoneNumber: null,
+    simDataPlan: null,
+    notes: null,
+    createdAt: stamp,
+    createdBy: 't',
+    updatedAt: stamp,
+    version: 1,
+  } as AssetEntity;
   await ds.getRepository(AssetEntity).insert(asset);
-  const handover = { id: handoverId, employeeId, technicianId: 't', technicianName: 't', handedAt, handoverDate, conditions: null, notes: null, gated: true, gateAgreementId: null, status: closedAt ? 'closed' : 'open', itemsCount: 1, outstandingCount: closedAt ? 0 : 1, receiptDocumentId: randomUUID(), receiptSha256: 'a'.repeat(64), employeeSignedAt: null, employeeSignatureRecordedBy: null, technicianSignedAt: null, technicianSignatureRecordedBy: null, signedScanSha256: null, createdAt: stamp, updatedAt: stamp, version: 1 } as HandoverEntity;
+  const handover = {
+    id: handoverId,
+    employeeId,
+    technicianId: 't',
+    technicianName: 't',
+    handedAt,
+    handoverDate,
+    conditions: null,
+    notes: null,
+    gated: true,
+    gateAgreementId: null,
+    status: closedAt ? 'closed' : 'open',
+    itemsCount: 1,
+    outstandingCount: closedAt ? 0 : 1,
+    receiptDocumentId: randomUUID(),
+    receiptSha256: 'a'.repeat(64),
+    employeeSignedAt: null,
+    employeeSignatureRecordedBy: null,
+    technicianSignedAt: null,
+    technicianSignatureRecordedBy: null,
+    signedScanSha256: null,
+    createdAt: stamp,
+    updatedAt: stamp,
+    version: 1,
+  } as HandoverEntity;
   await ds.getRepository(HandoverEntity).insert(handover);
-  await ds.getRepository(HandoverItemEntity).insert({ id: randomUUID(), handoverId: handover.id, employeeId, handoverDate, assetId: asset.id, position: 0, kind, manufacturer: 'Test', modelName: 'x', serial: asset.serial, assetTag: asset.assetTag, returnId: null, returnedAt: closedAt, returnCondition: null, returnNote: null, closedAt, closedReason: closedAt ? 'returned' : null });
+  await ds.getRepository(HandoverItemEntity).insert({
+    id: randomUUID(),
+    handoverId: handover.id,
+    employeeId,
+    handoverDate,
+    assetId: asset.id,
+    position: 0,
+    kind,
+    manufacturer: 'Test',
+    modelName: 'x',
+    serial: asset.serial,
+    assetTag: asset.assetTag,
+    returnId: null,
+    returnedAt: closedAt,
+    returnCondition: null,
+    returnNote: null,
+    closedAt,
+    closedReason: closedAt ? 'returned' : null,
+  });
 }
 
 describe('indicators rebuilt for a past reference date (SQL on a real database)', () => {
@@ -80,13 +151,23 @@ describe('indicators rebuilt for a past reference date (SQL on a real database)'
     await itemHeld(ds, e.id, '2021-03-01', null, 'webcam'); // not a laptop
     const noAgreement = await createEmployee(ds, { serviceId });
     await itemHeld(ds, noAgreement.id, '2021-03-01', null); // held, but no agreement: no
-    expect(((await repo.holdings(ref2021)).laptops) - before).toBe(2);
+    expect((await repo.holdings(ref2021)).laptops - before).toBe(2);
   });
 
   it('equipped: a laptop (or a declared one) and a data line (router or declared broadband) standing on the date', async () => {
     const base = await repo.holdings(ref2021);
     const declare = (employeeId: string, kind: 'laptop' | 'broadband', declaredAt: string, withdrawnAt: string | null = null) =>
-      ds.getRepository(DeclaredEquipmentEntity).insert({ id: randomUUID(), employeeId, kind, note: null, assetId: null, declaredAt, declaredBy: 't', withdrawnAt, withdrawnBy: withdrawnAt ? 't' : null });
+      ds.getRepository(DeclaredEquipmentEntity).insert({
+        id: randomUUID(),
+        employeeId,
+        kind,
+        note: null,
+        assetId: null,
+        declaredAt,
+        declaredBy: 't',
+        withdrawnAt,
+        withdrawnBy: withdrawnAt ? 't' : null,
+      });
     const a = await worker();
     await declare(a.id, 'laptop', '2021-02-01T09:00:00.000Z');
     await declare(a.id, 'broadband', '2021-02-01T09:00:00.000Z'); // equipped

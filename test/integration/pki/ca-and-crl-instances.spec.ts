@@ -55,7 +55,7 @@ describe('PKI across instances: one CA, one CRL number sequence, passphrase chec
     const before = (await a.get(CrlService).current()).crlNumber;
     // SQLite has one writer process by design (several instances means PostgreSQL): there the race is in-process
     const racers = db.kind === 'postgres' ? [a, b] : [a];
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => (racers[i % racers.length].get(CrlService) as CrlService).refresh('force')));
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => racers[i % racers.length].get(CrlService).refresh('force')));
     const numbers = results.map((r) => r.crl.crlNumber).sort((x, y) => x - y);
     expect(new Set(numbers).size).toBe(6);
     expect(numbers[0]).toBeGreaterThan(before);
@@ -72,7 +72,7 @@ describe('PKI across instances: one CA, one CRL number sequence, passphrase chec
   });
 
   it('refuses to load the CA with a passphrase that does not decrypt its key', async () => {
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: tempDir(), CA_PASSPHRASE: 'a-different-passphrase-123', ...db.env } as NodeJS.ProcessEnv);
+    const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: tempDir(), CA_PASSPHRASE: 'a-different-passphrase-123', ...db.env });
     const store = new CaStore(
       config,
       PkiSettings.load(config),

@@ -13,10 +13,48 @@ jest.setTimeout(120_000);
 
 /** An existing municipal hierarchy made with openssl: a root and an intermediate to import. */
 async function hierarchy(dir: string): Promise<void> {
-  const ext = write(dir, 'ca.ext', 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  const ext = write(
+    dir,
+    'ca.ext',
+    'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+  );
   const steps: string[][] = [
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-days', '3650', '-subj', '/C=IT/O=Comune di Prato/CN=Prato Root CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other.key', '-out', 'other.pem', '-days', '3650', '-subj', '/CN=Unrelated Root', '-addext', 'basicConstraints=critical,CA:TRUE'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'root.key',
+      '-out',
+      'root.pem',
+      '-days',
+      '3650',
+      '-subj',
+      '/C=IT/O=Comune di Prato/CN=Prato Root CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'other.key',
+      '-out',
+      'other.pem',
+      '-days',
+      '3650',
+      '-subj',
+      '/CN=Unrelated Root',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+    ],
     ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/C=IT/O=Comune di Prato/CN=Prato VPN Intermediate'],
     ['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-out', 'int.pem', '-days', '1825', '-extfile', ext],
     ['pkey', '-in', 'int.key', '-aes256', '-passout', 'pass:import-me-please', '-out', 'int-enc.key'],
@@ -55,7 +93,14 @@ describe('pki import-ca: an existing intermediate with its chain replaces the ge
     const store = t.get(CaStore);
     const before = (await store.summary()).fingerprintSha256;
     const imp = (cert: string, key: string, extra: { chain?: string; pass?: string } = {}) =>
-      code(() => store.importCa(cliActor('test'), { certificatePem: read(cert), keyPem: read(key), chainPem: extra.chain ? read(extra.chain) : undefined, keyPassphrase: extra.pass }));
+      code(() =>
+        store.importCa(cliActor('test'), {
+          certificatePem: read(cert),
+          keyPem: read(key),
+          chainPem: extra.chain ? read(extra.chain) : undefined,
+          keyPassphrase: extra.pass,
+        }),
+      );
     expect(await imp('leaf.pem', 'leaf.key')).toBe('CA_NOT_A_CA');
     expect(await imp('int.pem', 'root.key', { chain: 'root.pem' })).toBe('CA_KEY_MISMATCH');
     expect(await imp('int.pem', 'int.key')).toBe('CA_CHAIN_MISSING');
@@ -67,7 +112,12 @@ describe('pki import-ca: an existing intermediate with its chain replaces the ge
   });
 
   it('imports the intermediate (encrypted key + chain): issued certificates and the CRL verify up to the root', async () => {
-    const summary = await t.get(CaStore).importCa(cliActor('test'), { certificatePem: read('int.pem'), keyPem: read('int-enc.key'), chainPem: read('root.pem'), keyPassphrase: 'import-me-please' });
+    const summary = await t.get(CaStore).importCa(cliActor('test'), {
+      certificatePem: read('int.pem'),
+      keyPem: read('int-enc.key'),
+      chainPem: read('root.pem'),
+      keyPassphrase: 'import-me-please',
+    });
     expect(summary).toMatchObject({ source: 'imported', chainLength: 1 });
     expect(summary.subject).toContain('CN=Prato VPN Intermediate');
     await t.get(CrlService).refresh('read'); // the CA changed: the next CRL is signed by the intermediate

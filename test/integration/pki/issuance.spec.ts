@@ -36,7 +36,7 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
     throw new Error('expected a refusal');
   }
 
-  const count = async () => (await t.dataSource.getRepository(CertificateEntity).count()) as number;
+  const count = async () => await t.dataSource.getRepository(CertificateEntity).count();
 
   it('issues from a CSR a client certificate that openssl verifies for sslclient, with the profile asked for', async () => {
     const { csrPem } = await makeCsr(dir, 'mrossi');
@@ -95,14 +95,32 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
     const opensslView = await openssl(['req', '-in', write(dir, 't.csr', tamperedPem), '-noout', '-verify']);
     expect(opensslView.stdout + opensslView.stderr).toContain('verify failure'); // openssl agrees (OpenSSL 3.0 exits 0 regardless)
     expect((await refusal(() => issueStation(t, { username: 'tampered', assetTag: 'PO-2', csrPem: tamperedPem }))).code).toBe('CSR_SIGNATURE_INVALID');
-    expect((await refusal(() => issueStation(t, { username: 'tampered', assetTag: 'PO-2', csrPem: good.csrPem.replace(/\n[A-Za-z0-9+/]{64}\n/, '\n') }))).code).toBe('CSR_MALFORMED'); // a line cut out
+    expect(
+      (await refusal(() => issueStation(t, { username: 'tampered', assetTag: 'PO-2', csrPem: good.csrPem.replace(/\n[A-Za-z0-9+/]{64}\n/, '\n') }))).code,
+    ).toBe('CSR_MALFORMED'); // a line cut out
 
     expect((await refusal(() => issueStation(t, { username: 'somebody-else', assetTag: 'PO-3', csrPem: good.csrPem }))).code).toBe('CSR_SUBJECT_MISMATCH');
     expect((await refusal(() => issueStation(t, { username: 'x', assetTag: 'PO-4', csrPem: 'hello' }))).code).toBe('CSR_MALFORMED');
 
     const ec = path.join(dir, 'ec.csr');
-    await openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', path.join(dir, 'ec.key'), '-out', ec, '-subj', '/CN=ecuser']);
-    expect((await refusal(() => issueStation(t, { username: 'ecuser', assetTag: 'PO-5', csrPem: fs.readFileSync(ec, 'utf8') }))).code).toBe('CSR_KEY_UNSUPPORTED');
+    await openssl([
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      path.join(dir, 'ec.key'),
+      '-out',
+      ec,
+      '-subj',
+      '/CN=ecuser',
+    ]);
+    expect((await refusal(() => issueStation(t, { username: 'ecuser', assetTag: 'PO-5', csrPem: fs.readFileSync(ec, 'utf8') }))).code).toBe(
+      'CSR_KEY_UNSUPPORTED',
+    );
 
     expect((await refusal(() => issueStation(t, { username: 'bad user', assetTag: 'PO-6', generateKey: true }))).code).toBe('INVALID_USERNAME');
     expect((await refusal(() => issueStation(t, { username: 'ok', assetTag: 'tag with space', generateKey: true }))).code).toBe('INVALID_ASSET_TAG');
@@ -135,7 +153,8 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
 
     const row = await t.dataSource.getRepository(CertificateEntity).findOneByOrFail({ serial: issued.serial });
     expect(row.keyOrigin).toBe('generated');
-    const stored = JSON.stringify(await t.dataSource.query('SELECT * FROM certificates')) + JSON.stringify(await t.dataSource.query('SELECT * FROM audit_events'));
+    const stored =
+      JSON.stringify(await t.dataSource.query('SELECT * FROM certificates')) + JSON.stringify(await t.dataSource.query('SELECT * FROM audit_events'));
     expect(stored).not.toContain('PRIVATE KEY');
     expect(stored).not.toContain(issued.oneTimePassword);
     expect(stored).not.toContain(issued.pkcs12Base64!.slice(0, 40));
@@ -151,7 +170,9 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
   });
 
   it('issues a gateway certificate that openssl verifies for sslserver, admin-only to revoke', async () => {
-    const issued = await t.get(UnitOfWork).run((tx) => t.get(CertificateIssuer).issueServerCertificate(tx, { commonName: 'vpn1.comune.example', ipAddresses: ['127.0.0.1'] }, SYSTEM_ACTOR));
+    const issued = await t
+      .get(UnitOfWork)
+      .run((tx) => t.get(CertificateIssuer).issueServerCertificate(tx, { commonName: 'vpn1.comune.example', ipAddresses: ['127.0.0.1'] }, SYSTEM_ACTOR));
     const certFile = write(dir, 'vpn1.pem', issued.certificatePem);
     expect((await openssl(['verify', '-purpose', 'sslserver', '-CAfile', caFile, certFile])).code).toBe(0);
     expect((await openssl(['verify', '-purpose', 'sslclient', '-CAfile', caFile, certFile])).code).not.toBe(0);
@@ -171,7 +192,22 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
     expect(key).not.toContain('BEGIN PRIVATE KEY');
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(fs.statSync(pkiDir).mode & 0o077).toBe(0);
-    const parsed = await openssl(['pkcs8', '-in', keyFile, '-passin', 'pass:test-ca-passphrase-not-secret', '-topk8', '-v2', 'aes-256-cbc', '-passout', 'pass:x', '-outform', 'DER', '-out', path.join(dir, 'rewrapped.der')]);
+    const parsed = await openssl([
+      'pkcs8',
+      '-in',
+      keyFile,
+      '-passin',
+      'pass:test-ca-passphrase-not-secret',
+      '-topk8',
+      '-v2',
+      'aes-256-cbc',
+      '-passout',
+      'pass:x',
+      '-outform',
+      'DER',
+      '-out',
+      path.join(dir, 'rewrapped.der'),
+    ]);
     expect(parsed.code).toBe(0); // it opens with CA_PASSPHRASE
     const shown = await openssl(['asn1parse', '-in', keyFile]);
     expect(shown.stdout).toContain('aes-256-cbc');
@@ -180,7 +216,8 @@ describe('PKI issuance: station certificates from CSR or generated key, gateway 
     const [row] = await t.dataSource.query("SELECT encrypted_key_pem, certificate_pem FROM pki_ca WHERE id = 'active'");
     expect(row.encrypted_key_pem).toBe(key);
     expect(row.certificate_pem).toBe(fs.readFileSync(path.join(pkiDir, 'ca.pem'), 'utf8'));
-    const ca = (await openssl(['x509', '-in', path.join(pkiDir, 'ca.pem'), '-noout', '-subject', '-ext', 'basicConstraints,keyUsage', '-nameopt', 'utf8'])).stdout;
+    const ca = (await openssl(['x509', '-in', path.join(pkiDir, 'ca.pem'), '-noout', '-subject', '-ext', 'basicConstraints,keyUsage', '-nameopt', 'utf8']))
+      .stdout;
     expect(ca).toContain('CN=Comune di Prato – VPN CA');
     expect(ca).toMatch(/CA:TRUE/);
     expect(ca).toContain('Certificate Sign, CRL Sign');

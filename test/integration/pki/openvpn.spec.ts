@@ -32,7 +32,9 @@ describe('PKI with a real OpenVPN: a station connects, and is refused once its c
   });
 
   it('accepts the station, then refuses it after POST /certificates/:serial/revoke and a CRL refetch', async () => {
-    const gateway = await t.get(UnitOfWork).run((tx) => t.get(CertificateIssuer).issueServerCertificate(tx, { commonName: 'vpn1.comune.example', ipAddresses: ['127.0.0.1'] }, SYSTEM_ACTOR));
+    const gateway = await t
+      .get(UnitOfWork)
+      .run((tx) => t.get(CertificateIssuer).issueServerCertificate(tx, { commonName: 'vpn1.comune.example', ipAddresses: ['127.0.0.1'] }, SYSTEM_ACTOR));
     write(dir, 'server.pem', gateway.certificatePem);
     fs.writeFileSync(path.join(dir, 'server.key'), gateway.privateKeyPem, { mode: 0o600 });
     const station = await issueStation(t, { username: 'mrossi', assetTag: 'PO-000123', generateKey: true });
@@ -45,17 +47,55 @@ describe('PKI with a real OpenVPN: a station connects, and is refused once its c
 
     const port = await freePort();
     server = watch('openvpn', [
-      '--tls-server', '--dev', 'null', '--proto', 'tcp-server', '--local', '127.0.0.1', '--lport', String(port),
-      '--ca', caFile, '--cert', path.join(dir, 'server.pem'), '--key', path.join(dir, 'server.key'), '--dh', 'none',
-      '--crl-verify', crlFile, '--remote-cert-tls', 'client', '--verb', '3',
+      '--tls-server',
+      '--dev',
+      'null',
+      '--proto',
+      'tcp-server',
+      '--local',
+      '127.0.0.1',
+      '--lport',
+      String(port),
+      '--ca',
+      caFile,
+      '--cert',
+      path.join(dir, 'server.pem'),
+      '--key',
+      path.join(dir, 'server.key'),
+      '--dh',
+      'none',
+      '--crl-verify',
+      crlFile,
+      '--remote-cert-tls',
+      'client',
+      '--verb',
+      '3',
     ]);
     expect(await server.waitFor(/Listening for incoming TCP connection|TCP connection established|Initialization Sequence Completed/, 15_000)).toBe(true);
 
     const connect = () =>
       watch('openvpn', [
-        '--tls-client', '--dev', 'null', '--proto', 'tcp-client', '--remote', '127.0.0.1', String(port),
-        '--ca', caFile, '--pkcs12', path.join(dir, 'station.p12'), '--askpass', path.join(dir, 'station.pass'),
-        '--remote-cert-tls', 'server', '--connect-retry-max', '1', '--tls-exit', '--verb', '3',
+        '--tls-client',
+        '--dev',
+        'null',
+        '--proto',
+        'tcp-client',
+        '--remote',
+        '127.0.0.1',
+        String(port),
+        '--ca',
+        caFile,
+        '--pkcs12',
+        path.join(dir, 'station.p12'),
+        '--askpass',
+        path.join(dir, 'station.pass'),
+        '--remote-cert-tls',
+        'server',
+        '--connect-retry-max',
+        '1',
+        '--tls-exit',
+        '--verb',
+        '3',
       ]);
 
     client = connect();
@@ -77,7 +117,8 @@ describe('PKI with a real OpenVPN: a station connects, and is refused once its c
     expect(connectedAgain).toBe(false);
     await Promise.race([client.exited, sleep(8000)]);
     const serverAfter = server.output().slice(serverBefore);
-    if (!/VERIFY ERROR: depth=0, error=certificate revoked/.test(serverAfter)) throw new Error(`no revocation refusal:\n${serverAfter}\n--- client ---\n${client.output()}`);
+    if (!/VERIFY ERROR: depth=0, error=certificate revoked/.test(serverAfter))
+      throw new Error(`no revocation refusal:\n${serverAfter}\n--- client ---\n${client.output()}`);
     expect(client.output()).not.toContain('Initialization Sequence Completed');
   });
 });

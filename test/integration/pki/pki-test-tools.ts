@@ -14,12 +14,21 @@ export interface RunResult {
 }
 
 /** Runs a real tool (openssl, openvpn, easyrsa) without a shell; never throws on a non-zero exit. */
-export function run(cmd: string, args: string[], options: { input?: string | Buffer; cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  options: { input?: string | Buffer; cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = execFile(cmd, args, { cwd: options.cwd, timeout: options.timeoutMs ?? 30_000, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, env: options.env }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as NodeJS.ErrnoException & { code?: unknown }).code === 'number' ? ((err as unknown as { code: number }).code) : 1) : 0;
-      resolve({ code, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8') });
-    });
+    const child = execFile(
+      cmd,
+      args,
+      { cwd: options.cwd, timeout: options.timeoutMs ?? 30_000, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, env: options.env },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof (err as NodeJS.ErrnoException & { code?: unknown }).code === 'number' ? (err as unknown as { code: number }).code : 1) : 0;
+        resolve({ code, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8') });
+      },
+    );
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }

@@ -48,7 +48,9 @@ describe('pki.station-compromised: a lost laptop loses its certificates at once'
     const before = (await t.get(CrlService).current()).crlNumber;
 
     const reportedAt = new Date().toISOString();
-    await t.get(UnitOfWork).run((tx) => t.get(Outbox).record(tx, 'pki.station-compromised', { assetId: lost, reportedAt }, { jobId: `pki-compromised-${lost}-r1` }));
+    await t
+      .get(UnitOfWork)
+      .run((tx) => t.get(Outbox).record(tx, 'pki.station-compromised', { assetId: lost, reportedAt }, { jobId: `pki-compromised-${lost}-r1` }));
     await settle(t);
 
     const rows = await t.dataSource.getRepository(CertificateEntity).find({ where: { stationAssetId: lost } });
@@ -70,7 +72,9 @@ describe('pki.station-compromised: a lost laptop loses its certificates at once'
 
     // a second report (another report id, or a retry) finds nothing left to revoke and changes nothing
     await expect(t.get(RevocationService).stationCompromised(lost, reportedAt)).resolves.toBe('skipped');
-    await t.get(UnitOfWork).run((tx) => t.get(Outbox).record(tx, 'pki.station-compromised', { assetId: lost, reportedAt }, { jobId: `pki-compromised-${lost}-r2` }));
+    await t
+      .get(UnitOfWork)
+      .run((tx) => t.get(Outbox).record(tx, 'pki.station-compromised', { assetId: lost, reportedAt }, { jobId: `pki-compromised-${lost}-r2` }));
     await settle(t);
     expect((await t.get(CrlService).current()).crlNumber).toBe(after);
     const events = await t.dataSource.getRepository(AuditEventEntity).find({ where: { action: 'certificate.revoked' } });

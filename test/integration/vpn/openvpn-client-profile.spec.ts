@@ -83,30 +83,70 @@ describe('VPN client profiles with a real OpenVPN', () => {
 
     const port = await freePort();
     server = watch('openvpn', [
-      '--tls-server', '--dev', 'null', '--proto', 'tcp-server', '--local', '127.0.0.1', '--lport', String(port),
-      '--ca', caFile, '--cert', path.join(dir, 'server.pem'), '--key', path.join(dir, 'server.key'), '--dh', 'none',
-      '--crl-verify', crlFile, '--remote-cert-tls', 'client', '--verb', '3',
+      '--tls-server',
+      '--dev',
+      'null',
+      '--proto',
+      'tcp-server',
+      '--local',
+      '127.0.0.1',
+      '--lport',
+      String(port),
+      '--ca',
+      caFile,
+      '--cert',
+      path.join(dir, 'server.pem'),
+      '--key',
+      path.join(dir, 'server.key'),
+      '--dh',
+      'none',
+      '--crl-verify',
+      crlFile,
+      '--remote-cert-tls',
+      'client',
+      '--verb',
+      '3',
     ]);
     expect(await server.waitFor(LISTENING, 15_000)).toBe(true);
 
     // The profile as downloaded; only the device and the remote come from the command line.
     const connect = (cwd: string, profile: string) => {
       const askpass = fs.existsSync(path.join(cwd, 'password')) ? ['--askpass', 'password'] : [];
-      const c = watch('openvpn', ['--remote', '127.0.0.1', String(port), 'tcp-client', '--config', profile, ...askpass, '--dev', 'null', '--connect-retry-max', '1', '--resolv-retry', '0'], cwd);
+      const c = watch(
+        'openvpn',
+        [
+          '--remote',
+          '127.0.0.1',
+          String(port),
+          'tcp-client',
+          '--config',
+          profile,
+          ...askpass,
+          '--dev',
+          'null',
+          '--connect-retry-max',
+          '1',
+          '--resolv-retry',
+          '0',
+        ],
+        cwd,
+      );
       clients.push(c);
       return c;
     };
     const nextListening = async (n: number) => expect(await server!.waitFor(new RegExp(`(${LISTENING.source}[\\s\\S]*){${n}}`), 20_000)).toBe(true);
 
     let client = connect(annaDir, 'anna.ferri.ovpn');
-    if (!(await client.waitFor(/Initialization Sequence Completed/, 25_000))) throw new Error(`anna did not connect:\n${client.output()}\n--- server ---\n${server.output()}`);
+    if (!(await client.waitFor(/Initialization Sequence Completed/, 25_000)))
+      throw new Error(`anna did not connect:\n${client.output()}\n--- server ---\n${server.output()}`);
     expect(server.output()).toMatch(/VERIFY OK: depth=0, .*CN=anna\.ferri/);
     expect(client.output()).toMatch(new RegExp(`VERIFY X509NAME OK: .*CN=${first.replace(/\./g, '\\.')}`));
     await stop(client);
     await nextListening(2);
 
     client = connect(brunoDir, 'bruno.galli.ovpn');
-    if (!(await client.waitFor(/Initialization Sequence Completed/, 25_000))) throw new Error(`bruno did not connect:\n${client.output()}\n--- server ---\n${server.output()}`);
+    if (!(await client.waitFor(/Initialization Sequence Completed/, 25_000)))
+      throw new Error(`bruno did not connect:\n${client.output()}\n--- server ---\n${server.output()}`);
     expect(server.output()).toMatch(/VERIFY OK: depth=0, .*CN=bruno\.galli/);
 
     // While Bruno is connected the hot-line revokes Anna's account and the gateway fetches the CRL again. (A
@@ -123,7 +163,8 @@ describe('VPN client profiles with a real OpenVPN', () => {
     expect(await client.waitFor(/Initialization Sequence Completed/, 12_000)).toBe(false);
     await Promise.race([client.exited, sleep(5000)]);
     const refusal = server.output().slice(before);
-    if (!/VERIFY ERROR: depth=0, error=certificate revoked/.test(refusal)) throw new Error(`no revocation refusal:\n${refusal}\n--- client ---\n${client.output()}`);
+    if (!/VERIFY ERROR: depth=0, error=certificate revoked/.test(refusal))
+      throw new Error(`no revocation refusal:\n${refusal}\n--- client ---\n${client.output()}`);
     expect(client.output()).not.toContain('Initialization Sequence Completed');
     await stop(client);
 

@@ -63,16 +63,38 @@ describe('profiles of generated keys with a real OpenVPN: <pkcs12> under the one
 
     // the gateway, as in production: a server certificate for vpn1's host name, the CA and the CRL from /pki
     const host = account.gateway!.host;
-    const gw = await t.get(UnitOfWork).run((tx) => t.get(CertificateIssuer).issueServerCertificate(tx, { commonName: host, ipAddresses: ['127.0.0.1'] }, SYSTEM_ACTOR));
+    const gw = await t
+      .get(UnitOfWork)
+      .run((tx) => t.get(CertificateIssuer).issueServerCertificate(tx, { commonName: host, ipAddresses: ['127.0.0.1'] }, SYSTEM_ACTOR));
     const caFile = write(dir, 'ca.pem', (await t.http().get('/pki/ca.pem').expect(200)).text);
     const crlFile = write(dir, 'crl.pem', (await t.http().get('/pki/crl.pem').expect(200)).text);
     write(dir, 'server.pem', gw.certificatePem);
     fs.writeFileSync(path.join(dir, 'server.key'), gw.privateKeyPem, { mode: 0o600 });
     const port = await freePort();
     server = watch('openvpn', [
-      '--tls-server', '--dev', 'null', '--proto', 'tcp-server', '--local', '127.0.0.1', '--lport', String(port),
-      '--ca', caFile, '--cert', path.join(dir, 'server.pem'), '--key', path.join(dir, 'server.key'), '--dh', 'none',
-      '--crl-verify', crlFile, '--remote-cert-tls', 'client', '--verb', '3',
+      '--tls-server',
+      '--dev',
+      'null',
+      '--proto',
+      'tcp-server',
+      '--local',
+      '127.0.0.1',
+      '--lport',
+      String(port),
+      '--ca',
+      caFile,
+      '--cert',
+      path.join(dir, 'server.pem'),
+      '--key',
+      path.join(dir, 'server.key'),
+      '--dh',
+      'none',
+      '--crl-verify',
+      crlFile,
+      '--remote-cert-tls',
+      'client',
+      '--verb',
+      '3',
     ]);
     expect(await server.waitFor(LISTENING, 15_000)).toBe(true);
     let listened = 1;
@@ -93,7 +115,22 @@ describe('profiles of generated keys with a real OpenVPN: <pkcs12> under the one
       write(folder, 'carla.moretti.ovpn', profile);
       const c = watch(
         'openvpn',
-        ['--remote', '127.0.0.1', String(port), 'tcp-client', '--config', 'carla.moretti.ovpn', '--askpass', askpass, '--dev', 'null', '--connect-retry-max', '1', '--resolv-retry', '0'],
+        [
+          '--remote',
+          '127.0.0.1',
+          String(port),
+          'tcp-client',
+          '--config',
+          'carla.moretti.ovpn',
+          '--askpass',
+          askpass,
+          '--dev',
+          'null',
+          '--connect-retry-max',
+          '1',
+          '--resolv-retry',
+          '0',
+        ],
         folder,
       );
       clients.push(c);
@@ -101,7 +138,8 @@ describe('profiles of generated keys with a real OpenVPN: <pkcs12> under the one
     };
     const mustConnect = async (name: string, profile: string) => {
       const client = connect(name, profile, passwordFile);
-      if (!(await client.waitFor(/Initialization Sequence Completed/, 25_000))) throw new Error(`${name} did not connect:\n${client.output()}\n--- server ---\n${server!.output()}`);
+      if (!(await client.waitFor(/Initialization Sequence Completed/, 25_000)))
+        throw new Error(`${name} did not connect:\n${client.output()}\n--- server ---\n${server!.output()}`);
       await stop(client);
       await nextListening();
     };
@@ -142,7 +180,8 @@ describe('profiles of generated keys with a real OpenVPN: <pkcs12> under the one
     await Promise.race([old.exited, sleep(5000)]);
     await stop(old);
     const refusal = server.output().slice(before);
-    if (!/VERIFY ERROR: depth=0, error=certificate revoked/.test(refusal)) throw new Error(`no revocation refusal:\n${refusal}\n--- client ---\n${old.output()}`);
+    if (!/VERIFY ERROR: depth=0, error=certificate revoked/.test(refusal))
+      throw new Error(`no revocation refusal:\n${refusal}\n--- client ---\n${old.output()}`);
     await nextListening();
     await mustConnect('renewed-after-revocation', renewed);
 
@@ -161,6 +200,9 @@ describe('profiles of generated keys with a real OpenVPN: <pkcs12> under the one
     // A generated key from before the service kept it (no package): a clear refusal, not a profile that cannot work.
     await t.dataSource.query(`DELETE FROM station_key_packages WHERE serial = '${renewedAccount.certificate!.serial}'`);
     const refused = await api.profile(account.id).expect(409);
-    expect(JSON.parse(refused.body.toString('utf8')).error).toMatchObject({ code: 'VPN_PROFILE_KEY_NOT_STORED', details: { serial: renewedAccount.certificate!.serial } });
+    expect(JSON.parse(refused.body.toString('utf8')).error).toMatchObject({
+      code: 'VPN_PROFILE_KEY_NOT_STORED',
+      details: { serial: renewedAccount.certificate!.serial },
+    });
   });
 });

@@ -74,7 +74,9 @@ describe('VPN accounts, the directory VPN group and offboarding, with a real Ope
     expect(await sync.remove(employee.id)).toBe('skipped'); // still has an active account: a stale removal does nothing
     expect((await members()).filter((m) => m === dnOf(0))).toHaveLength(1);
     const jobs = await t.dataSource.getRepository(LocalJobEntity).find({ where: [{ name: 'vpn.group-add' }, { name: 'vpn.group-remove' }] });
-    expect(jobs.map((j) => j.jobId).sort()).toEqual([`vpn-group-add-${account.id}-v5`, `vpn-group-add-${account.id}-v7`, `vpn-group-remove-${account.id}-v6`].sort());
+    expect(jobs.map((j) => j.jobId).sort()).toEqual(
+      [`vpn-group-add-${account.id}-v5`, `vpn-group-add-${account.id}-v7`, `vpn-group-remove-${account.id}-v6`].sort(),
+    );
   });
 
   it('offboarding after the agreement is withdrawn: account suspended, certificates revoked (affiliationChanged), out of the group', async () => {
@@ -92,7 +94,10 @@ describe('VPN accounts, the directory VPN group and offboarding, with a real Ope
       const c = res.body.items[0] as Case | undefined;
       return c && c.status === 'closed' ? c : undefined;
     }, 'the offboarding case to close');
-    expect(closed.steps.find((s) => s.name === 'vpn')).toMatchObject({ status: 'done', result: { accountsSuspended: 1, certificatesRevoked: 1, reason: 'affiliationChanged' } });
+    expect(closed.steps.find((s) => s.name === 'vpn')).toMatchObject({
+      status: 'done',
+      result: { accountsSuspended: 1, certificatesRevoked: 1, reason: 'affiliationChanged' },
+    });
 
     const after = await api.get(account.id);
     expect(after).toMatchObject({ state: 'suspended', suspendedFrom: 'active', certificate: null });

@@ -43,7 +43,12 @@ describe('VPN renewal and stolen laptops', () => {
   it('declares the daily renewal and the reconciliation schedules', () => {
     const schedules = t.get(Schedules).all();
     expect(schedules).toContainEqual({ id: 'vpn-renewal', cron: '40 1 * * *', job: 'vpn.renewal', payload: { trigger: 'schedule' } });
-    expect(schedules).toContainEqual({ id: 'vpn-reconcile-certificates', everyMs: 120_000, job: 'vpn.reconcile-certificates', payload: { trigger: 'schedule' } });
+    expect(schedules).toContainEqual({
+      id: 'vpn-reconcile-certificates',
+      everyMs: 120_000,
+      job: 'vpn.reconcile-certificates',
+      payload: { trigger: 'schedule' },
+    });
   });
 
   it('renews 30 days before expiry for the same key, and supersedes the old certificate after the grace period', async () => {
@@ -54,7 +59,11 @@ describe('VPN renewal and stolen laptops', () => {
     const first = (await api.issue(account.id, { csrPem, stationAssetId: laptop.id }).expect(201)).body.certificate;
     await api.installed(account.id, { activate: true }).expect(200);
     // an employee whose agreement ends before the renewal date is not renewed
-    const leaving = await createProvisionableEmployee(t.dataSource, { today, endDate: new Date(Date.now() + 300 * DAY).toISOString().slice(0, 10), employee: { username: 'ugo.sala' } });
+    const leaving = await createProvisionableEmployee(t.dataSource, {
+      today,
+      endDate: new Date(Date.now() + 300 * DAY).toISOString().slice(0, 10),
+      employee: { username: 'ugo.sala' },
+    });
     const leavingLaptop = await handOverLaptop(t, leaving.employee.id);
     const leavingAccount = await approvedAccount(t, hotline, leaving.employee.id);
     await api.issue(leavingAccount.id, { stationAssetId: leavingLaptop.id, generateKey: true }).expect(201);
@@ -99,7 +108,12 @@ describe('VPN renewal and stolen laptops', () => {
     expect(await renewal.run()).toMatchObject({ renewed: 0, superseded: 1, failed: 0 });
     const old = await t.dataSource.getRepository(CertificateEntity).findOneByOrFail({ serial: first.serial });
     expect(old).toMatchObject({ status: 'revoked', revocationReason: 'superseded', supersededBy: second.serial });
-    expect(await api.get(account.id)).toMatchObject({ state: 'active', supersededSerial: null, supersedeAfter: null, certificate: { serial: second.serial, status: 'valid' } });
+    expect(await api.get(account.id)).toMatchObject({
+      state: 'active',
+      supersededSerial: null,
+      supersedeAfter: null,
+      certificate: { serial: second.serial, status: 'valid' },
+    });
     const crl = (await openssl(['crl', '-in', write(dir, 'crl-renewal.pem', (await t.http().get('/pki/crl.pem').expect(200)).text), '-noout', '-text'])).stdout;
     expect(crl.toUpperCase()).toContain(first.serial.toUpperCase());
     expect(crl).toContain('Superseded');
@@ -117,17 +131,26 @@ describe('VPN renewal and stolen laptops', () => {
     await api.installed(account.id, { activate: true }).expect(200);
 
     const inv = await inventoryContext(t);
-    await t.http().post(`/api/v1/assets/${laptop.id}/report`).set(auth(inv.tech)).send({ status: 'stolen', note: 'Furto in treno, denuncia presentata' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/assets/${laptop.id}/report`)
+      .set(auth(inv.tech))
+      .send({ status: 'stolen', note: 'Furto in treno, denuncia presentata' })
+      .expect(201);
     // the PKI's handler revokes at once
     await waitFor(async () => ((await api.get(account.id)).certificate?.status === 'revoked' ? true : undefined), 'the certificate revoked');
-    expect(await t.dataSource.getRepository(CertificateEntity).findOneByOrFail({ serial: issued.certificate.serial })).toMatchObject({ revocationReason: 'keyCompromise' });
+    expect(await t.dataSource.getRepository(CertificateEntity).findOneByOrFail({ serial: issued.certificate.serial })).toMatchObject({
+      revocationReason: 'keyCompromise',
+    });
 
     // the account follows (the reconciliation runs every 2 minutes; here, now)
     expect(await t.get(VpnReconciler).run()).toBe(1);
     const after = await api.get(account.id);
     expect(after).toMatchObject({ state: 'approved', certificate: null, stationAssetId: null, certificateLostReason: 'keyCompromise' });
     expect(after.gateway).not.toBeNull();
-    expect(await t.dataSource.query(`SELECT job_id FROM outbox WHERE job_name = 'vpn.group-remove' AND job_id = 'vpn-group-remove-${account.id}-v5'`)).toHaveLength(1);
+    expect(
+      await t.dataSource.query(`SELECT job_id FROM outbox WHERE job_name = 'vpn.group-remove' AND job_id = 'vpn-group-remove-${account.id}-v5'`),
+    ).toHaveLength(1);
     expect(await t.get(VpnReconciler).run()).toBe(0); // idempotent
     expect((await api.profile(account.id).expect(409)).body.toString('utf8')).toContain('VPN_ACCOUNT_HAS_NO_CERTIFICATE');
 

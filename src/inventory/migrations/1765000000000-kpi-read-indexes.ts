@@ -1,8 +1,10 @@
 import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
 
 /**
- * Indexes the POLA indicators' SQL needs on tables other features own (read-only use: the KPI feature writes
- * nothing). "Held on the reference date" reads assets still out by assignment instant and, for items closed since,
+ * Indexes on inventory's tables for the SQL it publishes to the POLA indicators (domain/holdings.sql.ts; the KPI
+ * feature reads through it and writes nothing). Once a kpi migration, now inventory's: a feature alters only its own
+ * tables (same class name and timestamp, so a database that ran it finds nothing new). "Held on the reference
+ * date" reads assets still out by assignment instant and, for items closed since,
  * their handover's date and holder; the monthly handouts range over handover dates. Covering column orders let
  * SQLite answer from the index alone (measured: scripts/bench/kpi-indicators.ts, docs/benchmarks.md).
  */

@@ -1,0 +1,40 @@
+import { defineErrors } from '../common/errors/error-spec';
+
+/** The error codes of the inventory feature: kind (hence HTTP status) and English default message. */
+export const INVENTORY_ERRORS = defineErrors({
+  ALREADY_WITHDRAWN: { kind: 'conflict', message: 'This declaration was already withdrawn' },
+  ASSET_CHANGED: { kind: 'conflict', message: 'The asset changed meanwhile; reload it and retry' },
+  ASSET_NOT_AVAILABLE: { kind: 'conflict', message: 'Some assets are not on the shelf (assigned, in repair or gone); nothing was handed over' },
+  ASSET_NOT_FOUND: { kind: 'not_found', message: 'Asset {missing} does not exist' },
+  ASSET_NOT_IN_HANDOVER: { kind: 'rule', message: 'Some assets were not handed over in this handover' },
+  ASSET_NOT_MUNICIPAL: { kind: 'rule', message: 'Personal devices are not handed over' },
+  DATA_WIPE_REQUIRED: { kind: 'rule', message: 'Every returned laptop needs a confirmed data wipe (method and confirmation)' },
+  DATA_WIPE_UNEXPECTED: { kind: 'validation', message: 'A data-wipe entry names an asset not returned' },
+  DECLARATION_NOT_FOUND: { kind: 'not_found', message: 'Declaration {declarationId} does not exist for this employee' },
+  DISPOSAL_CERTIFICATE_REQUIRED: { kind: 'rule', message: 'Retirement needs the reference of the erasure/disposal certificate (RAEE)' },
+  DUPLICATE_ASSET: { kind: 'conflict', message: 'Another intake registered some of these serials, tags or ICCIDs meanwhile; validate again' },
+  DUPLICATE_ASSET_IN_KIT: { kind: 'validation', message: 'An asset appears twice in the kit' },
+  DUPLICATE_ASSET_TAG: { kind: 'conflict', message: 'Asset tag {assetTag} is already registered' },
+  DUPLICATE_ICCID: { kind: 'conflict', message: 'This ICCID is already registered' },
+  DUPLICATE_ITEM: { kind: 'validation', message: 'An asset appears twice in the return' },
+  DUPLICATE_MODEL: { kind: 'conflict', message: '{manufacturer} {model} is already registered' },
+  DUPLICATE_SERIAL: { kind: 'conflict', message: 'Serial {serial} ({manufacturer}) is already registered' },
+  ERASURE_REQUIRED: { kind: 'rule', message: 'Retiring this kind of device needs the secure-erasure method' },
+  HANDOVER_NOT_FOUND: { kind: 'not_found', message: 'Handover {id} does not exist' },
+  INVALID_STATE_TRANSITION: { kind: 'conflict', message: 'An asset {state} cannot be reported {status}' },
+  ITEM_ALREADY_CLOSED: { kind: 'conflict', message: 'Some assets are already back (or were reported lost or stolen)' },
+  LOT_CHANGED: { kind: 'conflict', message: 'The lot received other assets meanwhile; validate again' },
+  LOT_FULL: { kind: 'rule', message: 'The lot has already received the {quantity} assets it ordered' },
+  LOT_NOT_FOUND: { kind: 'not_found', message: 'Purchase lot {lotId} does not exist' },
+  LOT_TOO_LARGE: { kind: 'rule', message: 'A lot exceeds the maximum pieces (POLA 2.5a); give an override reason to register it anyway' },
+  MODEL_NOT_FOUND: { kind: 'not_found', message: 'Device model {modelId} does not exist' },
+  PERSONAL_ASSET: { kind: 'rule', message: 'A personal device can only be reported lost or stolen (to revoke its certificates)' },
+  RECEIPT_NOT_FOUND: { kind: 'not_found', message: 'The receipt of handover {id} is missing' },
+  REPORTED_AT_IN_FUTURE: { kind: 'validation', message: 'ReportedAt is in the future' },
+  RETURN_NOT_FOUND: { kind: 'not_found', message: 'Return {returnId} of handover {handoverId} does not exist' },
+  SIM_NOT_ALLOWED: { kind: 'validation', message: 'SIM details are only for mobile routers' },
+  TARGET_NOT_FOUND: { kind: 'not_found', message: 'No laptop target for {y} in {file}' },
+  WRONG_KIND: { kind: 'rule', message: 'The lot receives {kind}, this model is a {kind}' },
+});
+
+export type InventoryErrorCode = keyof typeof INVENTORY_ERRORS;

@@ -1,0 +1,9 @@
+import { defineErrors } from '../common/errors/error-spec';
+
+/** The error codes of the jobs feature: kind (hence HTTP status) and English default message. */
+export const JOBS_ERRORS = defineErrors({
+  FAILED_JOB_NOT_FOUND: { kind: 'not_found', message: 'failed_job {id} does not exist' },
+  QUEUE_UNAVAILABLE: { kind: 'unavailable', message: 'The job queue (Redis) is not reachable' },
+});
+
+export type JobsErrorCode = keyof typeof JOBS_ERRORS;
