@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
+import * as path from 'node:path';
 
 /** Real OpenVPN (and other long-running tool) processes for the tests: spawn, read their output, stop them. */
 
@@ -73,4 +74,41 @@ export async function stop(w: Watched | null): Promise<void> {
 /** Occurrences of a pattern in a text (how many times the p2p server started listening). */
 export function count(text: string, pattern: RegExp): number {
   return (text.match(new RegExp(pattern.source, 'g')) ?? []).length;
+}
+
+/**
+ * A point-to-point OpenVPN gateway on 127.0.0.1 (no tun: `--dev null`, TCP) that checks stations against the CA
+ * and the CRL file, with `server.pem` / `server.key` already in `dir`. Resolves once it listens.
+ */
+export async function startLoopbackGateway(dir: string, caFile: string, crlFile: string): Promise<{ server: Watched; port: number }> {
+  const port = await freePort();
+  const server = watch('openvpn', [
+    '--tls-server',
+    '--dev',
+    'null',
+    '--proto',
+    'tcp-server',
+    '--local',
+    '127.0.0.1',
+    '--lport',
+    String(port),
+    '--ca',
+    caFile,
+    '--cert',
+    path.join(dir, 'server.pem'),
+    '--key',
+    path.join(dir, 'server.key'),
+    '--dh',
+    'none',
+    '--crl-verify',
+    crlFile,
+    '--remote-cert-tls',
+    'client',
+    '--verb',
+    '3',
+  ]);
+  if (!(await server.waitFor(/Listening for incoming TCP connection/, 15_000))) {
+    throw new Error(`the gateway did not start:\n${server.output()}`);
+  }
+  return { server, port };
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { SYSTEM_ACTOR } from '../../../src/common/auth/roles';
 import { UnitOfWork } from '../../../src/database/unit-of-work';
 import { CertificateIssuer } from '../../../src/pki/certificate-issuer.service';
-import { freePort, sleep, stop, watch, Watched } from '../../helpers/openvpn';
+import { sleep, stop, watch, Watched, startLoopbackGateway } from '../../helpers/openvpn';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 import { fetchPublic, issueStation, tempDir, write } from './pki-test-tools';
 
@@ -45,33 +45,8 @@ describe('PKI with a real OpenVPN: a station connects, and is refused once its c
     const { caFile, crlPem } = await fetchPublic(t, dir);
     const crlFile = write(dir, 'gateway-crl.pem', crlPem);
 
-    const port = await freePort();
-    server = watch('openvpn', [
-      '--tls-server',
-      '--dev',
-      'null',
-      '--proto',
-      'tcp-server',
-      '--local',
-      '127.0.0.1',
-      '--lport',
-      String(port),
-      '--ca',
-      caFile,
-      '--cert',
-      path.join(dir, 'server.pem'),
-      '--key',
-      path.join(dir, 'server.key'),
-      '--dh',
-      'none',
-      '--crl-verify',
-      crlFile,
-      '--remote-cert-tls',
-      'client',
-      '--verb',
-      '3',
-    ]);
-    expect(await server.waitFor(/Listening for incoming TCP connection|TCP connection established|Initialization Sequence Completed/, 15_000)).toBe(true);
+    let port: number;
+    ({ server, port } = await startLoopbackGateway(dir, caFile, crlFile));
 
     const connect = () =>
       watch('openvpn', [

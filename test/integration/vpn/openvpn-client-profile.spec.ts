@@ -6,7 +6,7 @@ import { CertificateIssuer } from '../../../src/pki/certificate-issuer.service';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 import { approvedAccount, handOverLaptop, hotlineApi, nowClock, provisionable } from '../../e2e/vpn/vpn-fixtures';
 import { makeCsr, tempDir, write } from '../pki/pki-test-tools';
-import { count, freePort, sleep, stop, watch, Watched } from '../../helpers/openvpn';
+import { count, sleep, stop, watch, Watched, startLoopbackGateway } from '../../helpers/openvpn';
 
 // real OpenVPN processes and RSA key generation on a 2-core machine shared with other suites
 jest.setTimeout(180_000);
@@ -81,33 +81,8 @@ describe('VPN client profiles with a real OpenVPN', () => {
     write(dir, 'server.pem', gateway.certificatePem);
     fs.writeFileSync(path.join(dir, 'server.key'), gateway.privateKeyPem, { mode: 0o600 });
 
-    const port = await freePort();
-    server = watch('openvpn', [
-      '--tls-server',
-      '--dev',
-      'null',
-      '--proto',
-      'tcp-server',
-      '--local',
-      '127.0.0.1',
-      '--lport',
-      String(port),
-      '--ca',
-      caFile,
-      '--cert',
-      path.join(dir, 'server.pem'),
-      '--key',
-      path.join(dir, 'server.key'),
-      '--dh',
-      'none',
-      '--crl-verify',
-      crlFile,
-      '--remote-cert-tls',
-      'client',
-      '--verb',
-      '3',
-    ]);
-    expect(await server.waitFor(LISTENING, 15_000)).toBe(true);
+    let port: number;
+    ({ server, port } = await startLoopbackGateway(dir, caFile, crlFile));
 
     // The profile as downloaded; only the device and the remote come from the command line.
     const connect = (cwd: string, profile: string) => {

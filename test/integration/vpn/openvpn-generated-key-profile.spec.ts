@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../../../src/common/auth/roles';
 import { UnitOfWork } from '../../../src/database/unit-of-work';
 import { CertificateIssuer } from '../../../src/pki/certificate-issuer.service';
 import { VpnRenewalService } from '../../../src/vpn/vpn-renewal.service';
-import { freePort, sleep, stop, watch, Watched } from '../../helpers/openvpn';
+import { sleep, stop, watch, Watched, startLoopbackGateway } from '../../helpers/openvpn';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 import { approvedAccount, handOverLaptop, hotlineApi, nowClock, provisionable } from '../../e2e/vpn/vpn-fixtures';
 import { tempDir, write } from '../pki/pki-test-tools';
@@ -70,33 +70,8 @@ describe('profiles of generated keys with a real OpenVPN: <pkcs12> under the one
     const crlFile = write(dir, 'crl.pem', (await t.http().get('/pki/crl.pem').expect(200)).text);
     write(dir, 'server.pem', gw.certificatePem);
     fs.writeFileSync(path.join(dir, 'server.key'), gw.privateKeyPem, { mode: 0o600 });
-    const port = await freePort();
-    server = watch('openvpn', [
-      '--tls-server',
-      '--dev',
-      'null',
-      '--proto',
-      'tcp-server',
-      '--local',
-      '127.0.0.1',
-      '--lport',
-      String(port),
-      '--ca',
-      caFile,
-      '--cert',
-      path.join(dir, 'server.pem'),
-      '--key',
-      path.join(dir, 'server.key'),
-      '--dh',
-      'none',
-      '--crl-verify',
-      crlFile,
-      '--remote-cert-tls',
-      'client',
-      '--verb',
-      '3',
-    ]);
-    expect(await server.waitFor(LISTENING, 15_000)).toBe(true);
+    let port: number;
+    ({ server, port } = await startLoopbackGateway(dir, caFile, crlFile));
     let listened = 1;
     // a point-to-point server listens again (and re-reads the CRL) once a client has left
     const nextListening = async () => {
