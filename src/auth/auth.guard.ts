@@ -41,12 +41,14 @@ export class AuthGuard implements CanActivate {
    * A cookie rides along with any request the browser makes, so state-changing calls authenticated by cookie
    * must also carry the custom CSRF header, which another site cannot add (SameSite=Strict is the first wall).
    */
-  private async authenticate(request: Request): Promise<Actor> {
+  private async authenticate(request: Request & { actor?: Actor }): Promise<Actor> {
+    // An import body's credential was already checked before the body was read (credentialBeforeBody).
+    const known = request.actor;
     const bearer = bearerToken(request);
-    if (bearer) return this.tokens.authenticate(bearer);
+    if (bearer) return known ?? this.tokens.authenticate(bearer);
     const cookie = sessionTokenFromCookie(request);
     if (!cookie) throw new Unauthenticated();
-    const actor = await this.tokens.authenticate(cookie);
+    const actor = known ?? (await this.tokens.authenticate(cookie));
     if (needsCsrfHeader(request.method) && request.headers[CSRF_HEADER] !== '1') {
       throw new Forbidden('CSRF_HEADER_MISSING', `Requests authenticated by the session cookie must send the ${CSRF_HEADER} header`);
     }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Actor } from '../common/auth/roles';
 import { Unauthenticated } from '../common/errors/domain-error';
 import { bearerToken } from './auth.guard';
 import { sessionTokenFromCookie } from './session-cookie';
@@ -20,6 +21,9 @@ export function credentialBeforeBody(tokens: TokenService, bodyTypes: string[]):
       next(err);
     };
     if (!token) return refuse(new Unauthenticated());
-    tokens.authenticate(token).then(() => next(), refuse);
+    tokens.authenticate(token).then((actor) => {
+      (req as Request & { actor?: Actor }).actor = actor; // the guard reuses it: one look-up per request
+      next();
+    }, refuse);
   };
 }
