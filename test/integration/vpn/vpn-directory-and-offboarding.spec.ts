@@ -117,7 +117,14 @@ describe('VPN accounts, the directory VPN group and offboarding, with a real Ope
     await t.dataSource.getRepository(EmployeeEntity).update({ id: employee.id }, { active: false, deactivationReason: 'left the directory' });
     const payload = { employeeId: employee.id, trigger: 'left_directory' as const, agreementId: null, effectiveDate: today };
     await t.get(JobQueue).add('offboarding.start', payload, { jobId: `offboarding-${employee.id}-left_directory-${today}` });
-    await waitFor(async () => ((await api.get(account.id)).state === 'suspended' ? true : undefined), 'the account suspended');
+    // Wait for the case to close, not for the account to read `suspended`: on SQLite (one connection) a read can see
+    // the offboarding unit's account row before the same unit has revoked the certificate and committed.
+    await waitFor(async () => {
+      const res = await t.http().get(`/api/v1/offboarding/cases?employeeId=${employee.id}`).set(auth(hotline)).expect(200);
+      const c = res.body.items[0] as Case | undefined;
+      return c && c.status === 'closed' ? c : undefined;
+    }, 'the offboarding case to close');
+    expect((await api.get(account.id)).state).toBe('suspended');
     expect((await t.dataSource.getRepository(CertificateEntity).findOneByOrFail({ serial })).revocationReason).toBe('cessationOfOperation');
     await untilMember(2, false);
     const version = (await api.get(account.id)).version;
