@@ -113,7 +113,7 @@ export async function seed(s: Service): Promise<Seeded> {
   // The second person who confirms the countersignatures HR records from paper (not the creator of HR's token).
   const confirmer = await token('admin', 'Amministratore: conferme firme');
 
-  // The POLA activity map: creates the 23 services and 675 activities (543 remote-capable).
+  // The POLA activity map: creates the 23 services and 676 activities (544 remote-capable).
   const tsv = fs.readFileSync(path.join(ROOT, 'test/fixtures/activity-map.tsv'), 'utf8');
   await must(s, hr, 'POST', '/api/v1/activities/import', tsv, 'text/tab-separated-values');
   const services = await must<{ code: string }[]>(s, hr, 'GET', '/api/v1/services');

@@ -5,7 +5,7 @@
  * PostgreSQL when DATABASE_URL is set (use a throwaway database: the bench writes thousands of rows).
  *
  * Seeded first through the public API with the bootstrap admin token (not measured): the POLA activity map
- * (23 services, 675 activities), 927 employees (one manager per service), 150 of them provisionable (a
+ * (23 services, 676 activities), 927 employees (one manager per service), 150 of them provisionable (a
  * remote-capable activity, an agreement signed by both parties and in force, safety notice delivered),
  * 5 purchase lots with 5,500 assets through the CSV intake, and 100 kits (laptop, dock, headset) handed over.
  *

@@ -5,13 +5,13 @@ import { activityNaturalKey, parseActivityMap } from './activity-map.parser';
 const HEADER = 'service_code\tservice\tmacro_activity\tactivity\tmode\tnotes';
 
 describe('reading the activity map (Allegato 1 format)', () => {
-  it('reads the seed file: 675 activities, no errors, quoted fields unquoted', () => {
+  it('reads the seed file: 676 activities, no errors, quoted fields unquoted', () => {
     const text = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/activity-map.tsv'), 'utf8');
     const parsed = parseActivityMap(text);
     expect(parsed.errors).toEqual([]);
     expect(parsed.format).toBe('tsv');
-    expect(parsed.total).toBe(675);
-    expect(parsed.rows).toHaveLength(675);
+    expect(parsed.total).toBe(676);
+    expect(parsed.rows).toHaveLength(676);
     const dopoDiNoi = parsed.rows.find((r) => r.name.includes('Dopo di Noi'));
     expect(dopoDiNoi).toMatchObject({ line: 370, serviceCode: 'PL', name: 'Gestione del progetto "Dopo di Noi"', mode: 'outsourced' });
   });

@@ -16,8 +16,8 @@ export interface ServiceSummary extends SummaryCounts {
 }
 
 /**
- * What the seed document (POLA Comune di Prato 2021-2023, §2.1) states about its own Allegato 1. The table as
- * extracted has one activity fewer (675 / 543): SPEC §2 asks to report such differences, not to hide them.
+ * What the seed document (POLA Comune di Prato 2021-2023, §2.1) states about its own Allegato 1. The corrected
+ * extraction matches it (676 / 544; an earlier one dropped a row): SPEC §2 asks to report any difference, not to hide it.
  */
 export const SEED_DOCUMENT_FIGURES = {
   source: 'POLA Comune di Prato 2021-2023, §2.1 (Allegato 1)',

@@ -22,23 +22,23 @@ describe('activity map: import and summary', () => {
 
   it('a dry run of the seed file reports what it would create and writes nothing', async () => {
     const res = await t.http().post('/api/v1/activities/import?dryRun=true').set(auth(hr)).set('content-type', TSV).send(SEED).expect(200);
-    expect(res.body).toMatchObject({ dryRun: true, valid: true, format: 'tsv', rows: 675, created: 675, updated: 0, unchanged: 0, errors: [] });
+    expect(res.body).toMatchObject({ dryRun: true, valid: true, format: 'tsv', rows: 676, created: 676, updated: 0, unchanged: 0, errors: [] });
     expect(res.body.servicesCreated).toHaveLength(22);
     expect(await countActivities()).toBe(0);
   });
 
-  it('imports the seed file: 675 activities; missing services created by code and name, existing ones never renamed', async () => {
+  it('imports the seed file: 676 activities; missing services created by code and name, existing ones never renamed', async () => {
     const res = await t.http().post('/api/v1/activities/import').set(auth(hr)).set('content-type', TSV).send(SEED).expect(200);
-    expect(res.body).toMatchObject({ dryRun: false, valid: true, rows: 675, created: 675, updated: 0, unchanged: 0 });
+    expect(res.body).toMatchObject({ dryRun: false, valid: true, rows: 676, created: 676, updated: 0, unchanged: 0 });
     expect(res.body.servicesCreated).toHaveLength(22);
     expect(res.body.servicesCreated).toContainEqual({ code: 'SD', name: 'Sistema Informativo' });
     expect(res.body.serviceNameDifferences).toEqual([{ code: 'PL', nameInFile: 'Sociale e Immigrazione', nameInDirectory: 'Servizi Sociali e Immigrazione' }]);
     const pl = await t.dataSource.getRepository(ServiceEntity).findOneByOrFail({ code: 'PL' });
     expect(pl.name).toBe('Servizi Sociali e Immigrazione');
-    expect(await countActivities()).toBe(675);
+    expect(await countActivities()).toBe(676);
   });
 
-  it('reports 151 macro-activities, 675 activities, 543 remote-capable (136 fully + 407 partially), and the document figures', async () => {
+  it('reports 151 macro-activities, 676 activities, 544 remote-capable (137 fully + 407 partially): the document’s figures, no difference to note', async () => {
     const res = await t
       .http()
       .get('/api/v1/activities/summary')
@@ -46,28 +46,25 @@ describe('activity map: import and summary', () => {
       .expect(200);
     expect(res.body.totals).toEqual({
       macroActivities: 151,
-      activities: 675,
-      remoteCapable: 543,
-      byMode: { in_presence: 111, fully_remote: 136, partially_remote: 407, outsourced: 21 },
+      activities: 676,
+      remoteCapable: 544,
+      byMode: { in_presence: 111, fully_remote: 137, partially_remote: 407, outsourced: 21 },
     });
     expect(res.body.documentFigures).toMatchObject({ macroActivities: 151, activities: 676, remoteCapable: 544 });
-    expect(res.body.notes).toEqual([
-      'The seed document states 676 activities; the imported activity map has 675 (-1).',
-      'The seed document states 544 remote-capable activities; the imported activity map has 543 (-1).',
-    ]);
+    expect(res.body.notes).toEqual([]);
     expect(res.body.services).toHaveLength(23);
     const sum = (k: 'activities' | 'macroActivities' | 'remoteCapable') => res.body.services.reduce((n: number, s: Record<string, number>) => n + s[k], 0);
-    expect([sum('macroActivities'), sum('activities'), sum('remoteCapable')]).toEqual([151, 675, 543]);
+    expect([sum('macroActivities'), sum('activities'), sum('remoteCapable')]).toEqual([151, 676, 544]);
     const sd = res.body.services.find((s: { serviceCode: string }) => s.serviceCode === 'SD');
     expect(sd.serviceName).toBe('Sistema Informativo');
   });
 
   it('re-importing the same file is idempotent: no duplicates, everything unchanged, same figures', async () => {
     const res = await t.http().post('/api/v1/activities/import').set(auth(hr)).set('content-type', TSV).send(SEED).expect(200);
-    expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: 675, servicesCreated: [] });
-    expect(await countActivities()).toBe(675);
+    expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: 676, servicesCreated: [] });
+    expect(await countActivities()).toBe(676);
     const summary = await t.http().get('/api/v1/activities/summary').set(auth(hr)).expect(200);
-    expect(summary.body.totals).toMatchObject({ macroActivities: 151, activities: 675, remoteCapable: 543 });
+    expect(summary.body.totals).toMatchObject({ macroActivities: 151, activities: 676, remoteCapable: 544 });
   });
 
   it('a changed mode (same activity, different capitalisation) updates in place', async () => {
@@ -75,7 +72,7 @@ describe('activity map: import and summary', () => {
       'service_code,service,macro_activity,activity,mode,notes\nCP,Polizia Municipale,Gestione del contenzioso,COORDINAMENTO E CONTROLLO SULLA GESTIONE DELLA RISCOSSIONE COATTIVA,fully_remote,\n';
     const res = await t.http().post('/api/v1/activities/import').set(auth(hr)).set('content-type', 'text/csv').send(csv).expect(200);
     expect(res.body).toMatchObject({ format: 'csv', created: 0, updated: 1, unchanged: 0 });
-    expect(await countActivities()).toBe(675);
+    expect(await countActivities()).toBe(676);
     // Put the seed back so the figures stay the seed's.
     await t.http().post('/api/v1/activities/import').set(auth(hr)).set('content-type', TSV).send(SEED).expect(200);
   });
@@ -96,7 +93,7 @@ describe('activity map: import and summary', () => {
     const commit = await t.http().post('/api/v1/activities/import').set(auth(hr)).set('content-type', TSV).send(bad).expect(400);
     expect(commit.body.error.code).toBe('ACTIVITY_IMPORT_INVALID');
     expect(commit.body.error.details.errors).toHaveLength(2);
-    expect(await countActivities()).toBe(675);
+    expect(await countActivities()).toBe(676);
   });
 
   it('refuses a JSON body, and callers whose role may not import', async () => {
@@ -127,8 +124,8 @@ describe('activity map: import and summary', () => {
       ),
     ).toBe(true);
     const remote = await t.http().get('/api/v1/activities?remoteCapable=true&limit=1000').set(auth(hr)).expect(200);
-    expect(remote.body.items).toHaveLength(543);
-    // the same 543 through pages of 100, in the same order, each once
+    expect(remote.body.items).toHaveLength(544);
+    // the same 544 through pages of 100, in the same order, each once
     const paged: string[] = [];
     let cursor: string | null = null;
     do {

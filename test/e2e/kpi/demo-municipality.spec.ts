@@ -85,11 +85,11 @@ describe('the demo municipality (Comune di Prato, POLA 2021-2023)', () => {
     expect(load.body.totals.expectedPeakSessions).toBe(pick('vpn_gateway_expected_load_pct').numerator);
   });
 
-  it('has the seed’s people and activities: 927 employees in 23 services, 675 activities', async () => {
+  it('has the seed’s people and activities: 927 employees in 23 services, 676 activities', async () => {
     const counts: { n: string | number }[] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM employees WHERE employee_number LIKE 'DEMO-%'`);
     expect(Number(counts[0].n)).toBe(927);
     const summary = await t.http().get('/api/v1/activities/summary').set(auth(t.adminToken)).expect(200);
-    expect(JSON.stringify(summary.body)).toContain('675');
+    expect(JSON.stringify(summary.body)).toContain('676');
     expect(firstRun.population.matches).toHaveLength(23);
     expect(firstRun.population.matches.filter((m) => m.ambiguous).map((m) => `${m.headcountName} → ${m.code}`)).toEqual([
       'Comunicazione e partecipazione → UH',
