@@ -16,6 +16,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY config ./config
 COPY web ./web
+COPY gateway ./gateway
 VOLUME ["/data"]
 EXPOSE 3000
 USER node

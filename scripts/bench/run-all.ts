@@ -34,6 +34,7 @@ const BENCHES = [
   'inventory-race',
   'directory-sync',
   'vpn-onboarding',
+  'gateway-check',
   'kpi-indicators',
   'load-http',
 ];

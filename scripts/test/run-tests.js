@@ -18,6 +18,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ensurePackages, startRedis, startSlapd, makeTempDir } = require('./services');
+const { startSambaDc, sambaEnv, sambaFromEnv, sambaUnavailableReason } = require('./samba');
 
 const root = path.resolve(__dirname, '..', '..');
 const resultsDir = path.join(root, 'test-results');
@@ -93,6 +94,25 @@ async function main() {
   stops.push(ldap.stop);
   log(`private redis ${redis.url}, slapd ${ldap.url}`);
 
+  // One Samba AD DC for the whole run (its ports are fixed: one per machine). TEST_AD_* already set (a development
+  // DC from `node scripts/test/samba.js start DIR`) is reused as it is; without root or the packages the AD specs
+  // skip with a warning, or fail under CI=true.
+  let adEnv = {};
+  let ad = null;
+  if (sambaFromEnv(process.env)) {
+    log(`reusing the Samba AD DC named by TEST_AD_URL (${process.env.TEST_AD_URL})`);
+  } else if (sambaUnavailableReason()) {
+    log(`no Samba AD DC: ${sambaUnavailableReason()}; the AD specs ${ci ? 'fail (CI=true)' : 'are skipped'}`);
+  } else {
+    try {
+      ad = await startSambaDc(path.join(tmp, 'samba-dc'), { log });
+      stops.push(() => ad.stop());
+      adEnv = sambaEnv(ad);
+    } catch (err) {
+      log(`the Samba AD DC did not start: ${err.message}; the AD specs ${ci ? 'fail (CI=true)' : 'are skipped'}`);
+    }
+  }
+
   const env = {
     ...process.env,
     TZ: 'UTC',
@@ -103,6 +123,7 @@ async function main() {
     TEST_LDAP_ADMIN_DN: ldap.adminDn,
     TEST_LDAP_ADMIN_PASSWORD: ldap.adminPassword,
     TEST_TMP: tmp,
+    ...adEnv,
   };
   const pgUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -163,6 +184,7 @@ async function main() {
     }
   }
 
+  if (ad) await ad.stop();
   stopAll();
   fs.rmSync(tmp, { recursive: true, force: true });
   const line = `${totals.passed} passed, ${totals.failed} failed`;

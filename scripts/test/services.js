@@ -16,12 +16,21 @@ const PACKAGES = {
   openssl: 'openssl',
   easyrsa: 'easy-rsa',
   openvpn: 'openvpn',
+  nft: 'nftables',
   chromium: 'chromium',
+  // the Samba AD DC of the directory tests (scripts/test/samba.js)
+  'samba-tool': 'samba',
+  ldbadd: 'ldb-tools',
+  'dpkg:samba-dsdb-modules': 'samba-dsdb-modules',
+  'dpkg:samba-vfs-modules': 'samba-vfs-modules',
+  'dpkg:samba-ad-provision': 'samba-ad-provision',
 };
 
 function has(bin) {
   if (bin === 'easyrsa') return fs.existsSync('/usr/share/easy-rsa/easyrsa');
   if (bin === 'slapd') return fs.existsSync('/usr/sbin/slapd');
+  if (bin.startsWith('dpkg:'))
+    return /install ok installed/.test(spawnSync('dpkg-query', ['-W', '-f=${Status}', bin.slice(5)], { encoding: 'utf8' }).stdout ?? '');
   return spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
 }
 

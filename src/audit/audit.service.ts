@@ -124,6 +124,15 @@ export class AuditService implements OnModuleInit {
     return (await this.repository.head())?.seq ?? 0;
   }
 
+  /**
+   * The head as a mark that changes with every appended event and never comes back: sequence and hash. A cache keyed on
+   * it cannot mistake a later event for one rolled back (SQLite's single connection can show an uncommitted head).
+   */
+  async headMark(): Promise<string> {
+    const head = await this.repository.head();
+    return head ? `${head.seq}:${head.hash}` : '0';
+  }
+
   async verify(): Promise<ChainVerdict> {
     const verifier = new ChainVerifier(this.key.get());
     // Read the head first: events appended while we stream are past it and do not count as tampering.

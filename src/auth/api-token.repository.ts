@@ -57,6 +57,15 @@ export class ApiTokenRepository {
     return qb.getMany();
   }
 
+  /** The live API tokens (not sessions) made for a subject: a machine's credential and nothing else carries one. */
+  async liveApiTokensOf(tx: Tx, subject: string, nowIso: string): Promise<ApiTokenEntity[]> {
+    return tx.manager
+      .getRepository(ApiTokenEntity)
+      .createQueryBuilder('t')
+      .where("t.subject = :subject AND t.kind = 'api' AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > :now)", { subject, now: nowIso })
+      .getMany();
+  }
+
   /** Conditional: revoking twice is a no-op that reports false. */
   async revoke(tx: Tx, id: string, nowIso: string): Promise<boolean> {
     const result = await tx.manager

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/auth/access.decorators';
-import { Actor, Role } from '../common/auth/roles';
+import { Actor, TokenRole } from '../common/auth/roles';
 import { Forbidden, Unauthenticated } from '../common/errors/domain-error';
 import { CSRF_HEADER, needsCsrfHeader, sessionTokenFromCookie } from './session-cookie';
 import { TokenService } from './token.service';
@@ -25,12 +25,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
+    const roles = this.reflector.getAllAndOverride<TokenRole[]>(ROLES_KEY, targets);
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const actor = await this.authenticate(request);
     request.actor = actor;
     if (!roles) throw new Forbidden('ROUTE_HAS_NO_RULE', 'This route declares no access rule and is closed');
-    if (actor.role !== 'admin' && !roles.includes(actor.role as Role)) {
+    if (actor.role !== 'admin' && !roles.includes(actor.role as TokenRole)) {
       throw new Forbidden('FORBIDDEN', 'Your role does not allow this action', { role: actor.role, allowed: roles });
     }
     return true;

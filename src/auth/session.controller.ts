@@ -46,7 +46,7 @@ export class SessionController {
    * cookie. The long-lived API token itself is never put in a cookie. The session dies with the token it came
    * from (see TokenService.openSession).
    */
-  @ApiErrors('CSRF_HEADER_MISSING', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'TOKEN_REVOKED')
+  @ApiErrors('CSRF_HEADER_MISSING', 'SESSION_NOT_FOR_GATEWAYS', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'TOKEN_REVOKED')
   @Post('session')
   @Public()
   @RefuseCrossSiteLogin()
@@ -57,6 +57,7 @@ export class SessionController {
       'The session lasts SESSION_TOKEN_TTL_MINUTES, never past the token it was opened from, and ends when that token is ' +
       'revoked or expires, or when the employee behind a directory login is deactivated (401 TOKEN_REVOKED / TOKEN_EXPIRED ' +
       'from then on). A session token presented here opens a session with the same parent and end: nothing is extended. ' +
+      'A gateway credential opens none (403 SESSION_NOT_FOR_GATEWAYS). ' +
       LOGIN_CSRF_DOC,
   })
   @ApiOkResponse({ type: SessionDto })

@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit';
 import { Clock } from '../common/clock';
-import { Actor, Role, SYSTEM_ACTOR } from '../common/auth/roles';
-import { NotFound, Unauthenticated, ValidationFailed } from '../common/errors/domain-error';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Actor, GATEWAY_ROLE, Role, SYSTEM_ACTOR, TokenRole } from '../common/auth/roles';
+import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from '../common/errors/domain-error';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { isUniqueViolation } from '../database/unique-violation';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenRepository, TokenWithParent } from './api-token.repository';
@@ -15,7 +15,7 @@ import { SessionSubjects } from './session-subjects';
 export interface TokenView {
   id: string;
   name: string;
-  role: Role;
+  role: TokenRole;
   kind: 'api' | 'session';
   subject: string | null;
   /** A session's parent token (an API token, or the directory-login session it was exchanged from). */
@@ -36,7 +36,7 @@ export function toTokenView(e: ApiTokenEntity): TokenView {
   return {
     id: e.id,
     name: e.name,
-    role: e.role as Role,
+    role: e.role as TokenRole,
     kind: e.kind,
     subject: e.subject,
     parentTokenId: e.parentTokenId,
@@ -51,7 +51,7 @@ export function toTokenView(e: ApiTokenEntity): TokenView {
 const TOUCH_EVERY_MS = 60_000;
 
 function actorOf(entity: ApiTokenEntity): Actor {
-  return { id: entity.subject ?? `token:${entity.id}`, name: entity.name, role: entity.role as Role, tokenId: entity.id };
+  return { id: entity.subject ?? `token:${entity.id}`, name: entity.name, role: entity.role as TokenRole, tokenId: entity.id };
 }
 
 @Injectable()
@@ -67,7 +67,7 @@ export class TokenService {
     private readonly subjects: SessionSubjects,
   ) {}
 
-  /** The plain token is returned here once and never stored. */
+  /** The plain token is returned here once and never stored. A gateway's credential is made by rotateSubjectToken. */
   async create(
     actor: Actor,
     input: {
@@ -80,6 +80,57 @@ export class TokenService {
       value?: string;
     },
   ): Promise<CreatedToken> {
+    const { token, entity } = this.build(actor, input);
+    await this.uow.run((tx) => this.insert(tx, actor, entity));
+    return { token, view: toTokenView(entity) };
+  }
+
+  /**
+   * A machine's credential (a VPN gateway's): one live API token per subject, made inside the caller's unit so the
+   * caller's own audit event commits with it. The subject's previous tokens are revoked in the same unit (rotation):
+   * from the commit on, only the new one is accepted.
+   */
+  async rotateSubjectToken(
+    tx: Tx,
+    actor: Actor,
+    input: { name: string; role: TokenRole; subject: string },
+  ): Promise<CreatedToken & { revokedTokenIds: string[] }> {
+    const revokedTokenIds = await this.revokeSubjectTokens(tx, actor, input.subject);
+    const { token, entity } = this.build(actor, { ...input, kind: 'api' });
+    await this.insert(tx, actor, entity);
+    return { token, view: toTokenView(entity), revokedTokenIds };
+  }
+
+  /** Revokes every live API token of a subject (and their sessions) inside the caller's unit; the ids revoked. */
+  async revokeSubjectTokens(tx: Tx, actor: Actor, subject: string): Promise<string[]> {
+    const now = this.clock.nowIso();
+    const revoked: string[] = [];
+    for (const existing of await this.tokens.liveApiTokensOf(tx, subject, now)) {
+      if (!(await this.tokens.revoke(tx, existing.id, now))) continue;
+      const sessionsRevoked = await this.tokens.revokeChildren(tx, existing.id, now);
+      await this.audit.record(tx, actor, {
+        action: 'token.revoked',
+        entityType: 'api_token',
+        entityId: existing.id,
+        summary: { name: existing.name, sessionsRevoked },
+      });
+      revoked.push(existing.id);
+    }
+    return revoked;
+  }
+
+  private build(
+    actor: Actor,
+    input: {
+      name: string;
+      role: TokenRole;
+      expiresAt?: string | null;
+      kind?: 'api' | 'session';
+      subject?: string | null;
+      parentTokenId?: string | null;
+      value?: string;
+    },
+  ): { token: string; entity: ApiTokenEntity } {
     const name = input.name.trim();
     if (!name || name.length > 120) throw new ValidationFailed([{ field: 'name', messages: ['name must be 1-120 characters'] }]);
     const now = this.clock.nowIso();
@@ -101,16 +152,17 @@ export class TokenService {
       revokedAt: null,
       lastUsedAt: null,
     };
-    await this.uow.run(async (tx) => {
-      await this.tokens.insert(tx, entity);
-      await this.audit.record(tx, actor, {
-        action: entity.kind === 'session' ? 'auth.session_opened' : 'token.created',
-        entityType: 'api_token',
-        entityId: entity.id,
-        summary: { name, role: entity.role, kind: entity.kind, expiresAt: entity.expiresAt },
-      });
+    return { token, entity };
+  }
+
+  private async insert(tx: Tx, actor: Actor, entity: ApiTokenEntity): Promise<void> {
+    await this.tokens.insert(tx, entity);
+    await this.audit.record(tx, actor, {
+      action: entity.kind === 'session' ? 'auth.session_opened' : 'token.created',
+      entityType: 'api_token',
+      entityId: entity.id,
+      summary: { name: entity.name, role: entity.role, kind: entity.kind, expiresAt: entity.expiresAt },
     });
-    return { token, view: toTokenView(entity) };
   }
 
   list(includeRevoked = false): Promise<TokenView[]> {
@@ -163,6 +215,8 @@ export class TokenService {
    */
   async openSession(token: string, ttlMinutes: number): Promise<CreatedToken & { actor: Actor }> {
     const { entity, parent } = await this.accept(token);
+    // A machine's credential stays a bearer token for its own routes: no cookie, no pages.
+    if (entity.role === GATEWAY_ROLE) throw new Forbidden('SESSION_NOT_FOR_GATEWAYS', 'A gateway credential cannot open a browser session');
     const actor = actorOf(entity);
     const terms = sessionTerms(entity, parent, this.clock.nowIso(), ttlMinutes);
     const created = await this.create(actor, {

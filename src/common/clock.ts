@@ -28,10 +28,17 @@ export class FixedClock extends Clock {
   }
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs about a millisecond, formatting microseconds. */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** Calendar date (YYYY-MM-DD) of an instant in a time zone: what "today" means for the municipality. */
 export function calendarDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-  return parts; // en-CA formats as YYYY-MM-DD
+  let format = DATE_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DATE_FORMATS.set(timeZone, format);
+  }
+  return format.format(instant); // en-CA formats as YYYY-MM-DD
 }
 
 /** "Today" for the municipality (its TIMEZONE), as every business rule reads it: the one place it is computed. */

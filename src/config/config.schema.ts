@@ -86,6 +86,9 @@ export const envSchema = z.object({
   LDAP_BIND_DN: z.string().min(1).optional(),
   LDAP_BIND_PASSWORD: z.string().min(1).optional(),
   LDAP_BASE_DN: z.string().min(1).optional(),
+  LDAP_TLS_CA_FILE: z.string().min(1).optional(),
+  LDAP_STARTTLS: bool.default(false),
+  LDAP_ALLOW_PLAIN_BIND: bool.default(false),
   MUNICIPALITY_NAME: z.string().min(1).max(200).default('Comune'),
   ASSET_TAG_PREFIX: z
     .string()
@@ -158,6 +161,11 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
   LDAP_BIND_DN: { description: 'DN of the service account used for sync and group writes' },
   LDAP_BIND_PASSWORD: { description: 'password of LDAP_BIND_DN', secret: true },
   LDAP_BASE_DN: { description: 'base DN for user searches' },
+  LDAP_TLS_CA_FILE: { description: "PEM file of the CA(s) that signed the directory's certificate (ldaps:// and StartTLS); default: the system CAs" },
+  LDAP_STARTTLS: { description: 'true: upgrade an ldap:// connection with StartTLS before any bind (the certificate is verified)' },
+  LDAP_ALLOW_PLAIN_BIND: {
+    description: 'true: allow simple binds (passwords) over plain ldap:// without StartTLS; refused at start-up otherwise (default false)',
+  },
   MUNICIPALITY_NAME: { description: 'the organisation named on receipts, e.g. "Comune di Prato" (default Comune)' },
   ASSET_TAG_PREFIX: { description: 'prefix of generated asset tags, e.g. INV → INV-0000001 (default INV)' },
   RETURN_TASK_DUE_DAYS: { description: 'days after offboarding takes effect within which devices must be returned (default 15)' },

@@ -11,7 +11,9 @@ import { LoginThrottle, ThrottleKey, loginName } from './domain/login-throttle';
 import { LoginAttempts } from './login-attempts';
 import { roleForGroups } from './domain/role-mapping';
 import { EmployeeRepository } from './employee.repository';
-import { LdapConnector, personFilter, unavailable } from './ldap/ldap-connector';
+import { LdapConnector, inChain, personFilterAny, unavailable } from './ldap/ldap-connector';
+import { BindOutcome } from './ldap/bind-outcome';
+import { loginForms } from './domain/login-forms';
 import { EqualityFilter, AndFilter, FilterParser, Client } from 'ldapts';
 
 export interface LoginResult {
@@ -20,15 +22,52 @@ export interface LoginResult {
   expiresAt: string;
 }
 
-type FailureReason = 'empty_credentials' | 'unknown_user' | 'ambiguous_user' | 'wrong_password' | 'disabled' | 'inactive_employee';
+type FailureReason =
+  | 'empty_credentials'
+  | 'unknown_user'
+  | 'ambiguous_user'
+  | 'wrong_password'
+  | 'disabled'
+  | 'inactive_employee'
+  | 'directory_disabled'
+  | 'directory_locked'
+  | 'password_expired'
+  | 'password_must_change'
+  | 'directory_restricted';
 
 const INVALID = () => new Unauthenticated('INVALID_CREDENTIALS', 'The username or password is not valid');
+
+/** What the directory said about a bind, as the reason audited and the refusal answered. */
+const REFUSALS: Record<Exclude<BindOutcome, 'ok' | 'invalid'>, { reason: FailureReason; error: () => Forbidden }> = {
+  disabled: {
+    reason: 'directory_disabled',
+    error: () => new Forbidden('ACCOUNT_DISABLED', 'Your directory account is disabled or expired; ask the IT office'),
+  },
+  locked: {
+    reason: 'directory_locked',
+    error: () => new Forbidden('ACCOUNT_LOCKED', 'Your directory account is locked after too many wrong passwords; wait or ask the IT office to unlock it'),
+  },
+  password_expired: {
+    reason: 'password_expired',
+    error: () => new Forbidden('PASSWORD_EXPIRED', 'Your directory password has expired; change it (at a workstation of the office) and try again'),
+  },
+  password_must_change: {
+    reason: 'password_must_change',
+    error: () => new Forbidden('PASSWORD_MUST_CHANGE', 'Your directory password must be changed before first use; change it and try again'),
+  },
+  restricted: {
+    reason: 'directory_restricted',
+    error: () => new Forbidden('ACCOUNT_RESTRICTED', 'Your directory account may not log on at this time or from here'),
+  },
+};
 
 /**
  * Directory login: find the user's entry with the service account, bind as that DN with the password (an
  * empty password is refused before any bind: servers may treat it as anonymous), map the user's groups to a
  * role, issue a session token. Unknown user, wrong password, a disabled entry and an inactive employee all
- * answer the same 401 INVALID_CREDENTIALS. A user whose password was right but who is in no mapped group gets
+ * answer the same 401 INVALID_CREDENTIALS. When Active Directory refuses a bind for a reason it gives only once
+ * the password was right (disabled 533, expired 701, password expired 532 or to change 773, logon restrictions)
+ * the answer says which (403), and 403 ACCOUNT_LOCKED for a locked account (775, which AD tells anyone). A user whose password was right but who is in no mapped group gets
  * 403 NO_ROLE: only someone who proved the password learns that, so it tells an attacker nothing.
  */
 @Injectable()
@@ -51,12 +90,14 @@ export class DirectoryLoginService {
   async login(usernameInput: string, password: string, address: string): Promise<LoginResult> {
     const { profile } = this.ldap.require();
     const typed = usernameInput.trim();
-    const name = loginName(usernameInput);
+    // `COMUNE\mrossi`, `mrossi@comune.test` and `mrossi` (activeDirectory preset) meet the same count before the search
+    const forms = loginForms(usernameInput, profile.login.domains);
+    const name = loginName(forms.account ?? usernameInput);
     const perAddress = LoginThrottle.forAddress(address);
     const now = Date.now();
     await this.refuseIfThrottled([LoginThrottle.forName(name, address), perAddress], now);
 
-    const fail = async (reason: FailureReason, account: { key: ThrottleKey; name: string } | null = null): Promise<never> => {
+    const fail = async (reason: FailureReason, account: { key: ThrottleKey; name: string } | null = null, refusal: () => Error = INVALID): Promise<never> => {
       const counted = account?.key ?? LoginThrottle.forName(name, address);
       const failures = await this.throttle.recordFailure(counted.key, now, counted.maxFailures);
       await this.throttle.recordFailure(perAddress.key, now, perAddress.maxFailures);
@@ -67,12 +108,12 @@ export class DirectoryLoginService {
         entityId,
         summary: { reason, address, failures, ...(typed !== entityId ? { typed: typed.slice(0, 120) } : {}) },
       });
-      throw INVALID();
+      throw refusal();
     };
 
     if (!name || !password) return fail('empty_credentials');
     // NFKC only (not case-folded): the directory compares case itself, and a case-exact attribute still matches
-    const found = await this.findUser(profile, usernameInput.normalize('NFKC').trim());
+    const found = await this.findUser(profile, forms);
     if (found.length !== 1) return fail(found.length === 0 ? 'unknown_user' : 'ambiguous_user');
     const entry = found[0];
     const externalId = entryKey(entry, profile);
@@ -80,7 +121,10 @@ export class DirectoryLoginService {
     const username = asStrings(attributeOf(entry, profile.attributes.username))[0]?.trim() || name;
     const account = { key: LoginThrottle.forEntry(externalId ?? `dn:${normalizeDn(entry.dn)}`, address), name: username };
     await this.refuseIfThrottled([account.key], now);
-    if (!(await this.ldap.verifyPassword(entry.dn, password))) return fail('wrong_password', account);
+    const outcome = await this.ldap.checkPassword(entry.dn, password);
+    if (outcome === 'invalid') return fail('wrong_password', account);
+    // AD tells these apart only once the password checked out (locked: whatever the password), see bind-outcome.ts
+    if (outcome !== 'ok') return fail(REFUSALS[outcome].reason, account, REFUSALS[outcome].error);
     if (isDisabled(entry, profile.disabled, this.today())) return fail('disabled', account);
 
     const employee = (externalId ? await this.employees.findByExternalId(externalId) : null) ?? (await this.employees.findByUsername(username));
@@ -122,14 +166,19 @@ export class DirectoryLoginService {
     return municipalToday(this.clock, this.config);
   }
 
-  private findUser(profile: DirectoryProfile, username: string): Promise<LdapEntry[]> {
+  private async findUser(profile: DirectoryProfile, forms: { account: string | null; upn: string | null }): Promise<LdapEntry[]> {
     const attributes = [profile.attributes.username, profile.key.attribute, ...profile.disabled.map((r) => r.attribute)];
     if (profile.groups.membership === 'memberOf') attributes.push(profile.groups.attribute);
+    const matches: { attribute: string; value: string }[] = [];
+    if (forms.account) matches.push({ attribute: profile.attributes.username, value: forms.account });
+    if (forms.upn && profile.login.upnAttribute) matches.push({ attribute: profile.login.upnAttribute, value: forms.upn });
+    // `ALTRO\mrossi`: a domain that is not ours names nobody here
+    if (matches.length === 0) return [];
     return this.ldap.asService(async (client, p) => {
       try {
         const r = await client.search(p.userBaseDn, {
           scope: 'sub',
-          filter: personFilter(p, p.attributes.username, username),
+          filter: personFilterAny(p, matches),
           attributes,
           explicitBufferAttributes: p.key.format === 'guid' ? [p.key.attribute] : [],
           sizeLimit: 2,
@@ -144,6 +193,7 @@ export class DirectoryLoginService {
   private async groupsOf(profile: DirectoryProfile, entry: LdapEntry, username: string): Promise<string[]> {
     const g = profile.groups;
     if (g.membership === 'memberOf') return asStrings(attributeOf(entry, g.attribute));
+    if (g.membership === 'inChain') return this.firstGroupInChain(profile, entry.dn);
     return this.ldap.asService(async (client: Client) => {
       const filter = new AndFilter({
         filters: [
@@ -157,6 +207,26 @@ export class DirectoryLoginService {
       } catch (err) {
         throw unavailable(err, 'the group search failed');
       }
+    });
+  }
+
+  /**
+   * Active Directory's nested groups: the mapped groups in priority order, each asked of the DC with
+   * LDAP_MATCHING_RULE_IN_CHAIN on the user's own entry (a base search that answers the entry or nothing); the
+   * first that holds the user, directly or through groups in groups, is the one the role comes from.
+   */
+  private firstGroupInChain(profile: DirectoryProfile, userDn: string): Promise<string[]> {
+    const ordered = [...profile.roles].sort((a, b) => a.priority - b.priority);
+    return this.ldap.asService(async (client: Client) => {
+      for (const rule of ordered) {
+        try {
+          const r = await client.search(userDn, { scope: 'base', filter: inChain('memberOf', rule.group), attributes: ['1.1'] });
+          if (r.searchEntries.length > 0) return [rule.group];
+        } catch (err) {
+          throw unavailable(err, 'the nested group search failed');
+        }
+      }
+      return [];
     });
   }
 }

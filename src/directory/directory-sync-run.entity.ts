@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type SyncRunStatus = 'queued' | 'running' | 'ok' | 'refused' | 'failed';
 export type SyncRunTrigger = 'manual' | 'schedule';
+export type SyncRunKind = 'full' | 'incremental';
 
 /** One directory sync: what it did, or why it changed nothing. */
 @Entity('directory_sync_runs')
@@ -28,4 +29,15 @@ export class DirectorySyncRunEntity {
   @Column('text', { name: 'failure', nullable: true }) failure: string | null;
   /** 1 while running, else null: a unique index lets one run at a time hold it, across instances. */
   @Column('integer', { name: 'running_slot', nullable: true }) runningSlot: number | null;
+  /** Asked for while queued; what the run did once it ran (an incremental request may become a full read). */
+  @Column('varchar') kind: SyncRunKind;
+  /** Why this kind: asked for, scheduled reconciliation, or why an incremental run could not be one. */
+  @Column('text', { name: 'kind_reason', nullable: true }) kindReason: string | null;
+  /** How changes are tracked (usn, entryCSN, modifyTimestamp, none) and where the next incremental run starts. */
+  @Column('varchar', { name: 'change_tracking', nullable: true }) changeTracking: string | null;
+  @Column('varchar', { name: 'watermark', nullable: true }) watermark: string | null;
+  /** The server that answered: AD dsServiceName|invocationId; OpenLDAP the base entry's entryUUID. */
+  @Column('varchar', { name: 'directory_identity', nullable: true }) directoryIdentity: string | null;
+  /** Fingerprint of the profile's base, filter and mapping this run read with. */
+  @Column('varchar', { name: 'scope_hash', nullable: true }) scopeHash: string | null;
 }

@@ -52,6 +52,17 @@ export class DirectorySyncRunRepository {
       .findOne({ where: { status: 'queued' }, order: { requestedAt: 'ASC' } });
   }
 
+  /** The latest good run that left a watermark: where the next incremental run may start. */
+  lastWatermarked(tx?: Tx): Promise<DirectorySyncRunEntity | null> {
+    return this.manager(tx)
+      .getRepository(DirectorySyncRunEntity)
+      .createQueryBuilder('r')
+      .where("r.status = 'ok' AND r.watermark IS NOT NULL")
+      .orderBy('r.finished_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .getOne();
+  }
+
   /** Newest first, keyset by (requested_at, id); `limit` rows (the page size + 1). */
   list(limit: number, status?: SyncRunStatus, after?: KeyValue[]): Promise<DirectorySyncRunEntity[]> {
     const qb = this.manager().getRepository(DirectorySyncRunEntity).createQueryBuilder('r');

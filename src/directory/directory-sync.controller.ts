@@ -41,15 +41,17 @@ export class DirectorySyncController {
     description:
       'Queues a run (202; a run already queued is returned instead of a second one) or, with wait=true, runs it now and answers 200 ' +
       'with the finished run: status ok, refused (the safety limit: nothing changed, refusalReason says why) or failed. ' +
+      'mode=full (default) reads everyone and finds deletions; mode=incremental asks only for what changed since the last good run ' +
+      '(kind and kindReason of the run say what it did and why). ' +
       '409 DIRECTORY_NOT_CONFIGURED without LDAP_URL; 409 SYNC_IN_PROGRESS while another run holds the slot.',
   })
   @ApiOkResponse({ type: SyncRunDto })
   async start(@CurrentActor() actor: Actor, @Query() query: SyncQueryDto, @Res({ passthrough: true }) res: Response): Promise<SyncRunDto> {
     if (query.wait) {
       res.status(200);
-      return toSyncRunDto(await this.sync.runNow(actor, 'manual'));
+      return toSyncRunDto(await this.sync.runNow(actor, 'manual', query.mode ?? 'full'));
     }
-    return toSyncRunDto(await this.sync.request(actor, 'manual'));
+    return toSyncRunDto(await this.sync.request(actor, 'manual', query.mode ?? 'full'));
   }
 
   @ApiErrors('INVALID_CURSOR')

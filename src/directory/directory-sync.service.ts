@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AuditService } from '../audit';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
@@ -9,12 +9,16 @@ import { AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../jobs';
 import { DirectoryPerson, EntryProblem, requestedAttributes, toDirectoryPerson } from './domain/directory-entry';
-import { planSync, SyncError, SyncPlan } from './domain/sync-plan';
+import { DirectoryProfile } from './domain/directory-profile';
+import { EmployeeSnapshot, planSync, SyncError, SyncPlan } from './domain/sync-plan';
+import { changeTrackingOf, decideSync, identityOf, SyncKind, Watermark } from './domain/sync-watermark';
 import { DirectorySyncRunEntity, SyncRunTrigger } from './directory-sync-run.entity';
 import { DirectorySyncRunRepository } from './directory-sync-run.repository';
 import { EmployeeEntity } from './employee.entity';
 import { EmployeeRepository } from './employee.repository';
 import { LdapConnector } from './ldap/ldap-connector';
+import { readPeople } from './ldap/ldap-changes';
+import { EmployeeSyncSnapshots } from './employee-sync-snapshots';
 import { LeaverOffboarding } from './leaver-offboarding';
 import { ServiceRepository } from './service.repository';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -25,10 +29,16 @@ const MAX_STORED_ERRORS = 200;
 /** A run still holding the slot after this long died with its process: its slot may be taken over. */
 const STALE_RUN_MS = 30 * 60_000;
 
+type RunKindFacts = Pick<DirectorySyncRunEntity, 'kind' | 'kindReason' | 'changeTracking' | 'directoryIdentity' | 'scopeHash'>;
+
 /**
- * Directory sync: reads every person (paged), loads every employee once, plans in memory and writes only what
- * differs, in one transaction, with the offboarding jobs of the people who left. A re-sync where nothing
- * changed writes nothing but its run row. One run at a time, across instances (the run's running_slot).
+ * Directory sync, full or incremental. A full run reads every person (paged), loads every employee once, plans in
+ * memory and writes only what differs, in one transaction, with the offboarding jobs of the people who left
+ * (missing from the read). An incremental run asks the directory only for entries changed since the watermark the
+ * last good run left (AD uSNChanged against the DC's highestCommittedUSN, OpenLDAP entryCSN), loads only the
+ * employees those entries may touch, and finds AD leavers among the tombstones; whenever the watermark cannot be
+ * trusted (another DC, a restore, a new scope: see decideSync) the run reads everything instead and says why. The
+ * safety limit applies to both. One run at a time, across instances (the run's running_slot).
  */
 @Injectable()
 export class DirectorySyncService {
@@ -45,26 +55,38 @@ export class DirectorySyncService {
     private readonly leavers: LeaverOffboarding,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.snapshots = new EmployeeSyncSnapshots(uow.dataSource);
+  }
 
-  /** Queues a run (through the outbox); while one is already queued, that one is returned. */
-  async request(actor: Actor, trigger: SyncRunTrigger = 'manual'): Promise<DirectorySyncRunEntity> {
+  private readonly snapshots: EmployeeSyncSnapshots;
+
+  /**
+   * Queues a run (through the outbox); while one of the same kind is already queued, that one is returned. A manual
+   * run is full unless asked otherwise: whoever presses "sync" expects leavers found.
+   */
+  async request(actor: Actor, trigger: SyncRunTrigger = 'manual', kind: SyncKind = 'full'): Promise<DirectorySyncRunEntity> {
     this.ldap.require();
     return this.uow.run(async (tx) => {
       const queued = await this.runs.findQueued(tx);
-      if (queued) return queued;
-      const run = this.newRun(actor, trigger, 'queued');
+      if (queued && (queued.kind === kind || queued.kind === 'full')) return queued;
+      const run = this.newRun(actor, trigger, 'queued', kind);
       await this.runs.insert(tx, run);
-      await this.outbox.record(tx, 'directory.sync', { runId: run.id, trigger }, { jobId: `directory.sync-${run.id}` });
-      await this.audit.record(tx, actor, { action: 'directory.sync_requested', entityType: 'directory_sync_run', entityId: run.id, summary: { trigger } });
+      await this.outbox.record(tx, 'directory.sync', { runId: run.id, trigger, mode: kind }, { jobId: `directory.sync-${run.id}` });
+      await this.audit.record(tx, actor, {
+        action: 'directory.sync_requested',
+        entityType: 'directory_sync_run',
+        entityId: run.id,
+        summary: { trigger, kind },
+      });
       return run;
     });
   }
 
   /** Runs now and returns the finished run (ok, refused or failed). 409 SYNC_IN_PROGRESS when one is running. */
-  async runNow(actor: Actor, trigger: SyncRunTrigger = 'manual'): Promise<DirectorySyncRunEntity> {
+  async runNow(actor: Actor, trigger: SyncRunTrigger = 'manual', kind: SyncKind = 'full'): Promise<DirectorySyncRunEntity> {
     this.ldap.require();
-    const run = this.newRun(actor, trigger, 'running');
+    const run = this.newRun(actor, trigger, 'running', kind);
     run.startedAt = run.requestedAt;
     run.runningSlot = 1;
     await this.takeSlot(() => this.uow.run((tx) => this.runs.insert(tx, run)));
@@ -72,11 +94,11 @@ export class DirectorySyncService {
   }
 
   /** The job: runs a queued run once (a replayed job finds it taken and skips). */
-  async runQueued(runId: string | null, trigger: SyncRunTrigger): Promise<'done' | 'skipped'> {
+  async runQueued(runId: string | null, trigger: SyncRunTrigger, kind: SyncKind = 'incremental'): Promise<'done' | 'skipped'> {
     if (!this.ldap.configured) return 'skipped';
     if (!runId) {
       try {
-        await this.runNow(SYSTEM_ACTOR, trigger);
+        await this.runNow(SYSTEM_ACTOR, trigger, kind);
       } catch (err) {
         // Another instance (or a manual run) is already syncing: this tick has nothing to add.
         if (err instanceof DomainError && err.code === 'SYNC_IN_PROGRESS') return 'skipped';
@@ -93,8 +115,14 @@ export class DirectorySyncService {
     return 'done';
   }
 
-  private newRun(actor: Actor, trigger: SyncRunTrigger, status: 'queued' | 'running'): DirectorySyncRunEntity {
+  private newRun(actor: Actor, trigger: SyncRunTrigger, status: 'queued' | 'running', kind: SyncKind): DirectorySyncRunEntity {
     return {
+      kind,
+      kindReason: null,
+      changeTracking: null,
+      watermark: null,
+      directoryIdentity: null,
+      scopeHash: null,
       id: randomUUID(),
       status,
       trigger,
@@ -141,20 +169,51 @@ export class DirectorySyncService {
     const people: DirectoryPerson[] = [];
     const problems: EntryProblem[] = [];
     let entries = 0;
+    let kind: Pick<DirectorySyncRunEntity, 'kind' | 'kindReason' | 'changeTracking' | 'directoryIdentity' | 'scopeHash'> = {
+      kind: run.kind,
+      kindReason: run.kindReason,
+      changeTracking: null,
+      directoryIdentity: null,
+      scopeHash: null,
+    };
     try {
-      // The directory read and the employee load are independent: overlap them.
-      const [existing, serviceIdsByCode] = await Promise.all([
-        this.employees.snapshots(),
-        this.services.idsByCode(),
-        this.ldap.forEachPersonPage(requestedAttributes(profile), (page) => {
-          entries += page.length;
-          for (const entry of page) {
-            const r = toDirectoryPerson(entry, profile, today);
-            if (r.ok) people.push(r.person);
-            else problems.push(r.problem);
-          }
+      const tracking = changeTrackingOf(profile);
+      const scope = scopeHashOf(profile);
+      const last = toWatermark(await this.runs.lastWatermarked());
+      const requestedReason = run.kind === 'full' ? (run.trigger === 'schedule' ? 'scheduled full reconciliation' : 'a full run was asked for') : '';
+      // A full run loads every employee while the directory answers; an incremental one loads only whom the changes touch.
+      let everyone: Promise<EmployeeSnapshot[]> | null = null;
+      const [read, serviceIdsByCode] = await Promise.all([
+        readPeople(this.ldap, {
+          tracking,
+          attributes: requestedAttributes(profile),
+          decide: (state) => {
+            const decision = decideSync({ requested: run.kind, requestedReason, tracking, scope, last, state });
+            if (decision.kind === 'full') everyone = this.employees.snapshots();
+            return decision;
+          },
+          onPage: (page) => {
+            entries += page.length;
+            for (const entry of page) {
+              const r = toDirectoryPerson(entry, profile, today);
+              if (r.ok) people.push(r.person);
+              else problems.push(r.problem);
+            }
+          },
         }),
+        this.services.idsByCode(),
       ]);
+      const { decision, state } = read;
+      kind = { kind: decision.kind, kindReason: decision.reason, changeTracking: tracking, directoryIdentity: identityOf(state), scopeHash: scope };
+      const incremental = decision.kind === 'incremental';
+      const deletedKeys = read.deletedKeys ?? [];
+      const existing = incremental
+        ? await this.snapshots.matching(
+            [...people.map((p) => p.key), ...problems.flatMap((p) => (p.key ? [p.key] : [])), ...deletedKeys],
+            people.map((p) => p.employeeNumber),
+            people.map((p) => p.username),
+          )
+        : await (everyone ?? this.employees.snapshots());
       const plan = planSync({
         people,
         problems,
@@ -163,9 +222,12 @@ export class DirectorySyncService {
         autoCreateServices: profile.services.autoCreate,
         maxDeactivationShare: profile.maxDeactivationShare,
         newId: randomUUID,
+        kind: decision.kind,
+        deletedKeys,
+        activeDirectoryEmployees: incremental ? await this.snapshots.activeDirectoryEmployees() : undefined,
       });
-      if (plan.refusal) return await this.refuse(run, plan, entries, t0);
-      return await this.apply(run, plan, entries, today, t0);
+      if (plan.refusal) return await this.refuse(run, plan, entries, t0, kind);
+      return await this.apply(run, plan, entries, today, t0, { ...kind, watermark: state.highWater });
     } catch (err) {
       const failure = err instanceof DomainError ? `${err.code}: ${err.message}` : `unexpected: ${err instanceof Error ? err.message : String(err)}`;
       this.logger.error({ err, runId: run.id }, 'directory sync failed');
@@ -175,6 +237,7 @@ export class DirectorySyncService {
         durationMs: Math.round(performance.now() - t0),
         directoryEntries: entries,
         failure,
+        ...kind,
       };
       await this.uow.run(async (tx) => {
         await this.runs.finish(tx, run.id, finished);
@@ -189,8 +252,11 @@ export class DirectorySyncService {
     }
   }
 
-  private async refuse(run: DirectorySyncRunEntity, plan: SyncPlan, entries: number, t0: number): Promise<DirectorySyncRunEntity> {
+  private async refuse(run: DirectorySyncRunEntity, plan: SyncPlan, entries: number, t0: number, kind: RunKindFacts): Promise<DirectorySyncRunEntity> {
     const finished = {
+      ...kind,
+      // nothing was applied: the next run must read these changes again
+      watermark: null,
       status: 'refused' as const,
       finishedAt: this.clock.nowIso(),
       durationMs: Math.round(performance.now() - t0),
@@ -207,14 +273,26 @@ export class DirectorySyncService {
         action: 'directory.sync_refused',
         entityType: 'directory_sync_run',
         entityId: run.id,
-        summary: { reason: plan.refusal, wouldDeactivate: plan.counts.deactivated, activeDirectoryEmployees: plan.activeDirectoryEmployees },
+        summary: {
+          reason: plan.refusal,
+          kind: kind.kind,
+          wouldDeactivate: plan.counts.deactivated,
+          activeDirectoryEmployees: plan.activeDirectoryEmployees,
+        },
       });
     });
     this.logger.warn({ runId: run.id, reason: plan.refusal }, 'directory sync refused');
     return { ...run, ...finished, runningSlot: null };
   }
 
-  private async apply(run: DirectorySyncRunEntity, plan: SyncPlan, entries: number, today: string, t0: number): Promise<DirectorySyncRunEntity> {
+  private async apply(
+    run: DirectorySyncRunEntity,
+    plan: SyncPlan,
+    entries: number,
+    today: string,
+    t0: number,
+    kind: RunKindFacts & { watermark: string | null },
+  ): Promise<DirectorySyncRunEntity> {
     const now = this.clock.nowIso();
     const counts = { ...plan.counts };
     const errors: SyncError[] = [...plan.errors];
@@ -250,7 +328,12 @@ export class DirectorySyncService {
           });
         }
       }
+      // An update skipped because the employee changed meanwhile is retried by the next run only if the
+      // watermark does not move past it: leave none, so the next run continues from the previous one.
+      const conflicts = errors.some((e) => e.field === 'version');
       const values = {
+        ...kind,
+        watermark: conflicts ? null : kind.watermark,
         status: 'ok' as const,
         finishedAt: this.clock.nowIso(),
         durationMs: Math.round(performance.now() - t0),
@@ -264,13 +347,37 @@ export class DirectorySyncService {
         action: 'directory.synced',
         entityType: 'directory_sync_run',
         entityId: run.id,
-        summary: { ...counts, errors: errors.length, entries },
+        summary: { ...counts, errors: errors.length, entries, kind: kind.kind },
       });
       return values;
     });
-    this.logger.log({ runId: run.id, ...counts, ms: finished.durationMs }, 'directory sync done');
+    this.logger.log({ runId: run.id, kind: kind.kind, ...counts, ms: finished.durationMs }, 'directory sync done');
     return { ...run, ...finished, runningSlot: null };
   }
+}
+
+/** Base, filter, key and mapping: a run with another scope cannot continue from this one's watermark. */
+function scopeHashOf(profile: DirectoryProfile): string {
+  const scope = {
+    userBaseDn: profile.userBaseDn,
+    userFilter: profile.userFilter,
+    key: profile.key,
+    attributes: profile.attributes,
+    manager: profile.manager ?? null,
+  };
+  return createHash('sha256')
+    .update(JSON.stringify({ ...scope, disabled: profile.disabled }))
+    .digest('hex');
+}
+
+function toWatermark(run: DirectorySyncRunEntity | null): Watermark | null {
+  if (!run?.watermark || !run.changeTracking || run.directoryIdentity === null || !run.scopeHash) return null;
+  return {
+    tracking: changeTrackingOf({ key: { format: '' }, changeTracking: run.changeTracking } as { key: { format: string } }),
+    highWater: run.watermark,
+    identity: run.directoryIdentity,
+    scope: run.scopeHash,
+  };
 }
 
 function newEmployee(id: string, p: DirectoryPerson, serviceId: string, now: string): EmployeeEntity {

@@ -2,6 +2,9 @@ import { defineErrors } from '../common/errors/error-spec';
 
 /** The error codes of the directory feature: kind (hence HTTP status) and English default message. */
 export const DIRECTORY_ERRORS = defineErrors({
+  ACCOUNT_DISABLED: { kind: 'forbidden', message: 'Your directory account is disabled or expired; ask the IT office' },
+  ACCOUNT_LOCKED: { kind: 'forbidden', message: 'Your directory account is locked after too many wrong passwords; wait or ask the IT office to unlock it' },
+  ACCOUNT_RESTRICTED: { kind: 'forbidden', message: 'Your directory account may not log on at this time or from here' },
   DIRECTORY_NOT_CONFIGURED: { kind: 'conflict', message: 'No directory is configured (set LDAP_URL, LDAP_BIND_DN, LDAP_BIND_PASSWORD and LDAP_BASE_DN)' },
   DIRECTORY_UNAVAILABLE: { kind: 'unavailable', message: 'The directory did not answer as expected: {what}' },
   EMPLOYEE_CONFLICT: { kind: 'conflict', message: 'Another employee has the same number, external id or username' },
@@ -15,6 +18,8 @@ export const DIRECTORY_ERRORS = defineErrors({
     message: "Signing authority (the manager flag, a manager's service) is set or changed by an admin or the directory sync only",
   },
   NO_ROLE: { kind: 'forbidden', message: 'Your directory account is in no group that gives access to this service' },
+  PASSWORD_EXPIRED: { kind: 'forbidden', message: 'Your directory password has expired; change it (at a workstation of the office) and try again' },
+  PASSWORD_MUST_CHANGE: { kind: 'forbidden', message: 'Your directory password must be changed before first use; change it and try again' },
   SERVICE_CODE_TAKEN: { kind: 'conflict', message: 'A service with code {code} already exists' },
   SYNC_IN_PROGRESS: { kind: 'conflict', message: 'A directory sync is already running' },
   SYNC_RUN_NOT_FOUND: { kind: 'not_found', message: 'sync_run {id} does not exist' },

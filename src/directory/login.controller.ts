@@ -12,7 +12,19 @@ import { ApiErrors } from '../common/http/api-errors';
 export class LoginController {
   constructor(private readonly login: DirectoryLoginService) {}
 
-  @ApiErrors('CSRF_HEADER_MISSING', 'DIRECTORY_NOT_CONFIGURED', 'DIRECTORY_UNAVAILABLE', 'INVALID_CREDENTIALS', 'NO_ROLE', 'TOO_MANY_ATTEMPTS')
+  @ApiErrors(
+    'CSRF_HEADER_MISSING',
+    'DIRECTORY_NOT_CONFIGURED',
+    'DIRECTORY_UNAVAILABLE',
+    'INVALID_CREDENTIALS',
+    'NO_ROLE',
+    'ACCOUNT_DISABLED',
+    'ACCOUNT_LOCKED',
+    'ACCOUNT_RESTRICTED',
+    'PASSWORD_EXPIRED',
+    'PASSWORD_MUST_CHANGE',
+    'TOO_MANY_ATTEMPTS',
+  )
   @Post('login')
   @Public()
   @RefuseCrossSiteLogin()
@@ -22,7 +34,11 @@ export class LoginController {
     description:
       'Binds as the user and maps their directory groups to a role (config/directory.json, first match by priority). ' +
       'Unknown user, wrong or empty password, a disabled account and an inactive employee all answer 401 INVALID_CREDENTIALS. ' +
-      'A correct password without any mapped group answers 403 NO_ROLE. Usernames are compared after NFKC and case folding, ' +
+      'A correct password without any mapped group answers 403 NO_ROLE. When the directory (Active Directory) says why a correct ' +
+      'password may not log on, the answer is 403 ACCOUNT_DISABLED (disabled or expired account), PASSWORD_EXPIRED, ' +
+      'PASSWORD_MUST_CHANGE or ACCOUNT_RESTRICTED; 403 ACCOUNT_LOCKED for a locked account (AD says so whatever the password). ' +
+      'With the activeDirectory preset, user, DOMAIN\\user and user@realm name one person. ' +
+      'Usernames are compared after NFKC and case folding, ' +
       'and failures are counted against the directory entry the name found (its entryUUID / objectGUID), whatever spelling ' +
       'was typed: 10 failures in 5 minutes for one account and address, or 50 from one address whatever the usernames, ' +
       'answer 429 TOO_MANY_ATTEMPTS (Retry-After). A successful login does not reset the per-address count. ' +

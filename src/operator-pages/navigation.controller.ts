@@ -17,8 +17,8 @@ export class NavigationController {
   @ApiOperation({ summary: "The pages' header links and section bars (Italian labels) for the caller's role" })
   @ApiOkResponse({ type: NavigationDto })
   navigation(@CurrentActor() actor: Actor): NavigationDto {
-    // @AnyRole admits token holders only: the service's own actor (jobs, CLI) never comes through HTTP.
-    if (actor.role === 'system') throw new Error('the system actor has no pages');
+    // @AnyRole admits people's tokens only: the service's own actor (jobs, CLI) never comes through HTTP, nor a gateway.
+    if (actor.role === 'system' || actor.role === 'gateway') throw new Error(`the ${actor.role} actor has no pages`);
     return navigationFor(actor.role);
   }
 }

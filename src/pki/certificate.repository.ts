@@ -70,6 +70,20 @@ export class CertificateRepository {
       .getMany();
   }
 
+  /** What a gateway's connect-time check reads of these serials (callers chunk under SQLite's 999 parameters). */
+  async bindingsOf(
+    serials: string[],
+    tx?: Tx,
+  ): Promise<Pick<CertificateEntity, 'serial' | 'kind' | 'status' | 'notBefore' | 'notAfter' | 'stationAssetId' | 'employeeId' | 'vpnAccountId'>[]> {
+    if (serials.length === 0) return [];
+    return this.manager(tx)
+      .getRepository(CertificateEntity)
+      .createQueryBuilder('c')
+      .select(['c.serial', 'c.kind', 'c.status', 'c.notBefore', 'c.notAfter', 'c.stationAssetId', 'c.employeeId', 'c.vpnAccountId'])
+      .where('c.serial IN (:...serials)', { serials })
+      .getMany();
+  }
+
   /** Conditional status change: affects nothing when someone else changed the status first. */
   async changeStatus(
     tx: Tx,

@@ -1,7 +1,7 @@
 import { Actor } from '../common/auth/roles';
 import { Tx } from '../database/unit-of-work';
 import type { IssuedCertificate, StationIssueInput } from './certificate-issuer.service';
-import type { KeyOrigin } from './certificate.entity';
+import type { CertificateKind, KeyOrigin } from './certificate.entity';
 import type { CertificateView } from './certificate.mapper';
 import type { StationKeyPackage } from './certificate-queries.service';
 import type { CertificateHolder } from './certificate.repository';
@@ -31,6 +31,21 @@ export interface CertificateStatusView {
   revocationReason: string | null;
   /** Who placed the current hold (on_hold only). */
   holdOwner: HoldOwner | null;
+}
+
+/**
+ * What a VPN gateway's connect-time check needs of a certificate: its standing and what it is bound to (the laptop
+ * named in its SAN, the employee, the VPN account it was issued for). No PEM, no subject.
+ */
+export interface StationBinding {
+  serial: string;
+  kind: CertificateKind;
+  status: CertificateStatus;
+  notBefore: string;
+  notAfter: string;
+  stationAssetId: string | null;
+  employeeId: string | null;
+  vpnAccountId: string | null;
 }
 
 /** The published CRL's dates and health (for indicators and gauges). */
@@ -69,6 +84,9 @@ export abstract class Certificates {
   /** The status of several serials in one query (a page of accounts); unknown serials are absent from the map. */
   abstract statuses(serials: readonly string[], tx?: Tx): Promise<Map<string, CertificateStatusView>>;
 
+  /** Standing and bindings of several serials in canonical form (one query per 500); unknown serials are absent. */
+  abstract stationBindings(serials: readonly string[], tx?: Tx): Promise<Map<string, StationBinding>>;
+
   /** Revokes for good (any reason but certificateHold) inside the caller's unit. */
   abstract revoke(
     tx: Tx,
@@ -104,4 +122,7 @@ export abstract class Certificates {
 
   /** The published CRL's health at `at` (default now); null before the first CRL. */
   abstract crlStatus(at?: Date): Promise<CrlStatus | null>;
+
+  /** The current CRL (PEM), as GET /pki/crl.pem serves it (built when none is current): what a gateway bundle carries. */
+  abstract crlPem(): Promise<{ pem: string; crlNumber: number }>;
 }

@@ -17,8 +17,12 @@ export type {
   PreparedCertificate,
   RevocationReason,
   StationIssueInput,
+  StationBinding,
   StationKeyPackage,
 } from './certificates.port';
+export { SigningKeys } from './signing-keys.port';
+export type { SigningKeyPurpose } from './signing-keys.port';
+export { parseSerial } from './serial-input';
 export { validCertificatesSql } from './domain/certificate-validity.sql';
 export { pkiMigrations } from './migrations';
 export type { StationCompromisedJob, StationReturnedJob } from './pki-jobs';

@@ -7,7 +7,7 @@ import { CertificateIssuer, IssuedCertificate, PreparedCertificate as Signed, St
 import { CertificateQueries, StationKeyPackage } from './certificate-queries.service';
 import { CertificateHolder, CertificateRepository } from './certificate.repository';
 import { CertificateView } from './certificate.mapper';
-import { Certificates, CertificateStatusView, CrlStatus, PreparedCertificate } from './certificates.port';
+import { Certificates, CertificateStatusView, CrlStatus, PreparedCertificate, StationBinding } from './certificates.port';
 import { CrlRepository } from './crl.repository';
 import { CrlService } from './crl.service';
 import { crlHealth } from './domain/crl-freshness';
@@ -91,6 +91,26 @@ export class PkiCertificates extends Certificates {
     return out;
   }
 
+  async stationBindings(serials: readonly string[], tx?: Tx): Promise<Map<string, StationBinding>> {
+    const wanted = [...new Set(serials)];
+    const out = new Map<string, StationBinding>();
+    for (let i = 0; i < wanted.length; i += STATUS_CHUNK) {
+      for (const row of await this.certificates.bindingsOf(wanted.slice(i, i + STATUS_CHUNK), tx)) {
+        out.set(row.serial, {
+          serial: row.serial,
+          kind: row.kind,
+          status: row.status,
+          notBefore: row.notBefore,
+          notAfter: row.notAfter,
+          stationAssetId: row.stationAssetId,
+          employeeId: row.employeeId,
+          vpnAccountId: row.vpnAccountId,
+        });
+      }
+    }
+    return out;
+  }
+
   revoke(
     tx: Tx,
     serial: string,
@@ -123,6 +143,11 @@ export class PkiCertificates extends Certificates {
 
   publish(after: string): Promise<void> {
     return this.crl.publishQuietly(after);
+  }
+
+  async crlPem(): Promise<{ pem: string; crlNumber: number }> {
+    const crl = await this.crl.current();
+    return { pem: crl.pem, crlNumber: crl.crlNumber };
   }
 
   async crlStatus(at?: Date): Promise<CrlStatus | null> {

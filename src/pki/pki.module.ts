@@ -15,7 +15,10 @@ import { PkiLifecycle } from './pki.lifecycle';
 import { PkiPublicController } from './pki-public.controller';
 import { PkiSettings } from './pki-settings';
 import { PkiStatusService } from './pki-status.service';
+import { PkiSigningKeys } from './pki-signing-keys.service';
 import { RevocationService } from './revocation.service';
+import { SigningKeyRepository } from './signing-key.repository';
+import { SigningKeys } from './signing-keys.port';
 import { StationKeyPackageRepository } from './station-key-package.repository';
 
 /**
@@ -40,7 +43,10 @@ import { StationKeyPackageRepository } from './station-key-package.repository';
     PkiLifecycle,
     PkiCertificates,
     { provide: Certificates, useExisting: PkiCertificates },
+    SigningKeyRepository,
+    PkiSigningKeys,
+    { provide: SigningKeys, useExisting: PkiSigningKeys },
   ],
-  exports: [Certificates],
+  exports: [Certificates, SigningKeys],
 })
 export class PkiModule {}

@@ -52,6 +52,19 @@ export class VpnAccountRepository {
     return this.manager(tx).getRepository(VpnAccountEntity).findOne({ where: { id } });
   }
 
+  /**
+   * The accounts a gateway may let in, for its signed allow-list: of these states, of its profile, and — unless it
+   * takes other gateways' accounts over (an enabled gateway of the profile: failover) — placed on it.
+   */
+  async forGatewayAllowList(gateway: { id: string; profile: string; enabled: boolean }, states: readonly AccountState[]): Promise<VpnAccountEntity[]> {
+    const qb = this.dataSource
+      .getRepository(VpnAccountEntity)
+      .createQueryBuilder('a')
+      .where('a.profile = :profile AND a.state IN (:...states)', { profile: gateway.profile, states: [...states] });
+    if (!gateway.enabled) qb.andWhere('a.gateway_id = :gatewayId', { gatewayId: gateway.id });
+    return qb.orderBy('a.id', 'ASC').getMany();
+  }
+
   /** The open (not revoked) account of an employee for a profile, if any. */
   async findOpen(employeeId: string, profile: string, tx?: Tx): Promise<VpnAccountEntity | null> {
     return this.manager(tx)

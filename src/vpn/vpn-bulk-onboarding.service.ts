@@ -7,6 +7,7 @@ import { Conflict, DomainError, RuleViolation } from '../common/errors/domain-er
 import { UnitOfWork } from '../database/unit-of-work';
 import { EmployeeDirectory } from '../directory';
 import { StationAssets } from '../inventory';
+import { Outbox } from '../jobs';
 import { Certificates, PreparedCertificate } from '../pki';
 import { assertStationFor, StationFacts } from './domain/station-rule';
 import { BulkOnboardDto, BulkOnboardResultDto } from './dto/vpn-bulk.dto';
@@ -63,6 +64,7 @@ export class VpnBulkOnboardingService {
     private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async onboard(actor: Actor, dto: BulkOnboardDto): Promise<BulkOnboardResultDto> {
@@ -169,7 +171,15 @@ export class VpnBulkOnboardingService {
           items.map((i) => i.prepared),
           actor,
         );
-        if (activate) for (const row of rows) await this.steps.groupJob(tx, row, 'add');
+        // One job for the batch's VPN-group writes: one directory modify for all, not one round trip a person.
+        if (activate && rows.length) {
+          await this.outbox.record(
+            tx,
+            'vpn.group-add-many',
+            { employeeIds: rows.map((r) => r.employeeId), accountIds: rows.map((r) => r.id) },
+            { jobId: `vpn-group-add-many-${rows[0].id}-n${rows.length}` },
+          );
+        }
         return { rows, gatewayNames: new Map([...gatewayOf.entries()].map(([n, g]) => [rows[n].id, g.name])) };
       });
     } catch (err) {

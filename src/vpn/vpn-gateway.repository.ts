@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Tx } from '../database/unit-of-work';
 import { VpnGatewayEntity } from './vpn-gateway.entity';
 
-export type GatewayChanges = Partial<Pick<VpnGatewayEntity, 'host' | 'port' | 'proto' | 'profile' | 'capacity' | 'enabled'>>;
+export type GatewayChanges = Partial<Pick<VpnGatewayEntity, 'host' | 'port' | 'proto' | 'profile' | 'capacity' | 'enabled' | 'networks'>>;
 
 @Injectable()
 export class VpnGatewayRepository {

@@ -7,12 +7,14 @@ import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-er
 import { isUniqueViolation } from '../database/unique-violation';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { PLACEMENT_LOAD_STATES } from './domain/account-lifecycle';
+import { parseCidr } from './domain/cidr';
+import { NetworkAccess, portsProblem } from './domain/network-access';
 import { GatewayCandidate, chooseGateway, placeAll } from './domain/placement';
 import { CreateVpnGatewayDto, UpdateVpnGatewayDto, VpnGatewayDto, VpnProfileDto } from './dto/vpn-gateway.dto';
 import { VpnAccountRepository } from './vpn-account.repository';
 import { VpnGatewayEntity } from './vpn-gateway.entity';
 import { GatewayChanges, VpnGatewayRepository } from './vpn-gateway.repository';
-import { isGatewayHost, VpnSettings } from './vpn-settings';
+import { isGatewayHost, poolProblems, VpnSettings } from './vpn-settings';
 import { toGatewayDto } from './vpn.mapper';
 
 /**
@@ -37,25 +39,27 @@ export class VpnGatewaysService {
     return this.settings.profiles.map((p) => ({
       name: p.name,
       description: p.description,
-      routes: [...p.routes],
+      pool: p.pool,
+      networks: p.networks.map((n) => ({ ...n })),
       dns: { servers: [...p.dns.servers], domain: p.dns.domain },
       gateways: all.filter((g) => g.profile === p.name).map((g) => g.name),
     }));
   }
 
   async list(): Promise<VpnGatewayDto[]> {
-    return (await this.gateways.list()).map(toGatewayDto);
+    return (await this.gateways.list()).map((g) => this.dto(g));
   }
 
   async get(id: string): Promise<VpnGatewayDto> {
     const g = await this.gateways.findById(id);
     if (!g) throw NotFound.entity('VPN_GATEWAY_NOT_FOUND', 'vpn gateway', id);
-    return toGatewayDto(g);
+    return this.dto(g);
   }
 
   async create(actor: Actor, dto: CreateVpnGatewayDto): Promise<VpnGatewayDto> {
     this.assertHost(dto.host);
     this.assertProfile(dto.profile);
+    this.assertNetworks(dto.networks);
     const now = this.clock.nowIso();
     const row: VpnGatewayEntity = {
       id: randomUUID(),
@@ -66,6 +70,7 @@ export class VpnGatewaysService {
       profile: dto.profile,
       capacity: dto.capacity,
       enabled: dto.enabled ?? true,
+      networks: dto.networks ? normaliseNetworks(dto.networks) : null,
       source: 'api',
       createdAt: now,
       updatedAt: now,
@@ -75,24 +80,26 @@ export class VpnGatewaysService {
       await this.uow.run(async (tx) => {
         if (await this.gateways.findByName(row.name, tx)) throw this.nameTaken(row.name);
         await this.gateways.insert(tx, row);
-        await this.audit.record(tx, actor, { action: 'vpn.gateway.created', entityType: 'vpn-gateway', entityId: row.id, summary: { ...toGatewayDto(row) } });
+        await this.audit.record(tx, actor, { action: 'vpn.gateway.created', entityType: 'vpn-gateway', entityId: row.id, summary: { ...this.dto(row) } });
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw this.nameTaken(row.name);
       throw err;
     }
-    return toGatewayDto(row);
+    return this.dto(row);
   }
 
   async update(actor: Actor, id: string, dto: UpdateVpnGatewayDto): Promise<VpnGatewayDto> {
     if (dto.host !== undefined) this.assertHost(dto.host);
     if (dto.profile !== undefined) this.assertProfile(dto.profile);
+    if (dto.networks) this.assertNetworks(dto.networks);
     const changes: GatewayChanges = {};
     for (const key of ['host', 'port', 'proto', 'profile', 'capacity', 'enabled'] as const) {
       if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = key === 'host' ? (dto.host as string).toLowerCase() : dto[key];
     }
+    if (dto.networks !== undefined) changes.networks = dto.networks === null ? null : normaliseNetworks(dto.networks);
     if (Object.keys(changes).length === 0)
-      throw new ValidationFailed([{ field: '(body)', messages: ['give at least one of host, port, proto, profile, capacity, enabled'] }]);
+      throw new ValidationFailed([{ field: '(body)', messages: ['give at least one of host, port, proto, profile, capacity, enabled, networks'] }]);
     return this.uow.run(async (tx) => {
       const current = await this.gateways.findById(id, tx);
       if (!current) throw NotFound.entity('VPN_GATEWAY_NOT_FOUND', 'vpn gateway', id);
@@ -109,7 +116,7 @@ export class VpnGatewaysService {
       if (!(await this.gateways.update(tx, id, Number(current.version), changes, now))) {
         throw new Conflict('VPN_GATEWAY_CHANGED', 'The gateway changed meanwhile; look at it again');
       }
-      const before = toGatewayDto(current);
+      const before = this.dto(current);
       const after: VpnGatewayEntity = { ...current, ...changes, updatedAt: now, version: Number(current.version) + 1 };
       await this.audit.record(tx, actor, {
         action: 'vpn.gateway.updated',
@@ -122,7 +129,7 @@ export class VpnGatewaysService {
           ),
         },
       });
-      return toGatewayDto(after);
+      return this.dto(after);
     });
   }
 
@@ -136,6 +143,7 @@ export class VpnGatewaysService {
           id: randomUUID(),
           ...g,
           host: g.host.toLowerCase(),
+          networks: g.networks ?? null,
           enabled: true,
           source: 'config',
           createdAt: now,
@@ -189,6 +197,28 @@ export class VpnGatewaysService {
       );
   }
 
+  /** The record's DTO, with the networks it serves (its own, or its profile's). */
+  dto(g: VpnGatewayEntity): VpnGatewayDto {
+    return toGatewayDto(g, this.settings.profile(g.profile)?.networks ?? []);
+  }
+
+  /** Networks of a gateway record: CIDR networks with valid ports, none overlapping a profile's pool. */
+  private assertNetworks(networks: NetworkAccess[] | null | undefined): void {
+    if (!networks) return;
+    const problems: string[] = [];
+    networks.forEach((n, i) => {
+      if (!parseCidr(n.cidr)) problems.push(`networks.${i}.cidr: an IPv4 network in CIDR notation, host bits zero (10.10.0.0/16)`);
+      const p = n.ports && portsProblem(n.ports);
+      if (p) problems.push(`networks.${i}.ports: ${p}`);
+    });
+    if (!problems.length) {
+      const profiles = this.settings.profiles.map((p) => ({ name: p.name, pool: p.pool, networks: [] }));
+      problems.push(...poolProblems(profiles, [{ name: 'this gateway', networks }]).map((x) => x.message));
+    }
+    if (problems.length)
+      throw new ValidationFailed([{ field: 'networks', messages: problems }], 'The networks of the gateway are not valid', 'INVALID_GATEWAY_NETWORKS');
+  }
+
   private assertProfile(profile: string): void {
     if (!this.settings.profile(profile)) {
       throw new ValidationFailed(
@@ -202,4 +232,9 @@ export class VpnGatewaysService {
   private nameTaken(name: string): Conflict {
     return new Conflict('GATEWAY_NAME_TAKEN', `A gateway named ${name} already exists`, { name });
   }
+}
+
+/** Only the fields a network has (a DTO instance carries none other, but the stored JSON stays plain). */
+function normaliseNetworks(networks: NetworkAccess[]): NetworkAccess[] {
+  return networks.map((n) => (n.ports ? { cidr: n.cidr, ports: [...n.ports] } : { cidr: n.cidr }));
 }

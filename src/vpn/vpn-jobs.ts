@@ -7,6 +7,8 @@ declare module '../jobs/job-types' {
      * order never leave a stale membership. Job id: `vpn-group-add-<accountId>-<version>`.
      */
     'vpn.group-add': { employeeId: string; accountId: string };
+    /** The same for a whole bulk-onboarding batch: one job, one directory modify for all (see VpnGroupSync.addMany). */
+    'vpn.group-add-many': { employeeIds: string[]; accountIds: string[] };
     /** Take the employee out of the VPN group (suspension, revocation, offboarding); same convergence rule. */
     'vpn.group-remove': { employeeId: string; accountId: string | null };
     /** Daily: renew certificates close to expiry, revoke the ones they replaced once the grace period is over. */

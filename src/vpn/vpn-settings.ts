@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { AppConfig } from '../config/app-config';
 import { loadJsonConfigFile } from '../config/config-file';
 import { parseCidr, parseIpv4 } from './domain/cidr';
-import { ClientTemplate, extraLineProblem, ProfileRoutes } from './domain/openvpn-profile';
+import { cidrsOverlap, NetworkAccess, portsProblem } from './domain/network-access';
+import { ClientTemplate, extraLineProblem } from './domain/openvpn-profile';
 import { RenewalPolicy } from './domain/renewal';
 
 export const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
@@ -26,14 +27,40 @@ const cron = z.string().refine((v) => {
   }
 }, 'must be a cron pattern');
 
+const cidr = z.string().refine((v) => parseCidr(v) !== null, 'an IPv4 network in CIDR notation, host bits zero (10.10.0.0/16)');
+/** What a profile (or a gateway overriding it) reaches: networks, each whole or only some ports (see network-access.ts). */
+export const networksSchema = z
+  .array(
+    z
+      .object({
+        cidr,
+        ports: z
+          .array(z.string())
+          .min(1)
+          .max(50)
+          .optional()
+          .superRefine((ports, ctx) => {
+            const problem = ports && portsProblem(ports);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          }),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(100);
+
 const profileSchema = z
   .object({
     name,
     description: z.string().min(1).max(500),
-    routes: z
-      .array(z.string().refine((v) => parseCidr(v) !== null, 'an IPv4 network in CIDR notation, host bits zero (10.10.0.0/16)'))
-      .min(1)
-      .max(100),
+    /** The addresses of its accounts (one each, stable); the first host address is the gateway's own. */
+    pool: z.string().refine((v) => {
+      const net = parseCidr(v);
+      return net !== null && net.prefix >= 8 && net.prefix <= 29;
+    }, 'an IPv4 network in CIDR notation from /8 to /29, host bits zero (10.8.0.0/22)'),
+    networks: networksSchema,
+    /** Replaced by networks (issue 13): kept in the schema only to say so. */
+    routes: z.unknown().optional(),
     dns: z
       .object({ servers: z.array(ipv4).max(4).default([]), domain: z.string().regex(HOST).nullable().default(null) })
       .strict()
@@ -49,6 +76,8 @@ const gatewaySchema = z
     proto: z.enum(['udp', 'tcp']).default('udp'),
     profile: name,
     capacity: z.number().int().min(1).max(100_000),
+    /** Instead of the profile's networks (absent: the profile's). */
+    networks: networksSchema.optional(),
   })
   .strict();
 
@@ -112,6 +141,11 @@ const fileSchema = z
       .default({ renewBeforeDays: 30, supersedeGraceDays: 7, cron: '40 1 * * *' }),
     /** How often accounts are reconciled with certificates revoked outside them (a laptop reported stolen). */
     reconcileEveryMinutes: z.number().int().min(1).max(1440).default(2),
+    /** The signed allow-list gateways fall back to while the service is unreachable: how long one stays valid. */
+    allowList: z
+      .object({ validMinutes: z.number().int().min(5).max(1440).default(240) })
+      .strict()
+      .default({ validMinutes: 240 }),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -119,7 +153,14 @@ const fileSchema = z
     file.profiles.forEach((p, i) => {
       if (profiles.has(p.name)) ctx.addIssue({ code: 'custom', path: ['profiles', i, 'name'], message: `profile ${p.name} appears twice` });
       profiles.add(p.name);
+      if (p.routes !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['profiles', i, 'routes'],
+          message: `profile ${p.name}: routes were replaced by networks [{ "cidr": ... }] and pool`,
+        });
     });
+    for (const problem of poolProblems(file.profiles, file.gateways)) ctx.addIssue({ code: 'custom', ...problem });
     const gateways = new Set<string>();
     file.gateways.forEach((g, i) => {
       if (gateways.has(g.name)) ctx.addIssue({ code: 'custom', path: ['gateways', i, 'name'], message: `gateway ${g.name} appears twice` });
@@ -128,8 +169,40 @@ const fileSchema = z
     });
   });
 
-export interface VpnProfile extends ProfileRoutes {
+export interface VpnProfile {
+  name: string;
   description: string;
+  /** IPv4 network in CIDR notation: the accounts' addresses; its first host address is the gateway's own. */
+  pool: string;
+  networks: NetworkAccess[];
+  dns: { servers: string[]; domain: string | null };
+}
+
+/**
+ * Pools must not overlap one another nor any network a profile or a gateway reaches (the firewall tells the profiles
+ * apart by their pool, and a pool inside a routed network would be routed back into the tunnel). A full tunnel
+ * (0.0.0.0/0) contains everything and is not compared.
+ */
+export function poolProblems(
+  profiles: { name: string; pool: string; networks: NetworkAccess[] }[],
+  gateways: { name: string; networks?: NetworkAccess[] | null }[] = [],
+): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  profiles.forEach((p, i) => {
+    profiles.forEach((q, j) => {
+      if (j < i && cidrsOverlap(p.pool, q.pool))
+        problems.push({ path: ['profiles', i, 'pool'], message: `profile ${p.name}: pool ${p.pool} overlaps the pool ${q.pool} of profile ${q.name}` });
+    });
+    const reached = [
+      ...profiles.flatMap((q) => q.networks.map((n) => ({ cidr: n.cidr, owner: `profile ${q.name}` }))),
+      ...gateways.flatMap((g) => (g.networks ?? []).map((n) => ({ cidr: n.cidr, owner: `gateway ${g.name}` }))),
+    ];
+    for (const n of reached) {
+      if (!n.cidr.endsWith('/0') && cidrsOverlap(p.pool, n.cidr))
+        problems.push({ path: ['profiles', i, 'pool'], message: `profile ${p.name}: pool ${p.pool} overlaps the network ${n.cidr} of ${n.owner}` });
+    }
+  });
+  return problems;
 }
 
 export interface SeedGateway {
@@ -139,6 +212,7 @@ export interface SeedGateway {
   proto: 'udp' | 'tcp';
   profile: string;
   capacity: number;
+  networks?: NetworkAccess[];
 }
 
 /**
@@ -155,6 +229,7 @@ export class VpnSettings {
     readonly warningThresholdPercent: number,
     readonly renewal: RenewalPolicy & { cron: string },
     readonly reconcileEveryMs: number,
+    readonly allowList: { validMinutes: number } = { validMinutes: 240 },
   ) {}
 
   profile(name: string): VpnProfile | undefined {
@@ -167,12 +242,19 @@ export class VpnSettings {
     const f = loadJsonConfigFile(file, variable, fileSchema);
     return new VpnSettings(
       file,
-      f.profiles.map((p) => ({ name: p.name, description: p.description, routes: p.routes, dns: { servers: p.dns.servers, domain: p.dns.domain } })),
+      f.profiles.map((p) => ({
+        name: p.name,
+        description: p.description,
+        pool: p.pool,
+        networks: p.networks,
+        dns: { servers: p.dns.servers, domain: p.dns.domain },
+      })),
       f.gateways,
       f.client,
       f.load.warningThresholdPercent,
       f.renewal,
       f.reconcileEveryMinutes * 60_000,
+      f.allowList,
     );
   }
 }

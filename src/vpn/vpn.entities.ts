@@ -1,4 +1,5 @@
 import { VpnAccountEntity } from './vpn-account.entity';
+import { VpnAddressEntity } from './vpn-address.entity';
 import { VpnGatewayEntity } from './vpn-gateway.entity';
 
-export const vpnEntities = [VpnGatewayEntity, VpnAccountEntity];
+export const vpnEntities = [VpnGatewayEntity, VpnAccountEntity, VpnAddressEntity];

@@ -36,6 +36,7 @@ export class VpnLifecycle implements OnModuleInit, OnApplicationBootstrap {
   onModuleInit(): void {
     // A directory that is down for a while must not lose a membership change: many attempts, doubling backoff.
     this.registry.register('vpn.group-add', (p) => this.groups.add(p.employeeId), { attempts: 12 });
+    this.registry.register('vpn.group-add-many', (p) => this.groups.addMany(p.employeeIds), { attempts: 12 });
     this.registry.register('vpn.group-remove', (p) => this.groups.remove(p.employeeId), { attempts: 12 });
     this.registry.register('vpn.renewal', async () => {
       const r = await this.renewal.run();

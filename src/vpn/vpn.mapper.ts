@@ -1,10 +1,13 @@
+import { NetworkAccess } from './domain/network-access';
+import { tunDeviceOf } from './domain/openvpn-server-conf';
 import { expectedSessions } from './domain/placement';
 import { VpnAccountDto } from './dto/vpn-account.dto';
 import { VpnGatewayDto } from './dto/vpn-gateway.dto';
 import { VpnAccountEntity } from './vpn-account.entity';
 import { VpnGatewayEntity } from './vpn-gateway.entity';
 
-export function toGatewayDto(g: VpnGatewayEntity): VpnGatewayDto {
+/** `profileNetworks`: the networks of the gateway's profile (what it serves when it has no networks of its own). */
+export function toGatewayDto(g: VpnGatewayEntity, profileNetworks: NetworkAccess[] = []): VpnGatewayDto {
   return {
     id: g.id,
     name: g.name,
@@ -14,6 +17,9 @@ export function toGatewayDto(g: VpnGatewayEntity): VpnGatewayDto {
     profile: g.profile,
     capacity: Number(g.capacity),
     enabled: Boolean(g.enabled),
+    networks: g.networks ?? null,
+    effectiveNetworks: g.networks ?? profileNetworks,
+    tunDevice: tunDeviceOf(g),
     source: g.source,
     createdAt: g.createdAt,
     updatedAt: g.updatedAt,

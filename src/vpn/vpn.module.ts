@@ -5,15 +5,24 @@ import { DirectoryModule } from '../directory';
 import { InventoryModule } from '../inventory';
 import { OffboardingModule } from '../offboarding';
 import { PkiModule } from '../pki';
+import { GatewayAllowList } from './gateway-allow-list.service';
+import { GatewayConnectCheck } from './gateway-connect-check.service';
+import { GatewayConnectFacts } from './gateway-connect-facts';
+import { GatewayCredentials } from './gateway-credentials.service';
 import { OpenVpnProfileService } from './openvpn-profile.service';
+import { GatewayBundleController } from './gateway-bundle.controller';
+import { GatewayBundleService } from './gateway-bundle.service';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnAgreementSuspensionFollower } from './vpn-agreement-suspension.follower';
 import { VpnAccountTransitionsService } from './vpn-account-transitions.service';
 import { VpnAccountRepository } from './vpn-account.repository';
 import { VpnAccountsController } from './vpn-accounts.controller';
 import { VpnAccountsService } from './vpn-accounts.service';
+import { VpnAddressRepository } from './vpn-address.repository';
+import { VpnAddressService } from './vpn-address.service';
 import { VpnBulkOnboardingService } from './vpn-bulk-onboarding.service';
 import { VpnCertificates } from './vpn-certificates';
+import { VpnClientDirectives } from './vpn-client-directives.service';
 import { VpnGatewayRepository } from './vpn-gateway.repository';
 import { VpnGatewaysController } from './vpn-gateways.controller';
 import { VpnGatewaysService } from './vpn-gateways.service';
@@ -33,7 +42,7 @@ import { VpnLifecycle } from './vpn.lifecycle';
  */
 @Module({
   imports: [AgreementsModule, DirectoryModule, InventoryModule, OffboardingModule, PkiModule],
-  controllers: [VpnAccountsController, VpnGatewaysController],
+  controllers: [VpnAccountsController, VpnGatewaysController, GatewayBundleController],
   providers: [
     { provide: VpnSettings, inject: [AppConfig], useFactory: (config: AppConfig) => VpnSettings.load(config) },
     VpnAccountRepository,
@@ -46,6 +55,10 @@ import { VpnLifecycle } from './vpn.lifecycle';
     VpnIssuanceService,
     VpnAccountTransitionsService,
     OpenVpnProfileService,
+    VpnAddressRepository,
+    VpnAddressService,
+    VpnClientDirectives,
+    GatewayBundleService,
     VpnBulkOnboardingService,
     VpnGroupSync,
     VpnRenewalService,
@@ -53,6 +66,10 @@ import { VpnLifecycle } from './vpn.lifecycle';
     VpnOffboardingStep,
     VpnAgreementSuspensionFollower,
     VpnLifecycle,
+    GatewayCredentials,
+    GatewayConnectFacts,
+    GatewayConnectCheck,
+    GatewayAllowList,
   ],
   exports: [VpnSettings, VpnLoadReportService, VpnRenewalService, VpnReconciler, VpnGatewaysService],
 })

@@ -75,6 +75,7 @@ describe('directory sync when LDAP is unreachable, dies mid-search or answers em
         LDAP_BIND_PASSWORD: ldap.adminPassword,
         LDAP_BASE_DN: baseDn,
         LDAP_CONFIG_FILE: file,
+        LDAP_ALLOW_PLAIN_BIND: 'true',
         DIRECTORY_MAX_DEACTIVATION_SHARE: share,
       },
     });

@@ -1,5 +1,5 @@
 import { listRouteRules } from '../../src/common/auth/route-rules';
-import { Role, ROLES, SYSTEM_ACTOR } from '../../src/common/auth/roles';
+import { GATEWAY_ROLE, ROLES, SYSTEM_ACTOR, TokenRole } from '../../src/common/auth/roles';
 import { TokenService } from '../../src/auth/token.service';
 import { Attribute, Change } from 'ldapts';
 import { generatePeople, LdapSandbox, personDn } from '../fixtures/ldap/directory-fixture';
@@ -9,7 +9,7 @@ import { note, sleep } from './support/service-process';
 
 jest.setTimeout(180_000);
 
-type NonAdmin = Exclude<Role, 'admin'>;
+type NonAdmin = Exclude<TokenRole, 'admin'>;
 const PUBLIC = 'public' as const;
 
 /**
@@ -24,7 +24,11 @@ const PUBLIC = 'public' as const;
  *  - withdrawing an agreement is HR's (SPEC §1): the notice it applies (90 days for a disabled worker) shows in its
  *    answers, and that is special-category data (GDPR art. 9);
  *  - the hot-line reads assets and models (the laptop a certificate is bound to) but changes no inventory;
- *  - only admins run the agreement sweep, the directory sync, tokens, jobs, metrics, gateways and the audit log.
+ *  - only admins run the agreement sweep, the directory sync, tokens, jobs, metrics, gateways and the audit log;
+ *  - a gateway's credential (role `gateway`, a machine) reaches its connect-time check, its allow-list and its
+ *    bundle, for its own gateway only (403 GATEWAY_NOT_OWN for another id), and the public routes: nothing written
+ *    for people (`@AnyRole()`: who am I, navigation, logout, the pages) lets it in. The technicians make and rotate
+ *    gateway credentials and read what a gateway reads.
  * A route that is not in this table fails the test: new routes need a line here.
  */
 const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
@@ -140,6 +144,12 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
   'GET /api/v1/vpn/gateways': ['hotline', 'rtd'],
   'GET /api/v1/vpn/gateways/load': ['hotline', 'rtd'],
   'GET /api/v1/vpn/gateways/:id': ['hotline', 'rtd'],
+  'GET /api/v1/vpn/gateways/signing-key.pem': PUBLIC,
+  'POST /api/v1/vpn/gateways/:id/credential': ['technician'],
+  'DELETE /api/v1/vpn/gateways/:id/credential': ['technician'],
+  'POST /api/v1/vpn/gateways/:id/connect-check': ['gateway'],
+  'GET /api/v1/vpn/gateways/:id/allow-list': ['gateway', 'technician'],
+  'GET /api/v1/vpn/gateways/:id/bundle': ['gateway', 'technician'],
   'POST /api/v1/vpn/gateways': [],
   'PATCH /api/v1/vpn/gateways/:id': [],
   'GET /api/v1/operator/vpn-account-actions': ['hotline'],
@@ -168,24 +178,32 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
 };
 
 const EXAMPLE_PARAMS: Record<string, string> = { serial: '7a3f0c1d2e4b5a69', request: 'MEIwQDA-MDwwOjAJBgUrDgMCGgUABBQ', returnId: '', declarationId: '' };
-const concrete = (path: string) => path.replace(/:([A-Za-z]+)/g, (_, name: string) => EXAMPLE_PARAMS[name] || '3f0b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
+const OTHER_ID = '3f0b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+/** `:id` is `id` (a gateway's own id for its credential), anything else an example. */
+const concrete = (path: string, id = OTHER_ID) => path.replace(/:([A-Za-z]+)/g, (_, name: string) => (name === 'id' ? id : EXAMPLE_PARAMS[name] || OTHER_ID));
+/** Every role a token can carry: the people's, and a gateway's credential. */
+const TOKEN_ROLES: readonly TokenRole[] = [...ROLES, GATEWAY_ROLE];
 
 describe('role × route matrix (one hand-written policy table)', () => {
   let t: TestApp;
   let routes: { method: string; path: string; key: string }[];
-  const tokens = {} as Record<Role, string>;
+  const tokens = {} as Record<TokenRole, string>;
+  /** The gateway whose credential the matrix uses: its own id goes into `:id` for that credential. */
+  let ownGateway: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     for (const role of ROLES) tokens[role] = role === 'admin' ? t.adminToken : await t.tokenFor(role, `matrix-${role}`);
+    ownGateway = (await t.http().get('/api/v1/vpn/gateways').set(auth(t.adminToken)).expect(200)).body[0].id;
+    tokens.gateway = (await t.http().post(`/api/v1/vpn/gateways/${ownGateway}/credential`).set(auth(t.adminToken)).expect(201)).body.token;
     routes = listRouteRules(t.app).map((r) => ({ method: r.method, path: r.path, key: `${r.method} ${r.path}` }));
   });
   afterAll(() => t.close());
 
-  const send = (method: string, path: string, token?: string) => {
+  const send = (method: string, path: string, token?: string, id?: string) => {
     const agent = t.http();
     const verbs = agent as unknown as Record<string, (p: string) => import('supertest').Test>;
-    const req = verbs[method.toLowerCase()](concrete(path)).set('Accept', 'application/json');
+    const req = verbs[method.toLowerCase()](concrete(path, id)).set('Accept', 'application/json');
     if (token) req.set(auth(token));
     return ['POST', 'PUT', 'PATCH'].includes(method) ? req.send({}) : req;
   };
@@ -253,9 +271,9 @@ describe('role × route matrix (one hand-written policy table)', () => {
     for (const route of routes) {
       const rule = POLICY[route.key];
       if (rule === undefined) continue;
-      for (const role of ROLES) {
+      for (const role of TOKEN_ROLES) {
         const allowed = rule === PUBLIC || role === 'admin' || rule.includes(role);
-        const res = await send(route.method, route.path, tokens[role]);
+        const res = await send(route.method, route.path, tokens[role], role === GATEWAY_ROLE ? ownGateway : undefined);
         checked += 1;
         if (allowed && (res.status === 401 || res.status === 403))
           wrong.push(`${role} ${route.key}: expected allowed, got ${res.status} ${res.body?.error?.code}`);
@@ -266,6 +284,22 @@ describe('role × route matrix (one hand-written policy table)', () => {
     }
     expect(wrong).toEqual([]);
     note('security-matrix', { routes: routes.length, requests: checked });
+  });
+
+  it("keeps a gateway's credential to its own gateway: every route it may call answers 403 GATEWAY_NOT_OWN for another gateway", async () => {
+    const gatewayRoutes = routes.filter((r) => {
+      const rule = POLICY[r.key];
+      return rule !== PUBLIC && rule?.includes(GATEWAY_ROLE) && r.path.includes(':id');
+    });
+    expect(gatewayRoutes.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['POST /api/v1/vpn/gateways/:id/connect-check', 'GET /api/v1/vpn/gateways/:id/allow-list']),
+    );
+    const wrong: string[] = [];
+    for (const route of gatewayRoutes) {
+      const res = await send(route.method, route.path, tokens.gateway, OTHER_ID);
+      if (res.status !== 403 || res.body?.error?.code !== 'GATEWAY_NOT_OWN') wrong.push(`${route.key}: ${res.status} ${res.body?.error?.code}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('answers 401 without a token on every route that is not public, and lets the public ones through', async () => {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { ROLES, Role } from '../../common/auth/roles';
+import { ROLES, Role, TOKEN_ROLES, TokenRole } from '../../common/auth/roles';
 
 export class CreateTokenDto {
   @ApiProperty({ example: 'hotline-desk-1' }) @IsString() @Length(1, 120) name: string;
@@ -19,7 +19,7 @@ export class TokenListQueryDto {
 export class TokenDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: TOKEN_ROLES }) role: TokenRole;
   @ApiProperty({ enum: ['api', 'session'] }) kind: 'api' | 'session';
   @ApiProperty({ nullable: true, type: String }) subject: string | null;
   @ApiProperty({
@@ -43,5 +43,5 @@ export class CreatedTokenDto {
 export class WhoAmIDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ROLES }) role: string;
+  @ApiProperty({ enum: TOKEN_ROLES }) role: string;
 }

@@ -2,7 +2,7 @@ import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
-import { Role } from './roles';
+import { TokenRole } from './roles';
 
 export interface RouteRule {
   method: string;
@@ -10,7 +10,7 @@ export interface RouteRule {
   controller: string;
   handler: string;
   public: boolean;
-  roles: Role[] | null;
+  roles: TokenRole[] | null;
 }
 
 function joinPath(...parts: (string | string[] | undefined)[]): string {
@@ -44,7 +44,7 @@ export function listRouteRules(app: INestApplication, globalPrefix = ''): RouteR
         controller: wrapper.metatype.name,
         handler: methodName,
         public: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
-        roles: reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? null,
+        roles: reflector.getAllAndOverride<TokenRole[]>(ROLES_KEY, targets) ?? null,
       });
     }
   }

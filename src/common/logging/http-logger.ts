@@ -17,6 +17,19 @@ export const REDACTED_PATHS = [
   '*.pkcs12',
 ];
 
+/**
+ * Paths that carry a certificate in the URL itself: an OCSP GET request is the base64 of a DER request naming the
+ * serial. Logged without it, as the connect-time check and the allow-list (serials in the body, never in the URL)
+ * and OCSP POST are: no CN and no serial of a connecting laptop reaches the access log (Statuto dei lavoratori art. 4).
+ */
+const CERTIFICATE_IN_PATH = /^(\/pki\/ocsp\/)[^/]+$/;
+
+/** The URL as the access log writes it: no query string, and no certificate in the path. */
+export function loggedUrl(url: string | undefined): string | undefined {
+  const path = url?.split('?')[0];
+  return path?.replace(CERTIFICATE_IN_PATH, '$1[redacted]');
+}
+
 export type LogFormat = 'json' | 'pretty';
 
 /** `LOG_FORMAT=auto` (default): readable lines for a person at a terminal, JSON for a collector. */
@@ -41,7 +54,7 @@ export function httpLoggerOptions(config: AppConfig, stdoutIsTty = process.stdou
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggedUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };

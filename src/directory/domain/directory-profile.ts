@@ -43,6 +43,11 @@ export const directoryProfileSchema = z.object({
   disabled: z.array(disabledRule).default([]),
   groups: z.discriminatedUnion('membership', [
     z.object({ membership: z.literal('memberOf'), attribute: z.string().min(1).default('memberOf') }),
+    /**
+     * Active Directory: membership through nested groups, asked of the DC per mapped group with
+     * LDAP_MATCHING_RULE_IN_CHAIN, `(memberOf:1.2.840.113556.1.4.1941:=<group DN>)` on the user's entry.
+     */
+    z.object({ membership: z.literal('inChain') }),
     z.object({
       membership: z.literal('search'),
       baseDn: z.string().min(1),
@@ -54,12 +59,22 @@ export const directoryProfileSchema = z.object({
       memberValue: z.enum(['dn', 'username']).default('dn'),
     }),
   ]),
+  /**
+   * How people may type their login besides the plain username: `DOMAIN\\user` and `user@suffix` name the same
+   * person when DOMAIN (NetBIOS) or suffix is one of `domains` (case-insensitive); `upnAttribute` (AD's
+   * userPrincipalName) also matches `user@suffix` as typed, for alternative UPN suffixes.
+   */
+  login: z.object({ domains: z.array(z.string().min(1)).default([]), upnAttribute: z.string().min(1).optional() }).default({ domains: [] }),
   roles: z.array(z.object({ group: z.string().min(3), role: z.enum(ROLES), priority: z.number().int() })).default([]),
   vpnGroup: groupRef.optional(),
   services: z.object({ autoCreate: z.boolean().default(false) }).default({ autoCreate: false }),
   maxDeactivationShare: z.number().min(0).max(1).default(0.05),
   /** Cron (in TIMEZONE) of the daily sync; null switches the schedule off. */
   schedule: z.string().min(9).nullable().default('30 2 * * *'),
+  /** How a sync finds what changed since the last run: AD uSNChanged, OpenLDAP entryCSN, a modifyTimestamp, or none (always full). */
+  changeTracking: z.enum(['usn', 'entryCSN', 'modifyTimestamp', 'none']).optional(),
+  /** Cron of the full reconciliation (reads everyone, finds deletions); `schedule` is then the incremental one. null: off. */
+  fullSchedule: z.string().min(9).nullable().default('30 2 * * *'),
 });
 
 export type DirectoryProfile = z.infer<typeof directoryProfileSchema>;
@@ -104,8 +119,22 @@ export class ProfileProblems extends Error {
   }
 }
 
-/** Picks the preset, applies the overrides and the variables, validates. Throws ProfileProblems. */
-export function resolveProfile(file: unknown, vars: Record<string, string>): DirectoryProfile {
+/**
+ * `${adRealm}` and `${adDomain}` for the activeDirectory preset, from the DC= parts of the base DN:
+ * OU=Staff,DC=comune,DC=prato,DC=it → comune.prato.it and COMUNE (the usual NetBIOS name; overrides can name others).
+ */
+export function adNames(baseDn: string): { adRealm: string; adDomain: string } {
+  const dcs = baseDn
+    .split(',')
+    .map((rdn) => rdn.trim())
+    .filter((rdn) => /^dc=/i.test(rdn))
+    .map((rdn) => rdn.slice(3).trim());
+  return { adRealm: dcs.join('.').toLowerCase(), adDomain: (dcs[0] ?? '').toUpperCase() };
+}
+
+/** Picks the preset, applies the overrides and the variables (adRealm, adDomain from baseDn unless given), validates. Throws ProfileProblems. */
+export function resolveProfile(file: unknown, givenVars: Record<string, string>): DirectoryProfile {
+  const vars = { ...adNames(givenVars.baseDn ?? ''), ...givenVars };
   const parsedFile = directoryFileSchema.safeParse(file);
   if (!parsedFile.success) throw new ProfileProblems(parsedFile.error.issues.map((i) => ({ path: i.path.join('.') || '(file)', message: i.message })));
   const { preset, presets, overrides } = parsedFile.data;

@@ -159,3 +159,37 @@ describe('directory sync plan', () => {
     expect(dupUser.errors[0].reason).toMatch(/also belongs to/);
   });
 });
+
+describe('incremental directory sync plan', () => {
+  const existing = hundred.map((p) => synced(p));
+  const incremental = (people: DirectoryPerson[], over: Partial<SyncPlanInput> = {}) =>
+    planSync(input(people, existing, { kind: 'incremental', activeDirectoryEmployees: 100, ...over }));
+
+  it('applies the changed entries and never takes the people it did not read for leavers', () => {
+    const plan = incremental([{ ...hundred[4], lastName: 'Nuovo' }, person(200)]);
+    expect(plan.counts).toMatchObject({ created: 1, updated: 1, deactivated: 0 });
+    expect(plan.refusal).toBeNull();
+  });
+
+  it('reads nothing changed: no refusal for an empty answer', () => {
+    const plan = incremental([]);
+    expect(plan.refusal).toBeNull();
+    expect(plan.updates).toEqual([]);
+  });
+
+  it('deactivates the deleted (tombstones) and the disabled', () => {
+    const plan = incremental([{ ...hundred[7], disabled: true }], { deletedKeys: ['KEY-9'] });
+    expect(plan.counts.deactivated).toBe(2);
+    expect(plan.updates.map((u) => [u.id, u.activity])).toEqual([
+      ['emp-key-7', { active: false, reason: 'disabled_in_directory' }],
+      ['emp-key-9', { active: false, reason: 'left_directory' }],
+    ]);
+  });
+
+  it('holds the safety limit against all active directory employees', () => {
+    const deleted = hundred.slice(0, 6).map((p) => p.key);
+    const plan = incremental([], { deletedKeys: deleted });
+    expect(plan.counts.deactivated).toBe(6);
+    expect(plan.refusal).toMatch(/deactivate 6 of 100 .*6\.0%.*limit of 5\.0%/);
+  });
+});

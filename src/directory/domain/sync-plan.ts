@@ -84,6 +84,16 @@ export interface SyncPlanInput {
   autoCreateServices: boolean;
   maxDeactivationShare: number;
   newId: () => string;
+  /**
+   * 'full' (default): `people` is everyone, so an active directory employee missing from it has left.
+   * 'incremental': `people` is only who changed since the last run and `existing` only the employees they may
+   * touch (same key, number or username); leavers are the `deletedKeys` (AD tombstones) and those disabled.
+   */
+  kind?: 'full' | 'incremental';
+  /** Incremental: stable keys of entries deleted since the last run. */
+  deletedKeys?: string[];
+  /** Incremental: active directory employees in the database (the base of the safety limit). */
+  activeDirectoryEmployees?: number;
 }
 
 const lower = (v: string | null | undefined) => (v ?? '').toLowerCase();
@@ -94,7 +104,8 @@ const lower = (v: string | null | undefined) => (v ?? '').toLowerCase();
  * connected), lists field changes, creations, deactivations of people who left or were disabled and
  * reactivations, and refuses the whole run when it would deactivate more than the allowed share of active
  * directory employees: a directory that suddenly answers with nobody (wrong filter, emptied base, broken
- * replica) must never disable everyone.
+ * replica) must never disable everyone. The limit holds for incremental runs too (a mass disable or deletion
+ * in AD is refused the same way).
  */
 export function planSync(input: SyncPlanInput): SyncPlan {
   const errors: SyncError[] = input.problems.map((p) => ({ dn: p.dn, key: p.key, field: p.field, reason: p.reason }));
@@ -189,18 +200,32 @@ export function planSync(input: SyncPlanInput): SyncPlan {
     else counts.updated += 1;
   }
 
+  const incremental = input.kind === 'incremental';
   let activeDirectoryEmployees = 0;
-  for (const e of input.existing) {
-    if (e.source !== 'directory' || !e.active) continue;
-    activeDirectoryEmployees += 1;
-    if (e.externalId && !seenKeys.has(e.externalId.toLowerCase())) {
+  if (incremental) {
+    activeDirectoryEmployees = input.activeDirectoryEmployees ?? 0;
+    const gone = new Set((input.deletedKeys ?? []).map((k) => k.toLowerCase()));
+    for (const e of input.existing) {
+      if (e.source !== 'directory' || !e.active || !e.externalId) continue;
+      const key = e.externalId.toLowerCase();
+      if (!gone.has(key) || seenKeys.has(key)) continue;
+      seenKeys.add(key);
       updates.push({ id: e.id, version: e.version, changes: {}, activity: { active: false, reason: LEFT_DIRECTORY }, username: e.username });
       counts.deactivated += 1;
+    }
+  } else {
+    for (const e of input.existing) {
+      if (e.source !== 'directory' || !e.active) continue;
+      activeDirectoryEmployees += 1;
+      if (e.externalId && !seenKeys.has(e.externalId.toLowerCase())) {
+        updates.push({ id: e.id, version: e.version, changes: {}, activity: { active: false, reason: LEFT_DIRECTORY }, username: e.username });
+        counts.deactivated += 1;
+      }
     }
   }
 
   let refusal: string | null = null;
-  if (activeDirectoryEmployees > 0 && input.people.length === 0 && input.problems.length === 0) {
+  if (!incremental && activeDirectoryEmployees > 0 && input.people.length === 0 && input.problems.length === 0) {
     refusal = `the directory returned no one while ${activeDirectoryEmployees} active employees come from it; nothing was changed`;
   } else if (activeDirectoryEmployees > 0 && counts.deactivated / activeDirectoryEmployees > input.maxDeactivationShare) {
     const pct = ((100 * counts.deactivated) / activeDirectoryEmployees).toFixed(1);

@@ -11,6 +11,15 @@ export class SyncQueryDto {
   )
   @IsBoolean()
   wait?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['full', 'incremental'],
+    default: 'full',
+    description: 'full: read everyone (finds deletions); incremental: only what changed since the last run (a full read when that cannot be trusted)',
+  })
+  @IsOptional()
+  @IsIn(['full', 'incremental'])
+  mode?: 'full' | 'incremental';
 }
 
 /** Newest first; `cursor` from the previous page's `nextCursor`. */
@@ -37,6 +46,13 @@ export class SyncRunSummaryDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['queued', 'running', 'ok', 'refused', 'failed'] }) status: string;
   @ApiProperty({ enum: ['manual', 'schedule'] }) trigger: string;
+  @ApiProperty({ enum: ['full', 'incremental'], description: 'what the run read (asked for while queued)' }) kind: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'why this kind: asked for, scheduled reconciliation, or why an incremental run had to read everything',
+  })
+  kindReason: string | null;
   @ApiProperty() requestedAt: string;
   @ApiProperty({ nullable: true, type: String }) startedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
@@ -55,6 +71,17 @@ export class SyncRunDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['queued', 'running', 'ok', 'refused', 'failed'] }) status: string;
   @ApiProperty({ enum: ['manual', 'schedule'] }) trigger: string;
+  @ApiProperty({ enum: ['full', 'incremental'], description: 'what the run read (asked for while queued)' }) kind: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'why this kind: asked for, scheduled reconciliation, or why an incremental run had to read everything',
+  })
+  kindReason: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['usn', 'entryCSN', 'modifyTimestamp', 'none'] }) changeTracking: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'where the next incremental run starts (USN or entryCSN); null when this run left none' })
+  watermark: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the server that answered (AD: dsServiceName|invocationId)' }) directoryIdentity: string | null;
   @ApiProperty() requestedBy: string;
   @ApiProperty() requestedAt: string;
   @ApiProperty({ nullable: true, type: String }) startedAt: string | null;

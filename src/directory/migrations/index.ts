@@ -1,5 +1,6 @@
 import { ServicesEmployees1764300000000 } from './1764300000000-services-employees';
 import { DirectorySync1764300000001 } from './1764300000001-directory-sync';
+import { DirectorySyncWatermark1765316000000 } from './1765316000000-directory-sync-watermark';
 
 /** This module's migrations; all modules' run together in timestamp order. */
-export const directoryMigrations = [ServicesEmployees1764300000000, DirectorySync1764300000001];
+export const directoryMigrations = [ServicesEmployees1764300000000, DirectorySync1764300000001, DirectorySyncWatermark1765316000000];

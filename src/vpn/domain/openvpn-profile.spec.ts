@@ -16,7 +16,7 @@ const input = (over: Partial<OpenVpnProfileInput> = {}): OpenVpnProfileInput => 
   organisation: 'Comune di Prato',
   username: 'mrossi',
   gateway: { name: 'vpn2', host: 'vpn2.comune.prato.it', port: 1194, proto: 'udp' },
-  profile: { name: 'dipendenti', routes: ['10.10.0.0/16', '172.16.20.0/24'], dns: { servers: ['10.10.1.10'], domain: 'comune.prato.it' } },
+  profile: { name: 'dipendenti' },
   template,
   caPem: '-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n',
   certificatePem: '-----BEGIN CERTIFICATE-----\nLEAF\n-----END CERTIFICATE-----\n',
@@ -27,7 +27,7 @@ const input = (over: Partial<OpenVpnProfileInput> = {}): OpenVpnProfileInput => 
 });
 
 describe('the OpenVPN client profile', () => {
-  it('is a client of the account gateway, checks the server certificate, and carries the profile routes', () => {
+  it('is a client of the account gateway, checks the server certificate, and pulls its routes from the gateway', () => {
     const text = renderOpenVpnProfile(input());
     const lines = text.split('\n');
     expect(lines).toEqual(
@@ -38,14 +38,11 @@ describe('the OpenVPN client profile', () => {
         'remote-cert-tls server',
         'verify-x509-name vpn2.comune.prato.it name',
         'data-ciphers AES-256-GCM:AES-128-GCM',
-        'route-nopull',
-        'route 10.10.0.0 255.255.0.0',
-        'route 172.16.20.0 255.255.255.0',
-        'dhcp-option DNS 10.10.1.10',
-        'dhcp-option DOMAIN comune.prato.it',
         'explicit-exit-notify 1',
       ]),
     );
+    // routes, address and DNS come pushed by the gateway (`client` implies `pull`); nothing here refuses them or adds its own
+    expect(lines.filter((l) => /^(route|route-nopull|pull-filter|ifconfig|redirect-gateway|dhcp-option)\b/.test(l))).toEqual([]);
     expect(text).toContain('<ca>\n-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n</ca>');
     expect(text).toContain('<cert>\n-----BEGIN CERTIFICATE-----\nLEAF\n-----END CERTIFICATE-----\n</cert>');
   });
@@ -80,13 +77,6 @@ describe('the OpenVPN client profile', () => {
     expect(() => renderOpenVpnProfile(input({ key: { kind: 'pkcs12', base64: '-----BEGIN PRIVATE KEY-----' } }))).toThrow(/base64/);
   });
 
-  it('a full-tunnel profile redirects the default gateway instead of listing a route', () => {
-    const text = renderOpenVpnProfile(input({ profile: { name: 'tecnici', routes: ['0.0.0.0/0'], dns: { servers: [], domain: null } } }));
-    expect(text).toContain('\nredirect-gateway def1\n');
-    expect(text).not.toContain('\nroute 0.0.0.0');
-    expect(text).not.toContain('dhcp-option');
-  });
-
   it('parses CIDR networks strictly', () => {
     expect(parseCidr('10.10.0.0/16')).toEqual({ network: '10.10.0.0', netmask: '255.255.0.0', prefix: 16 });
     expect(parseCidr('192.168.100.0/24')).toEqual({ network: '192.168.100.0', netmask: '255.255.255.0', prefix: 24 });
@@ -99,6 +89,7 @@ describe('the OpenVPN client profile', () => {
     expect(extraLineProblem('explicit-exit-notify 1')).toBeNull();
     expect(extraLineProblem('up /tmp/x.sh')).toMatch(/not allowed/);
     expect(extraLineProblem('script-security 2')).toMatch(/not allowed/);
+    expect(extraLineProblem('route-nopull')).toMatch(/not allowed/); // the pushed routes are the tunnel's only routes
     expect(extraLineProblem('plugin /usr/lib/evil.so')).toMatch(/not allowed/);
     expect(extraLineProblem('<key>')).toMatch(/not allowed/);
     expect(extraLineProblem('')).toMatch(/one non-empty/);

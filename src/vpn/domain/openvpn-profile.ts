@@ -1,5 +1,3 @@
-import { parseCidr } from './cidr';
-
 /** OpenVPN client settings shared by every profile (config/vpn.json `client`). */
 export interface ClientTemplate {
   /** `data-ciphers`, in order of preference. */
@@ -17,18 +15,16 @@ export interface ClientTemplate {
   extraLines: string[];
 }
 
-export interface ProfileRoutes {
+/** The profile as the .ovpn names it: its routes and DNS options are pushed by the gateway, not written here. */
+export interface ProfileRef {
   name: string;
-  /** IPv4 networks in CIDR notation; `0.0.0.0/0` means a full tunnel (redirect-gateway). */
-  routes: string[];
-  dns: { servers: string[]; domain: string | null };
 }
 
 export interface OpenVpnProfileInput {
   organisation: string;
   username: string;
   gateway: { name: string; host: string; port: number; proto: 'udp' | 'tcp' };
-  profile: ProfileRoutes;
+  profile: ProfileRef;
   template: ClientTemplate;
   caPem: string;
   certificatePem: string;
@@ -93,10 +89,10 @@ export function keyFileNameFor(template: ClientTemplate, username: string): stri
 }
 
 /**
- * A client profile (.ovpn). Routes are the profile's, not the gateway's: `route-nopull` keeps the routes (and DNS
- * options) a gateway may push out, and the profile's `route` lines are the only networks sent through the tunnel
- * (`redirect-gateway def1` when the profile is a full tunnel). The server's ifconfig and cipher still come from the
- * gateway (route-nopull blocks routes and DHCP options only).
+ * A client profile (.ovpn). No `route` lines and no `route-nopull`: `client` pulls what the gateway pushes when the
+ * laptop connects — the account's stable address, the routes of its profile's networks (or `redirect-gateway` for
+ * a full tunnel) and the DNS options — so the routes follow config/vpn.json and the gateway record without a new
+ * download. Nothing here decides the reach: a route added by hand on the laptop ends at the gateway's firewall.
  */
 export function renderOpenVpnProfile(input: OpenVpnProfileInput): string {
   const { gateway, profile, template } = input;
@@ -115,14 +111,6 @@ export function renderOpenVpnProfile(input: OpenVpnProfileInput): string {
   ];
   if (template.verifyServerName) lines.push(`verify-x509-name ${gateway.host} name`);
   lines.push(`tls-version-min ${template.tlsVersionMin}`, `data-ciphers ${template.dataCiphers.join(':')}`, `auth ${template.auth}`, `verb ${template.verb}`);
-  lines.push('route-nopull');
-  for (const cidr of profile.routes) {
-    const net = parseCidr(cidr);
-    if (!net) throw new Error(`profile ${profile.name}: route ${cidr} is not an IPv4 network`);
-    lines.push(net.prefix === 0 ? 'redirect-gateway def1' : `route ${net.network} ${net.netmask}`);
-  }
-  for (const server of profile.dns.servers) lines.push(`dhcp-option DNS ${server}`);
-  if (profile.dns.domain) lines.push(`dhcp-option DOMAIN ${profile.dns.domain}`);
   lines.push(...template.extraLines);
   lines.push(block('ca', input.caPem), ...keyBlocks(input));
   return `${lines.join('\n')}\n`;
@@ -130,7 +118,7 @@ export function renderOpenVpnProfile(input: OpenVpnProfileInput): string {
 
 /** Directives a profile file may not carry: they run programs, load code or reach files on the laptop. */
 const FORBIDDEN =
-  /^(up|down|route-up|route-pre-down|ipchange|client-connect|client-disconnect|learn-address|auth-user-pass-verify|tls-verify|script-security|plugin|config|cd|chroot|daemon|log|log-append|writepid|management|setenv|setenv-safe|iproute|dev-node|<)/i;
+  /^(up|down|route-up|route-nopull|route-pre-down|ipchange|client-connect|client-disconnect|learn-address|auth-user-pass-verify|tls-verify|script-security|plugin|config|cd|chroot|daemon|log|log-append|writepid|management|setenv|setenv-safe|iproute|dev-node|<)/i;
 
 /** A reason when an extra line must not go into a profile, null when it may. */
 export function extraLineProblem(line: string): string | null {

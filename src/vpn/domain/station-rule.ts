@@ -16,6 +16,11 @@ export interface StationFacts {
  * they declared (registered by inventory as an asset of ownership `personal`, assigned to its owner). A laptop
  * on the shelf, in repair, lost, stolen or retired is held by nobody.
  */
+/** The laptop is in this employee's hands right now (assigned to them); the connect-time check asks it too. */
+export function stationHeldBy(employeeId: string, station: Pick<StationFacts, 'state' | 'holderEmployeeId'> | null): boolean {
+  return station !== null && station.state === 'assigned' && station.holderEmployeeId === employeeId;
+}
+
 export function assertStationFor(employeeId: string, station: StationFacts | null, stationAssetId: string): StationFacts {
   if (!station) {
     throw new DomainError('not_found', 'STATION_NOT_FOUND', `No asset ${stationAssetId} in the inventory`, { stationAssetId });
@@ -26,7 +31,7 @@ export function assertStationFor(employeeId: string, station: StationFacts | nul
       kind: station.kind,
     });
   }
-  if (station.state !== 'assigned' || station.holderEmployeeId !== employeeId) {
+  if (!stationHeldBy(employeeId, station)) {
     throw new RuleViolation('STATION_NOT_HELD_BY_EMPLOYEE', `Laptop ${station.assetTag} is not in the hands of this employee (hand it over first)`, {
       stationAssetId: station.id,
       state: station.state,

@@ -1,7 +1,43 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
+/** A network a profile or a gateway reaches: whole, or only some ports. */
+export class NetworkAccessDto {
+  @ApiProperty({ example: '10.10.0.0/16', description: 'IPv4 network in CIDR notation, host bits zero (0.0.0.0/0: full tunnel)' })
+  @IsString()
+  @MaxLength(18)
+  cidr: string;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['tcp/443', 'udp/53'],
+    description: 'tcp/<port>, udp/<port>, tcp/<from>-<to> or icmp; absent: every protocol and port',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  ports?: string[];
+}
 
 export class VpnGatewayDto {
   @ApiProperty() id: string;
@@ -12,6 +48,12 @@ export class VpnGatewayDto {
   @ApiProperty({ example: 'dipendenti' }) profile: string;
   @ApiProperty({ description: 'concurrent sessions the gateway is sized for' }) capacity: number;
   @ApiProperty({ description: 'disabled gateways keep their accounts but get no new ones' }) enabled: boolean;
+  @ApiProperty({ type: [NetworkAccessDto], nullable: true, description: "networks its clients reach instead of the profile's; null: the profile's" })
+  networks: NetworkAccessDto[] | null;
+  @ApiProperty({ type: [NetworkAccessDto], description: 'the networks its clients reach (its own or its profile’s): pushed routes and firewall' })
+  effectiveNetworks: NetworkAccessDto[];
+  @ApiProperty({ example: 'rw-udp1194', description: 'tun device of its OpenVPN instance (from proto and port), as server.conf and nftables.conf name it' })
+  tunDevice: string;
   @ApiProperty({ enum: ['config', 'api'] }) source: 'config' | 'api';
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -26,6 +68,14 @@ export class CreateVpnGatewayDto {
   @ApiProperty({ example: 'dipendenti' }) @IsString() @MaxLength(40) profile: string;
   @ApiProperty({ example: 200 }) @IsInt() @Min(1) @Max(100_000) capacity: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ type: [NetworkAccessDto], nullable: true, description: "instead of the profile's networks; absent or null: the profile's" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => NetworkAccessDto)
+  networks?: NetworkAccessDto[] | null;
 }
 
 export class UpdateVpnGatewayDto {
@@ -35,6 +85,15 @@ export class UpdateVpnGatewayDto {
   @ApiPropertyOptional({ description: 'only for a gateway without accounts' }) @IsOptional() @IsString() @MaxLength(40) profile?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100_000) capacity?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ type: [NetworkAccessDto], nullable: true, description: "instead of the profile's networks; null: back to the profile's" })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => NetworkAccessDto)
+  networks?: NetworkAccessDto[] | null;
 }
 
 export class VpnProfileDnsDto {
@@ -45,7 +104,10 @@ export class VpnProfileDnsDto {
 export class VpnProfileDto {
   @ApiProperty({ example: 'dipendenti' }) name: string;
   @ApiProperty() description: string;
-  @ApiProperty({ type: [String], example: ['10.10.0.0/16'], description: 'networks routed through the tunnel (0.0.0.0/0: full tunnel)' }) routes: string[];
+  @ApiProperty({ example: '10.8.0.0/22', description: "the accounts' addresses (one each, stable); the first host address is the gateway's own" })
+  pool: string;
+  @ApiProperty({ type: [NetworkAccessDto], description: 'what its users reach: pushed as routes, enforced by the gateway firewall (0.0.0.0/0: full tunnel)' })
+  networks: NetworkAccessDto[];
   @ApiProperty({ type: VpnProfileDnsDto }) dns: VpnProfileDnsDto;
   @ApiProperty({ type: [String], description: 'names of the gateways serving it' }) gateways: string[];
 }

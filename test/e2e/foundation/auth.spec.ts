@@ -4,10 +4,14 @@ import { TokenService } from '../../../src/auth/token.service';
 import { SYSTEM_ACTOR } from '../../../src/common/auth/roles';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 
-/** Routes public by design (SPEC §3): health, the PKI distribution points, the API documentation, and login itself. */
+/**
+ * Routes public by design (SPEC §3): health, the PKI distribution points (and the public key that verifies the
+ * gateways' allow-lists, published as the CA is), the API documentation, and login itself.
+ */
 const PUBLIC_BY_DESIGN = [
   /^\/health$/,
   /^\/pki\//,
+  /^\/api\/v1\/vpn\/gateways\/signing-key\.pem$/,
   /^\/api\/docs/,
   /^\/api\/v1\/auth\/(login|session|methods)$/,
   // the login page itself and the root redirect; other pages and all data need a session

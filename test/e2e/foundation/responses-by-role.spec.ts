@@ -226,6 +226,34 @@ describe('responses by role: special-category data for HR and admins, aggregates
     expect(admin).toMatchObject({ requestedBy: 'Mario Bianchi (admin)', errors: [{ dn: 'uid=lucia.verdi,ou=people,dc=comune,dc=example' }] });
   });
 
+  it("gives a gateway's credential no record of anyone, not even an aggregate: only its own connect-time answers", async () => {
+    const gatewayId = (await get('admin', '/api/v1/vpn/gateways').expect(200)).body[0].id;
+    const gateway = (await t.http().post(`/api/v1/vpn/gateways/${gatewayId}/credential`).set(auth(t.adminToken)).expect(201)).body.token;
+    const person = untouched.employee.id;
+    const everyRead = [
+      '/api/v1/auth/me',
+      '/api/v1/employees',
+      `/api/v1/employees/${person}`,
+      `/api/v1/employees/${person}/provisioning-status`,
+      '/api/v1/agreements',
+      `/api/v1/agreements/${untouched.agreementId}`,
+      '/api/v1/certificates',
+      '/api/v1/assets',
+      '/api/v1/vpn/accounts',
+      '/api/v1/vpn/gateways',
+      `/api/v1/vpn/gateways/${gatewayId}`,
+      '/api/v1/vpn/gateways/load',
+      '/api/v1/kpi/pola?year=2026',
+      '/api/v1/pki/status',
+      '/api/v1/audit/events',
+    ];
+    const answers = await Promise.all(everyRead.map(async (url) => `${url} ${(await t.http().get(url).set(auth(gateway))).status}`));
+    expect(answers).toEqual(everyRead.map((url) => `${url} 403`));
+    // what it may ask: whether a certificate gets in, for its own gateway — a decision and directives, no person
+    const answer = await t.http().post(`/api/v1/vpn/gateways/${gatewayId}/connect-check`).set(auth(gateway)).send({ serial: '7a3f0c1d2e4b5a69' }).expect(200);
+    expect(answer.body).toEqual({ decision: 'deny', reason: 'UNKNOWN_CERTIFICATE', directives: [] });
+  });
+
   it('documents the response type of each role in the OpenAPI document', async () => {
     const doc = (await t.http().get('/api/docs-json').expect(200)).body;
     const agreement = doc.paths['/api/v1/agreements/{id}'].get;

@@ -103,9 +103,10 @@ describe('VPN placement, load report and bulk onboarding', () => {
     const ratios = [...days.entries()].map(([g, d]) => d / (caps.get(g)! * 5));
     // greedy on (load + account) / capacity: no gateway ends more than one full-time worker ahead of another
     expect(Math.max(...ratios) - Math.min(...ratios)).toBeLessThanOrEqual(5 / (200 * 5) + 1e-9);
-    expect((await countRows(t, 'outbox', "job_name = 'vpn.group-add'")) + (await countRows(t, 'local_jobs', "name = 'vpn.group-add'"))).toBeGreaterThanOrEqual(
-      15,
-    );
+    // the batch's VPN-group writes: one job (one directory modify) carrying the 15 employees
+    const groupJobs: { payload: string }[] = await t.dataSource.query("SELECT payload FROM outbox WHERE job_name = 'vpn.group-add-many'");
+    expect(groupJobs).toHaveLength(1);
+    expect((JSON.parse(groupJobs[0].payload).employeeIds as string[]).sort()).toEqual(onboarded.map((o) => o.person.id).sort());
 
     const r = await report();
     const mine = r.gateways.filter((l) => ['vpn1', 'vpn2', 'vpn3'].includes(l.name));

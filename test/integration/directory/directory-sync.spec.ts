@@ -153,11 +153,18 @@ describe('directory sync with a real OpenLDAP', () => {
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: 'SYNC_IN_PROGRESS' });
 
+    // incremental every 15 minutes, the full reconciliation (finds deletions) at night
     expect(t.get(Schedules).all()).toContainEqual({
       id: 'directory-sync',
-      cron: '30 2 * * *',
+      cron: '*/15 * * * *',
       job: 'directory.sync',
       payload: { runId: null, trigger: 'schedule' },
+    });
+    expect(t.get(Schedules).all()).toContainEqual({
+      id: 'directory-sync-full',
+      cron: '30 2 * * *',
+      job: 'directory.sync',
+      payload: { runId: null, trigger: 'schedule', mode: 'full' },
     });
     const handler = t.get(JobRegistry).get('directory.sync')!.handler;
     expect(await handler({ runId: null, trigger: 'schedule' }, { jobId: 'sched.directory-sync.1', attempt: 1 })).toBe('done');

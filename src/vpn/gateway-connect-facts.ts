@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { ProvisioningGate } from '../agreements';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { StationAssets } from '../inventory';
+import { Certificates, StationBinding } from '../pki';
+import { agreementInForceFrom, ConnectFacts } from './domain/connect-decision';
+import { VpnAccountEntity } from './vpn-account.entity';
+import { VpnAccountRepository } from './vpn-account.repository';
+import { VpnGatewayEntity } from './vpn-gateway.entity';
+import { VpnGatewayRepository } from './vpn-gateway.repository';
+
+type PersonFacts = Pick<ConnectFacts, 'employee' | 'agreementInForce'>;
+
+/**
+ * Gathers what `decideConnect` judges, each from the feature that owns it, through its public face: the
+ * certificate from the PKI, the account here, the laptop from inventory, the employee's standing and "an agreement
+ * in force today" from the agreements' gate (which asks the directory). No cache: a suspension, a withdrawal or a returned
+ * laptop holds at the next connection.
+ */
+@Injectable()
+export class GatewayConnectFacts {
+  constructor(
+    private readonly accounts: VpnAccountRepository,
+    private readonly gateways: VpnGatewayRepository,
+    private readonly pki: Certificates,
+    private readonly stations: StationAssets,
+    private readonly gate: ProvisioningGate,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The facts of one connecting certificate (serial in canonical form) at the gateway asking; null when there is no
+   * such gateway. The reads that do not depend on each other are asked together: the gateway beside the certificate
+   * and its account, then the laptop beside the person (the hook waits on this at 8:30).
+   */
+  async forSerial(gatewayId: string, serial: string): Promise<{ gateway: VpnGatewayEntity; facts: ConnectFacts; account: VpnAccountEntity | null } | null> {
+    const [gateway, { binding, account }] = await Promise.all([this.gateways.findById(gatewayId), this.certificateAndAccount(serial)]);
+    if (!gateway) return null;
+    if (!binding || !account) {
+      return { gateway, facts: this.facts(gateway, serial, binding, account, null, { employee: null, agreementInForce: false }), account };
+    }
+    const [station, person] = await Promise.all([this.station(binding.stationAssetId ?? account.stationAssetId), this.person(account.employeeId)]);
+    return { gateway, facts: this.facts(gateway, serial, binding, account, station, person), account };
+  }
+
+  private async certificateAndAccount(serial: string): Promise<{ binding: StationBinding | null; account: VpnAccountEntity | null }> {
+    const binding = (await this.pki.stationBindings([serial])).get(serial) ?? null;
+    return { binding, account: binding?.vpnAccountId ? await this.accounts.findById(binding.vpnAccountId) : null };
+  }
+
+  /**
+   * The facts of every serial a set of accounts may present now (current, and the replaced one during its grace
+   * period), for the allow-list: one PKI query for all, the person facts once per employee.
+   */
+  async forAccounts(gateway: VpnGatewayEntity, accounts: VpnAccountEntity[]): Promise<{ facts: ConnectFacts; account: VpnAccountEntity }[]> {
+    const now = this.clock.nowIso();
+    const serialsOf = (a: VpnAccountEntity) =>
+      [a.currentSerial, a.supersedeAfter && a.supersedeAfter > now ? a.supersededSerial : null].filter((s): s is string => !!s);
+    const bindings = await this.pki.stationBindings(accounts.flatMap(serialsOf));
+    const people = new Map<string, Promise<PersonFacts>>();
+    const out: { facts: ConnectFacts; account: VpnAccountEntity }[] = [];
+    for (const account of accounts) {
+      for (const serial of serialsOf(account)) {
+        const binding = bindings.get(serial) ?? null;
+        // a certificate issued for another account is not this account's, whatever the account row says
+        const own = binding && binding.vpnAccountId === account.id ? account : null;
+        if (!binding || !own) {
+          out.push({ facts: this.facts(gateway, serial, binding, own, null, { employee: null, agreementInForce: false }), account });
+          continue;
+        }
+        if (!people.has(account.employeeId)) people.set(account.employeeId, this.person(account.employeeId));
+        const station = await this.station(binding.stationAssetId ?? account.stationAssetId);
+        out.push({ facts: this.facts(gateway, serial, binding, account, station, await people.get(account.employeeId)!), account });
+      }
+    }
+    return out;
+  }
+
+  private facts(
+    gateway: VpnGatewayEntity,
+    serial: string,
+    binding: StationBinding | null,
+    account: VpnAccountEntity | null,
+    station: ConnectFacts['station'],
+    person: PersonFacts,
+  ): ConnectFacts {
+    return {
+      now: this.clock.nowIso(),
+      serial,
+      gateway: { id: gateway.id, profile: gateway.profile, enabled: Boolean(gateway.enabled) },
+      certificate: binding && {
+        kind: binding.kind,
+        status: binding.status,
+        notBefore: binding.notBefore,
+        notAfter: binding.notAfter,
+        stationAssetId: binding.stationAssetId,
+      },
+      account: account && {
+        id: account.id,
+        state: account.state,
+        profile: account.profile,
+        gatewayId: account.gatewayId,
+        employeeId: account.employeeId,
+        stationAssetId: account.stationAssetId,
+        currentSerial: account.currentSerial,
+        supersededSerial: account.supersededSerial,
+        supersedeAfter: account.supersedeAfter,
+      },
+      station,
+      ...person,
+    };
+  }
+
+  private async station(assetId: string | null): Promise<ConnectFacts['station']> {
+    if (!assetId) return null;
+    const asset = await this.stations.findById(assetId);
+    return asset && { state: asset.state, holderEmployeeId: asset.holderEmployeeId };
+  }
+
+  /**
+   * The employee's standing and "an agreement in force today", in one question to the agreements' gate, which reads
+   * the employee through the directory's port (EMPLOYEE_INACTIVE) beside the agreements: one read of each, not two.
+   */
+  private async person(employeeId: string): Promise<PersonFacts> {
+    try {
+      const decision = await this.gate.check(employeeId);
+      return { employee: { active: !decision.refusals.includes('EMPLOYEE_INACTIVE') }, agreementInForce: agreementInForceFrom(decision.refusals) };
+    } catch (err) {
+      // no such employee in the directory: refused as inactive, not a 404 to the gateway
+      if (err instanceof DomainError && err.kind === 'not_found') return { employee: null, agreementInForce: false };
+      throw err;
+    }
+  }
+}
