@@ -194,6 +194,7 @@ describe('responses by role: special-category data for HR and admins, aggregates
       id,
       status: 'ok',
       trigger: 'manual',
+      kind: 'full',
       requestedBy: 'Mario Bianchi (admin)',
       requestedAt: `${TODAY}T08:00:00.000Z`,
       startedAt: `${TODAY}T08:00:01.000Z`,
