@@ -18,7 +18,7 @@ import { EmployeeEntity } from './employee.entity';
 import { EmployeeRepository } from './employee.repository';
 import { LdapConnector } from './ldap/ldap-connector';
 import { readPeople } from './ldap/ldap-changes';
-import { EmployeeSyncSnapshots } from './employee-sync-snapshots';
+import { EmployeeSyncSnapshots, newEmployee } from './employee-sync-snapshots';
 import { LeaverOffboarding } from './leaver-offboarding';
 import { ServiceRepository } from './service.repository';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -377,32 +377,5 @@ function toWatermark(run: DirectorySyncRunEntity | null): Watermark | null {
     highWater: run.watermark,
     identity: run.directoryIdentity,
     scope: run.scopeHash,
-  };
-}
-
-function newEmployee(id: string, p: DirectoryPerson, serviceId: string, now: string): EmployeeEntity {
-  return {
-    id,
-    employeeNumber: p.employeeNumber,
-    externalId: p.key,
-    source: 'directory',
-    username: p.username,
-    firstName: p.firstName,
-    lastName: p.lastName,
-    email: p.email,
-    serviceId,
-    profile: p.profile,
-    category: p.category,
-    isManager: p.isManager ?? false,
-    isDirectorGeneral: false,
-    disabledWorker: false,
-    active: !p.disabled,
-    deactivatedAt: p.disabled ? now : null,
-    deactivationReason: p.disabled ? 'disabled_in_directory' : null,
-    lastSyncedAt: now,
-    directoryDn: p.dn,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
   };
 }

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EmployeeSnapshot } from './domain/sync-plan';
+import { DirectoryPerson } from './domain/directory-entry';
+import { EmployeeEntity } from './employee.entity';
 
 /** Values per IN list: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
@@ -77,5 +79,33 @@ function toSnapshot(r: Record<string, unknown>): EmployeeSnapshot {
     deactivationReason: (r.deactivationReason as string | null) ?? null,
     directoryDn: (r.directoryDn as string | null) ?? null,
     version: Number(r.version),
+  };
+}
+
+/** The employee row a directory entry seen for the first time becomes. */
+export function newEmployee(id: string, p: DirectoryPerson, serviceId: string, now: string): EmployeeEntity {
+  return {
+    id,
+    employeeNumber: p.employeeNumber,
+    externalId: p.key,
+    source: 'directory',
+    username: p.username,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    email: p.email,
+    serviceId,
+    profile: p.profile,
+    category: p.category,
+    isManager: p.isManager ?? false,
+    isDirectorGeneral: false,
+    disabledWorker: false,
+    active: !p.disabled,
+    deactivatedAt: p.disabled ? now : null,
+    deactivationReason: p.disabled ? 'disabled_in_directory' : null,
+    lastSyncedAt: now,
+    directoryDn: p.dn,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
   };
 }
