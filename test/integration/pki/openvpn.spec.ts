@@ -77,12 +77,13 @@ describe('PKI with a real OpenVPN: a station connects, and is refused once its c
     const connected = await client.waitFor(/Initialization Sequence Completed/, 20_000);
     if (!connected) throw new Error(`station did not connect:\n${client.output()}\n--- server ---\n${server.output()}`);
     expect(server.output()).toMatch(/VERIFY OK: depth=0, .*CN=mrossi/);
-    await stop(client);
 
-    // revoke as the hot-line does; the gateway refetches the CRL (OpenVPN re-reads it on every connection)
+    // revoke as the hot-line does; the gateway refetches the CRL. A point-to-point server reads it when it restarts
+    // after its client leaves, so the new CRL is on disk BEFORE the client goes (else a quick restart reads the old one)
     const hotline = await t.tokenFor('hotline');
     await t.http().post(`/api/v1/certificates/${station.serial}/revoke`).set(auth(hotline)).send({ reason: 'keyCompromise' }).expect(200);
     fs.writeFileSync(crlFile, (await t.http().get('/pki/crl.pem').expect(200)).text);
+    await stop(client);
     // wait until the p2p server is listening again after the first client left
     expect(await server.waitFor(/Listening for incoming TCP connection[\s\S]*Listening for incoming TCP connection/, 15_000)).toBe(true);
 
