@@ -9,6 +9,7 @@ import { InventoryModule } from './inventory';
 import { KpiModule } from './kpi';
 import { OffboardingModule } from './offboarding';
 import { PkiModule } from './pki';
+import { TrainingModule } from './training';
 import { VpnModule } from './vpn';
 import { AuditModule } from './audit';
 import { WebModule } from './web';
@@ -20,6 +21,7 @@ import { CoreModule, CoreOptions } from './core';
 import { HealthController } from './health';
 import { JobsModule } from './jobs';
 import { MetricsModule } from './metrics';
+import { NoticesModule } from './notices';
 
 @Module({})
 export class AppModule {
@@ -35,6 +37,7 @@ export class AppModule {
         AuthModule,
         JobsModule,
         MetricsModule,
+        NoticesModule,
         DirectoryModule,
         ActivitiesModule,
         AgreementsModule,
@@ -43,6 +46,7 @@ export class AppModule {
         PkiModule,
         VpnModule,
         KpiModule,
+        TrainingModule,
         WebModule,
         OperatorPagesModule,
       ],

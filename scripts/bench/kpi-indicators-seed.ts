@@ -68,6 +68,7 @@ export async function seed(ds: DataSource): Promise<Record<string, number>> {
       name: `${mode}${i}`,
       mode: mode as ActivityEntity['mode'],
       notes: null,
+      transversal: false,
       createdAt: stamp,
       updatedAt: stamp,
     })),

@@ -19,6 +19,10 @@ import { loadSeedTables } from './seed-tables';
 import { DemoEvent, DemoPlan, planTimeline } from './timeline';
 import { planVpn, VpnPlan } from './vpn-plan';
 import { DemoAgreements } from './demo-agreements';
+import { createDemoPurchases } from './demo-purchases';
+import { createDemoTraining } from './demo-training';
+import { importDemoTransversalActivities } from './demo-transversal';
+import { createDemoPolaInputs } from './demo-pola-inputs';
 import { HOTLINE, HR, Log, MARK, TECH } from './demo-state';
 
 /**
@@ -287,10 +291,17 @@ export async function runDemo(app: INestApplicationContext, clock: FixedClock, o
       throw new Error(`the database already holds ${foreign} employees that are not demo data: run the demo on an empty DATA_DIR (or pass --force)`);
     }
     await runner.importActivityMap(tables);
+    const transversal = await importDemoTransversalActivities(app, clock);
+    if (transversal) runner.written['transversal activities'] = transversal;
     await runner.importEmployees(population);
     await runner.linkActivities(population);
     await runner.ensureModels(plan.lots);
     await runner.run(plan, population, options.progress);
+    const purchases = await createDemoPurchases(app, clock, now);
+    if (purchases) runner.written.purchases = purchases;
+    const courses = await createDemoTraining(app, clock, now);
+    if (courses) runner.written['training courses'] = courses;
+    Object.assign(runner.written, await createDemoPolaInputs(app, clock, now, population));
     const today = calendarDate(now, app.get(AppConfig).env.TIMEZONE);
     await runner.vpnPhase(population, planVpn(population, plan.expected, today));
     await runner.sweepOn(today);

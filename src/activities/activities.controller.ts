@@ -31,6 +31,20 @@ export class ActivitiesController {
     return this.importer.import(actor, body, query.dryRun ?? false);
   }
 
+  @ApiErrors('TRANSVERSAL_IMPORT_INVALID', 'CSV_LINE_TOO_LONG', 'CSV_RECORD_TOO_LONG', 'CSV_TOO_MANY_COLUMNS', 'IMPORT_BODY_REQUIRED')
+  @Post('transversal/import')
+  @HttpCode(200)
+  @Roles('admin', 'hr')
+  @ApiConsumes('text/tab-separated-values', 'text/csv', 'text/plain')
+  @ApiBody({
+    description: `the 11 transversal activities by service (Allegato 1, last table) in the format of data/transversal-activities.tsv: service_code, service, then one column per activity with T (fully remote), P (partially), N (in presence) or empty (not in that service). ${CSV_LIMITS_DOC}`,
+    schema: { type: 'string' },
+  })
+  @ApiOkResponse({ type: ActivityImportReportDto })
+  importTransversal(@CurrentActor() actor: Actor, @Body() body: unknown, @Query() query: ActivityImportQueryDto): Promise<ActivityImportReportDto> {
+    return this.importer.importTransversal(actor, body, query.dryRun ?? false);
+  }
+
   @ApiErrors()
   @Get('summary')
   @Roles('admin', 'hr', 'manager', 'rtd')

@@ -3,7 +3,7 @@ import { EmployeeDirectory } from '../directory';
 import { pageOf, readCursor } from '../common/http/keyset-cursor';
 import { ActivityRepository } from './activity.repository';
 import { toActivityDto } from './activity.mapper';
-import { buildActivitySummary } from './domain/activity-summary';
+import { buildActivitySummary, summariseTransversal } from './domain/activity-summary';
 import { ActivityListDto, ActivityListQueryDto, ActivitySummaryDto } from './dto/activities.dto';
 
 const ACTIVITY_SORT = 'service,macroActivity,name';
@@ -17,12 +17,13 @@ export class ActivitiesService {
   ) {}
 
   async summary(): Promise<ActivitySummaryDto> {
-    const [modes, macros, services] = await Promise.all([
+    const [modes, macros, services, transversal] = await Promise.all([
       this.activities.countByServiceAndMode(),
       this.activities.countMacroActivitiesByService(),
       this.activities.serviceCodes().then((codes) => this.directory.servicesByCodes(codes)),
+      this.activities.countByServiceAndMode(true),
     ]);
-    return buildActivitySummary(modes, macros, new Map(services.map((s) => [s.code, s.name])));
+    return { ...buildActivitySummary(modes, macros, new Map(services.map((s) => [s.code, s.name]))), transversal: summariseTransversal(transversal) };
   }
 
   async list(query: ActivityListQueryDto): Promise<ActivityListDto> {

@@ -10,6 +10,7 @@ import { EmployeeDirectory } from '../directory';
 import { ActivityEntity } from './activity.entity';
 import { ActivityRepository } from './activity.repository';
 import { ParsedMap, parseActivityMap } from './domain/activity-map.parser';
+import { parseTransversalTable } from './domain/transversal-table.parser';
 import { ActivityImportPlan, planActivityImport } from './domain/activity-import.plan';
 import { ActivityImportReportDto } from './dto/activities.dto';
 
@@ -29,18 +30,29 @@ export class ActivityImportService {
   ) {}
 
   async import(actor: Actor, text: unknown, dryRun: boolean): Promise<ActivityImportReportDto> {
+    return this.run(actor, text, dryRun, false);
+  }
+
+  /** The 11 transversal activities (Allegato 1, last table; format of data/transversal-activities.tsv), same rules. */
+  async importTransversal(actor: Actor, text: unknown, dryRun: boolean): Promise<ActivityImportReportDto> {
+    return this.run(actor, text, dryRun, true);
+  }
+
+  private async run(actor: Actor, text: unknown, dryRun: boolean, transversal: boolean): Promise<ActivityImportReportDto> {
+    const what = transversal ? 'transversal activities table' : 'activity map';
     if (typeof text !== 'string' || text.trim() === '') {
       throw new DomainError(
         'validation',
         'IMPORT_BODY_REQUIRED',
-        'Send the activity map as the request body with content type text/tab-separated-values, text/csv or text/plain',
+        `Send the ${what} as the request body with content type text/tab-separated-values, text/csv or text/plain`,
       );
     }
-    const parsed = parseActivityMap(text);
+    const parsed = transversal ? parseTransversalTable(text) : parseActivityMap(text);
     if (parsed.errors.length > 0) {
       const report = this.report(parsed, dryRun, null);
       if (dryRun) return report;
-      throw new DomainError('validation', 'ACTIVITY_IMPORT_INVALID', `The activity map has ${parsed.errors.length} problem(s); nothing was imported`, {
+      const code = transversal ? 'TRANSVERSAL_IMPORT_INVALID' : 'ACTIVITY_IMPORT_INVALID';
+      throw new DomainError('validation', code, `The ${what} has ${parsed.errors.length} problem(s); nothing was imported`, {
         errors: report.errors,
         errorCount: report.errorCount,
         truncated: report.truncated,
@@ -50,12 +62,12 @@ export class ActivityImportService {
     if (dryRun) return this.report(parsed, true, await this.plan(parsed));
     return this.uow.run(async (tx) => {
       const plan = await this.plan(parsed, tx);
-      await this.apply(tx, plan);
+      await this.apply(tx, plan, transversal);
       const report = this.report(parsed, false, plan);
       await this.audit.record(tx, actor, {
-        action: 'activities.import',
+        action: transversal ? 'activities.transversal_import' : 'activities.import',
         entityType: 'activity_map',
-        entityId: 'activities',
+        entityId: transversal ? 'transversal_activities' : 'activities',
         summary: {
           rows: report.rows,
           created: report.created,
@@ -78,7 +90,7 @@ export class ActivityImportService {
     return planActivityImport(parsed.rows, new Map(services.map((s) => [s.code, s.name])), existing);
   }
 
-  private async apply(tx: Tx, plan: ActivityImportPlan): Promise<void> {
+  private async apply(tx: Tx, plan: ActivityImportPlan, transversal: boolean): Promise<void> {
     const now = this.clock.nowIso();
     // An existing service (same code) is never renamed by an activity map.
     for (const s of plan.servicesToCreate) await this.directory.ensureService(tx, s.code, s.name);
@@ -93,6 +105,7 @@ export class ActivityImportService {
       name: r.name,
       mode: r.mode,
       notes: r.notes,
+      transversal,
       createdAt: now,
       updatedAt: now,
     }));

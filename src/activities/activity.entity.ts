@@ -12,6 +12,8 @@ export class ActivityEntity {
   @Column('varchar') name: string;
   @Column('varchar') mode: ActivityMode;
   @Column('varchar', { nullable: true }) notes: string | null;
+  /** one of the 11 transversal activities (Allegato 1, last table): counted for eligibility, not in the map's totals */
+  @Column('boolean', { default: false }) transversal?: boolean;
   @Column('varchar', { name: 'created_at' }) createdAt: string;
   @Column('varchar', { name: 'updated_at' }) updatedAt: string;
 }

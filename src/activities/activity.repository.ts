@@ -76,13 +76,15 @@ export class ActivityRepository {
     return qb.take(filter.limit).getMany();
   }
 
-  async countByServiceAndMode(): Promise<ModeCountRow[]> {
+  /** The map's activities, or (`transversal`) the 11 transversal ones by service: each counted apart (docs/decisions.md). */
+  async countByServiceAndMode(transversal = false): Promise<ModeCountRow[]> {
     const rows: { service_code: string; mode: ActivityMode; n: number | string }[] = await this.dataSource
       .getRepository(ActivityEntity)
       .createQueryBuilder('a')
       .select('a.service_code', 'service_code')
       .addSelect('a.mode', 'mode')
       .addSelect('COUNT(*)', 'n')
+      .where('a.transversal = :transversal', { transversal })
       .groupBy('a.service_code')
       .addGroupBy('a.mode')
       .getRawMany();
@@ -95,6 +97,7 @@ export class ActivityRepository {
       .createQueryBuilder('a')
       .select('a.service_code', 'service_code')
       .addSelect('COUNT(DISTINCT a.macro_activity)', 'n')
+      .where('a.transversal = :no', { no: false })
       .groupBy('a.service_code')
       .getRawMany();
     return rows.map((r) => ({ serviceCode: r.service_code, macroActivities: Number(r.n) }));

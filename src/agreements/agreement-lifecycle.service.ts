@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { Conflict, RuleViolation } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
+import { Notices } from '../notices';
 import { AgreementEndedTrigger } from './agreement-ended.trigger';
 import { AgreementSuspensionTrigger } from './agreement-suspension.trigger';
 import { AgreementEntity } from './agreement.entity';
@@ -30,6 +31,7 @@ export class AgreementLifecycleService {
     private readonly suspension: AgreementSuspensionTrigger,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: Notices,
   ) {}
 
   async withdraw(actor: Actor, id: string, input: WithdrawAgreementDto): Promise<AgreementHrDto> {
@@ -81,6 +83,13 @@ export class AgreementLifecycleService {
           immediate: decision.immediate,
           offboarding,
         },
+      });
+      // Employee and managers are told the effective date (a withdrawal brought forward is a new notice).
+      await this.notices.record(tx, {
+        kind: 'withdrawal-notice',
+        key: `${id}-${decision.effectiveDate}`,
+        employeeId: current.employeeId,
+        facts: { noticeDate: input.noticeDate, effectiveDate: decision.effectiveDate, initiatedBy: input.initiatedBy },
       });
       return updated;
     });

@@ -6,6 +6,7 @@ import { Actor } from '../common/auth/roles';
 import { Conflict, DomainError, NotFound, RuleViolation } from '../common/errors/domain-error';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { EmployeeDirectory } from '../directory';
+import { Notices } from '../notices';
 import { AgreementEntity } from './agreement.entity';
 import { toAgreementHrDto } from './agreement.mapper';
 import { AgreementRepository } from './agreement.repository';
@@ -33,6 +34,7 @@ export class AgreementSigningService {
     private readonly provenance: TokenProvenance,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: Notices,
   ) {}
 
   async sign(actor: Actor, id: string, input: SignAgreementDto): Promise<AgreementHrDto> {
@@ -91,6 +93,7 @@ export class AgreementSigningService {
           ...(setBack ? { countersignatureAwaitsConfirmation: true } : {}),
         },
       });
+      await this.noticeIfSigned(tx, current, updated);
       return updated;
     });
     return toAgreementHrDto(stored, today);
@@ -131,6 +134,7 @@ export class AgreementSigningService {
             state: updated.state,
           },
         });
+        await this.noticeIfSigned(tx, current, updated);
         return updated;
       }),
     );
@@ -173,6 +177,17 @@ export class AgreementSigningService {
       }),
     );
     return toAgreementHrDto(stored, today);
+  }
+
+  /** Both signatures count now: the hot-line queue is told (e-mail notice, in this unit of work). */
+  private async noticeIfSigned(tx: Tx, before: AgreementEntity, after: AgreementEntity): Promise<void> {
+    if (!isUnsigned(before.state) || isUnsigned(after.state)) return;
+    await this.notices.record(tx, {
+      kind: 'agreement-signed',
+      key: after.id,
+      employeeId: after.employeeId,
+      facts: { startDate: after.startDate, endDate: after.endDate, remoteDaysPerWeek: after.remoteDaysPerWeek },
+    });
   }
 
   /** The countersigner of a recorded counterpart signature that does not count yet, or 409. */

@@ -87,4 +87,15 @@ export class AgreementRepository {
       .getRawMany();
     return rows.map((r) => r.id);
   }
+
+  /** Binding agreements (signed, active, suspended) whose safety notice was delivered in [from, to]: e-mail notices. */
+  safetyNoticesDeliveredBetween(from: string, to: string): Promise<AgreementEntity[]> {
+    return this.dataSource
+      .getRepository(AgreementEntity)
+      .createQueryBuilder('a')
+      .where("a.state IN ('signed', 'active', 'suspended')")
+      .andWhere('a.safety_notice_delivered_on >= :from AND a.safety_notice_delivered_on <= :to', { from, to })
+      .orderBy('a.id', 'ASC')
+      .getMany();
+  }
 }

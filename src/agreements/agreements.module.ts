@@ -4,6 +4,7 @@ import { DirectoryModule } from '../directory';
 import { SYSTEM_ACTOR } from '../common/auth/roles';
 import { JobRegistry } from '../jobs';
 import { Schedules } from '../jobs';
+import { NoticeSources } from '../notices';
 import { AgreementEndedTrigger } from './agreement-ended.trigger';
 import { AgreementSuspensionFollowers } from './agreement-suspension';
 import { AgreementSuspensionTrigger } from './agreement-suspension.trigger';
@@ -17,6 +18,7 @@ import { AgreementsService } from './agreements.service';
 import { ProvisioningGate } from './provisioning-gate';
 import { ProvisioningGateService } from './provisioning-gate.service';
 import { ProvisioningStatusController } from './provisioning-status.controller';
+import { SafetyNoticeDueSource } from './safety-notice-due.source';
 
 /**
  * Agreements and the provisioning gate. Inventory and VPN import this module and inject `ProvisioningGate`
@@ -38,6 +40,7 @@ import { ProvisioningStatusController } from './provisioning-status.controller';
     ProvisioningGateService,
     AgreementTerms,
     { provide: ProvisioningGate, useExisting: ProvisioningGateService },
+    SafetyNoticeDueSource,
   ],
   exports: [ProvisioningGate, AgreementTerms, AgreementSuspensionFollowers],
 })
@@ -46,6 +49,8 @@ export class AgreementsModule implements OnModuleInit {
     private readonly jobs: JobRegistry,
     private readonly schedules: Schedules,
     private readonly sweeper: AgreementSweepService,
+    private readonly noticeSources: NoticeSources,
+    private readonly safetyNoticeDue: SafetyNoticeDueSource,
   ) {}
 
   onModuleInit(): void {
@@ -54,5 +59,6 @@ export class AgreementsModule implements OnModuleInit {
     });
     // Ten past midnight in the municipality's time zone: the first minutes of the day that changes the state.
     this.schedules.register({ id: 'agreements-sweep', cron: '10 0 * * *', job: 'agreements.sweep', payload: {} });
+    this.noticeSources.register(this.safetyNoticeDue);
   }
 }

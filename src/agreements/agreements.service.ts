@@ -9,6 +9,7 @@ import { pageOf, readCursor } from '../common/http/keyset-cursor';
 import { AppConfig } from '../config/app-config';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { EmployeeDirectory, EmployeeView } from '../directory';
+import { Notices } from '../notices';
 import { AgreementEntity, toSnapshot } from './agreement.entity';
 import { toAgreementHrDto } from './agreement.mapper';
 import { AgreementRepository } from './agreement.repository';
@@ -30,6 +31,7 @@ export class AgreementsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notices: Notices,
   ) {}
 
   today(): string {
@@ -91,6 +93,13 @@ export class AgreementsService {
         entityType: 'agreement',
         entityId: entity.id,
         summary: { employeeId: entity.employeeId, startDate: entity.startDate, endDate: entity.endDate, remoteDaysPerWeek: entity.remoteDaysPerWeek },
+      });
+      // The employee and the managers of their service are told the draft awaits their signatures.
+      await this.notices.record(tx, {
+        kind: 'agreement-ready',
+        key: entity.id,
+        employeeId: entity.employeeId,
+        facts: { startDate: entity.startDate, remoteDaysPerWeek: entity.remoteDaysPerWeek },
       });
       return entity;
     });

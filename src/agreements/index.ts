@@ -7,6 +7,6 @@ export { AgreementTerms } from './agreement-terms';
 export { agreementsEntities } from './agreements.entities';
 export { AgreementsModule } from './agreements.module';
 export { agreementsMigrations } from './migrations';
-export { employeesWithAgreementInForceSql } from './domain/in-force.sql';
+export { agreementEmployeesSql, employeesWithAgreementInForceSql } from './domain/in-force.sql';
 export { GateDecision, ProvisioningGate } from './provisioning-gate';
 export { AGREEMENTS_ERRORS, GATE_REFUSAL_MESSAGES, AgreementsErrorCode } from './agreements.errors';

@@ -71,6 +71,25 @@ export class AuditRepository {
     }
   }
 
+  /**
+   * The events from `seq` on (that one included, so a reader can check it still has the hash it saw), oldest first,
+   * at most `limit`: only the columns that say what changed, never the chain fields.
+   */
+  async from(
+    seq: number,
+    limit: number,
+  ): Promise<Array<Pick<AuditEventEntity, 'seq' | 'hash' | 'occurredAt' | 'action' | 'entityType' | 'entityId' | 'summary'>>> {
+    const rows = await this.dataSource
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .select(['e.seq', 'e.hash', 'e.occurredAt', 'e.action', 'e.entityType', 'e.entityId', 'e.summary'])
+      .where('e.seq >= :seq', { seq })
+      .orderBy('e.seq', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  }
+
   async list(filter: { entityType?: string; entityId?: string; action?: string; beforeSeq?: number; limit: number }): Promise<AuditEventEntity[]> {
     const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
     if (filter.entityType) qb.andWhere('e.entity_type = :t', { t: filter.entityType });

@@ -13,6 +13,25 @@ export interface AuditEntry {
   summary?: Record<string, unknown>;
 }
 
+/** One event as a change feed shows it: what changed, not the chain fields. */
+export interface AuditChange {
+  seq: number;
+  occurredAt: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary: Record<string, unknown>;
+}
+
+function parse(summary: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(summary);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 const SECRET_KEYS = /pass(word|phrase)?|secret|token|private.?key|p12|pkcs12|otp/i;
 
 /** Defence in depth: a summary never carries a secret, whatever a caller puts in it. */
@@ -131,6 +150,32 @@ export class AuditService implements OnModuleInit {
   async headMark(): Promise<string> {
     const head = await this.repository.head();
     return head ? `${head.seq}:${head.hash}` : '0';
+  }
+
+  /**
+   * What changed after a head a reader saw (`seq`, and `hash` if it saw one): the events after it, oldest first, up to `head` and at most
+   * `limit`. `null` when that head is no longer in the log as it was seen (an uncommitted event rolled back and its
+   * number reused) or more than `limit` events passed: the reader starts afresh. For caches kept up to date by change.
+   */
+  async changesSince(seen: { seq: number; hash?: string }, head: number, limit: number): Promise<AuditChange[] | null> {
+    if (head - seen.seq > limit) return null;
+    const rows = await this.repository.from(seen.seq, head - seen.seq + 1);
+    if (seen.seq > 0 && seen.hash !== undefined && (rows[0]?.seq !== seen.seq || rows[0].hash !== seen.hash)) return null;
+    const events = rows.filter((r) => r.seq > seen.seq && r.seq <= head);
+    if (events.length !== head - seen.seq) return null;
+    return events.map((r) => ({
+      seq: r.seq,
+      occurredAt: r.occurredAt,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      summary: parse(r.summary),
+    }));
+  }
+
+  /** The head as sequence number and hash (`{ seq: 0, hash: '' }` before the first event). */
+  async head(): Promise<{ seq: number; hash: string }> {
+    return (await this.repository.head()) ?? { seq: 0, hash: '' };
   }
 
   async verify(): Promise<ChainVerdict> {

@@ -98,6 +98,12 @@ export const envSchema = z.object({
   LDAP_CONFIG_FILE: z.string().min(1).optional(),
   DIRECTORY_MAX_DEACTIVATION_SHARE: z.coerce.number().min(0).max(1).optional(),
   VPN_CONFIG_FILE: z.string().min(1).optional(),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  SMTP_FROM: z.string().min(3).max(200).default('Sistema Informativo <noreply@localhost>'),
+  NOTICES_HOTLINE_EMAIL: z.string().email().optional(),
+  NOTICES_HR_EMAIL: z.string().email().optional(),
+  NOTICES_TECHNICIANS_EMAIL: z.string().email().optional(),
+  NOTICES_ADMINS_EMAIL: z.string().email().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -174,6 +180,15 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
     description: 'share (0-1) of active directory employees one sync may deactivate before it refuses to change anything (default 0.05, or the file)',
   },
   VPN_CONFIG_FILE: { description: 'VPN profiles, gateways to seed, OpenVPN client template, renewal and load settings (default <CONFIG_DIR>/vpn.json)' },
+  SMTP_URL: {
+    description: 'smtp://[user:password@]host:port or smtps://… switches on e-mail notices (sent from the outbox); unset: no notice is recorded at all',
+    secret: true,
+  },
+  SMTP_FROM: { description: 'sender of e-mail notices (default "Sistema Informativo <noreply@localhost>")' },
+  NOTICES_HOTLINE_EMAIL: { description: 'address of the hot-line queue (agreement signed, certificate expiring)' },
+  NOTICES_HR_EMAIL: { description: 'address of the personnel office (safety notice due)' },
+  NOTICES_TECHNICIANS_EMAIL: { description: 'address of the technicians (return task opened or overdue)' },
+  NOTICES_ADMINS_EMAIL: { description: 'address of the administrators (CRL publication failing)' },
 };
 
 export const secretVariables = (Object.keys(variableDocs) as (keyof Env)[]).filter((k) => variableDocs[k].secret);

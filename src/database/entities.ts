@@ -6,8 +6,10 @@ import { directoryEntities } from '../directory';
 import { inventoryEntities } from '../inventory';
 import { jobsEntities } from '../jobs';
 import { kpiEntities } from '../kpi';
+import { noticesEntities } from '../notices';
 import { offboardingEntities } from '../offboarding';
 import { pkiEntities } from '../pki';
+import { trainingEntities } from '../training';
 import { vpnEntities } from '../vpn';
 
 /** Every entity the data source knows; each feature lists its own in `<feature>.entities.ts`. */
@@ -23,4 +25,6 @@ export const entities = [
   ...pkiEntities,
   ...vpnEntities,
   ...kpiEntities,
+  ...noticesEntities,
+  ...trainingEntities,
 ];

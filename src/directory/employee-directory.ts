@@ -31,6 +31,11 @@ export class EmployeeDirectory {
     return r ? toEmployeeView(r) : null;
   }
 
+  /** The active managers of a service: who is told about an employee's agreement (e-mail notices). */
+  async managersOf(serviceId: string, tx?: Tx): Promise<EmployeeView[]> {
+    return (await this.employees.managersOf(serviceId, tx)).map(toEmployeeView);
+  }
+
   /** Case-insensitive, as directory logins are. */
   async findByUsername(username: string, tx?: Tx): Promise<EmployeeView | null> {
     const r = await this.employees.findByUsername(username, tx);
@@ -40,6 +45,11 @@ export class EmployeeDirectory {
   async findByExternalId(externalId: string, tx?: Tx): Promise<EmployeeView | null> {
     const r = await this.employees.findByExternalId(externalId, tx);
     return r ? toEmployeeView(r) : null;
+  }
+
+  /** Which of these values name a person of the directory (employee number, external id or username, any case). */
+  personIdentifiersAmong(values: string[], tx?: Tx): Promise<string[]> {
+    return this.employees.personIdentifiersAmong(values, tx);
   }
 
   /** The services with these codes (codes the directory does not have are left out). */

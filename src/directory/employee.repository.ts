@@ -113,12 +113,37 @@ export class EmployeeRepository {
     return (await this.records(qb))[0] ?? null;
   }
 
+  /** Active managers of a service (the directory has no manager-of link: a service's managers stand for it). */
+  async managersOf(serviceId: string, tx?: Tx): Promise<EmployeeRecord[]> {
+    const qb = this.withService(tx).where('e.service_id = :serviceId AND e.is_manager = :mgr AND e.active = :active', { serviceId, mgr: true, active: true });
+    return this.records(qb.orderBy('e.id', 'ASC'));
+  }
+
   async findByUsername(username: string, tx?: Tx): Promise<EmployeeRecord | null> {
     return (await this.records(this.withService(tx).where('LOWER(e.username) = :u', { u: username.toLowerCase() })))[0] ?? null;
   }
 
   async findByExternalId(externalId: string, tx?: Tx): Promise<EmployeeRecord | null> {
     return (await this.records(this.withService(tx).where('LOWER(e.external_id) = :x', { x: externalId.toLowerCase() })))[0] ?? null;
+  }
+
+  /**
+   * Which of `values` are an employee number, an external id or a username of the directory (case-insensitive): how
+   * an import of aggregates (kpi's HR attendance totals) recognises a file that names people.
+   */
+  async personIdentifiersAmong(values: string[], tx?: Tx): Promise<string[]> {
+    const wanted = [...new Set(values.map((v) => v.toLowerCase()))];
+    const found = new Set<string>();
+    for (let i = 0; i < wanted.length; i += INSERT_CHUNK) {
+      const v = wanted.slice(i, i + INSERT_CHUNK);
+      const rows = await this.manager(tx)
+        .createQueryBuilder(EmployeeEntity, 'e')
+        .select(['LOWER(e.employee_number) AS n', 'LOWER(e.external_id) AS x', 'LOWER(e.username) AS u'])
+        .where('LOWER(e.employee_number) IN (:...v) OR LOWER(e.external_id) IN (:...v) OR LOWER(e.username) IN (:...v)', { v })
+        .getRawMany<{ n: string | null; x: string | null; u: string | null }>();
+      for (const r of rows) for (const id of [r.n, r.x, r.u]) if (id) found.add(id);
+    }
+    return values.filter((v) => found.has(v.toLowerCase()));
   }
 
   /** Who else holds this number, external id or username (case-insensitive), other than `exceptId`. */

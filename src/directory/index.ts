@@ -7,7 +7,7 @@ export { directoryEntities } from './directory.entities';
 export { DirectoryModule } from './directory.module';
 export { EmployeeDirectory } from './employee-directory';
 export type { EmployeeView } from './employee.mapper';
-export { employeesActiveAtSql, employeeServicesSql, leaversAtSql, servicesSql } from './domain/employee-standing.sql';
+export { employeesActiveAtSql, employeeServicesSql, leaversAtSql, managersActiveAtSql, servicesSql } from './domain/employee-standing.sql';
 export { directoryMigrations } from './migrations';
 export type { ServiceView } from './service.mapper';
 export { DIRECTORY_ERRORS, DirectoryErrorCode } from './directory.errors';

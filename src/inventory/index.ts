@@ -4,7 +4,9 @@
  */
 export { inventoryEntities } from './inventory.entities';
 export { InventoryModule } from './inventory.module';
-export { heldItemsSql, itemsHandedOverSql, lotsDeliveredSql, standingDeclarationsSql } from './domain/holdings.sql';
+export { handoverEmployeesSql, heldItemsSql, itemsHandedOverSql, lotsDeliveredSql, standingDeclarationsSql } from './domain/holdings.sql';
 export { inventoryMigrations } from './migrations';
 export { StationAssets } from './station-assets';
+export { InvestmentTotals } from './investment-totals';
+export { purchaseCategoryLabels } from './domain/purchase-category';
 export { INVENTORY_ERRORS, InventoryErrorCode } from './inventory.errors';

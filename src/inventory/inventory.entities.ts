@@ -8,6 +8,7 @@ import { HandoverEntity } from './handover.entity';
 import { InventoryCounterEntity } from './inventory-counter.entity';
 import { InventoryDocumentEntity } from './inventory-document.entity';
 import { PurchaseLotEntity } from './purchase-lot.entity';
+import { PurchaseEntity } from './purchase.entity';
 import { ReturnTaskEntity } from './return-task.entity';
 
 export const inventoryEntities = [
@@ -22,4 +23,5 @@ export const inventoryEntities = [
   ReturnTaskEntity,
   DeclaredEquipmentEntity,
   InventoryCounterEntity,
+  PurchaseEntity,
 ];

@@ -29,6 +29,7 @@ export const INVENTORY_ERRORS = defineErrors({
   LOT_TOO_LARGE: { kind: 'rule', message: 'A lot exceeds the maximum pieces (POLA 2.5a); give an override reason to register it anyway' },
   MODEL_NOT_FOUND: { kind: 'not_found', message: 'Device model {modelId} does not exist' },
   PERSONAL_ASSET: { kind: 'rule', message: 'A personal device can only be reported lost or stolen (to revoke its certificates)' },
+  PURCHASE_NOT_FOUND: { kind: 'not_found', message: 'Purchase {purchaseId} does not exist' },
   RECEIPT_NOT_FOUND: { kind: 'not_found', message: 'The receipt of handover {id} is missing' },
   REPORTED_AT_IN_FUTURE: { kind: 'validation', message: 'ReportedAt is in the future' },
   RETURN_NOT_FOUND: { kind: 'not_found', message: 'Return {returnId} of handover {handoverId} does not exist' },

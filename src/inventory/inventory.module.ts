@@ -9,6 +9,10 @@ import { DeviceModelsController } from './device-models.controller';
 import { HandoversController } from './handovers.controller';
 import { InventoryStockController } from './inventory-stock.controller';
 import { PurchaseLotsController } from './purchase-lots.controller';
+import { PurchasesController } from './purchases.controller';
+import { PurchasesService } from './purchases.service';
+import { PurchaseRepository } from './purchase.repository';
+import { InvestmentTotals } from './investment-totals';
 import { ReturnTasksController } from './return-tasks.controller';
 import { KpiTargets } from '../config/kpi-targets';
 import { ReceiptPdfRenderer } from './receipts/receipt-pdf.renderer';
@@ -30,6 +34,8 @@ import { HandoverReturnsService } from './handover-returns.service';
 import { HandoversService } from './handovers.service';
 import { PurchaseLotsService } from './purchase-lots.service';
 import { ReturnTasksService } from './return-tasks.service';
+import { ReturnOverdueSource } from './return-overdue.source';
+import { NoticeSources } from '../notices';
 import { StockPlanningService } from './stock-planning.service';
 import { StationAssets } from './station-assets';
 
@@ -48,6 +54,7 @@ import { StationAssets } from './station-assets';
     ReturnTasksController,
     InventoryStockController,
     DeclaredEquipmentController,
+    PurchasesController,
   ],
   providers: [
     KpiTargets,
@@ -69,19 +76,26 @@ import { StationAssets } from './station-assets';
     HandoverReturnsService,
     AssetIncidentsService,
     ReturnTasksService,
+    ReturnOverdueSource,
     StockPlanningService,
     DeclaredEquipmentService,
     StationAssets,
+    PurchaseRepository,
+    PurchasesService,
+    InvestmentTotals,
   ],
-  exports: [StationAssets, KpiTargets, AssetIntakeService, StockPlanningService],
+  exports: [StationAssets, KpiTargets, AssetIntakeService, StockPlanningService, InvestmentTotals],
 })
 export class InventoryModule implements OnModuleInit {
   constructor(
     private readonly steps: OffboardingSteps,
     private readonly returnTasks: ReturnTasksService,
+    private readonly noticeSources: NoticeSources,
+    private readonly returnOverdue: ReturnOverdueSource,
   ) {}
 
   onModuleInit(): void {
     this.steps.register(this.returnTasks);
+    this.noticeSources.register(this.returnOverdue);
   }
 }

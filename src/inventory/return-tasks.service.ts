@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../common/auth/roles';
 import { addDays, Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { Tx } from '../database/unit-of-work';
+import { Notices } from '../notices';
 import { OffboardingCase, OffboardingStep } from '../offboarding';
 import { encodeCursor, readCursor } from '../common/http/keyset-cursor';
 import { ReturnTaskPageDto, ReturnTaskQueryDto } from './dto/return-tasks.dto';
@@ -32,6 +33,7 @@ export class ReturnTasksService implements OffboardingStep {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notices: Notices,
   ) {}
 
   async run(offboardingCase: OffboardingCase, tx: Tx): Promise<Record<string, unknown>> {
@@ -60,6 +62,12 @@ export class ReturnTasksService implements OffboardingStep {
         entityType: 'employee',
         entityId: offboardingCase.employeeId,
         summary: { caseId: offboardingCase.id, trigger: offboardingCase.trigger, assetTags: held.map((a) => a.assetTag), dueDate, opened },
+      });
+      await this.notices.record(tx, {
+        kind: 'return-opened',
+        key: offboardingCase.id,
+        employeeId: offboardingCase.employeeId,
+        facts: { dueDate, items: held.map((a) => a.assetTag) },
       });
     }
     return { devicesHeld: held.length, tasksOpened: opened, dueDate };

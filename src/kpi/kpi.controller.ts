@@ -1,38 +1,32 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/access.decorators';
-import { PolaQueryDto, PolaReportDto, SeriesDto, SeriesQueryDto } from './dto/kpi.dto';
+import { PolaQueryDto, SeriesDto, SeriesQueryDto } from './dto/kpi.dto';
+import { PolaReportDto } from './dto/pola.dto';
 import { KpiService } from './kpi.service';
+import { PolaService } from './pola.service';
 import { ApiErrors } from '../common/http/api-errors';
 
 @ApiTags('kpi')
 @ApiBearerAuth()
 @Controller('api/v1/kpi')
 export class KpiController {
-  constructor(private readonly kpi: KpiService) {}
+  constructor(
+    private readonly kpi: KpiService,
+    private readonly pola: PolaService,
+  ) {}
 
-  /** Every POLA indicator of a year with value, baseline, target, status, numerator and denominator. */
+  /**
+   * The POLA report of a year: the 22 indicators of Part 4 grouped as the plan groups them, each with its typed
+   * baseline and target, value, status, numerator and denominator and source; plus the operational indicators.
+   * The documents (PDF, XLSX, CSV) are under pola.pdf / pola.xlsx / pola.csv.
+   */
   @ApiErrors('INVALID_YEAR', 'KPI_YEAR_IN_FUTURE')
   @Get('pola')
   @Roles('rtd')
   @ApiOkResponse({ type: PolaReportDto })
-  pola(@Query() query: PolaQueryDto): Promise<PolaReportDto> {
-    return this.kpi.pola(query.year);
-  }
-
-  /** The same, one line per indicator: semicolon-separated UTF-8 with BOM (opens in columns in Italian Excel). */
-  @ApiErrors('INVALID_YEAR', 'KPI_YEAR_IN_FUTURE')
-  @Get('pola.csv')
-  @Roles('rtd')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({
-    description: 'year;reference_date;indicator;unit;scope;as_of;value;baseline_year;baseline;target;expected;status;numerator;denominator;definition;…',
-  })
-  async polaCsv(@Query() query: PolaQueryDto, @Res() res: Response): Promise<void> {
-    const csv = await this.kpi.polaCsv(query.year);
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${csv.fileName}"`, 'Cache-Control': 'no-store' });
-    res.send(csv.body);
+  report(@Query() query: PolaQueryDto): Promise<PolaReportDto> {
+    return this.pola.report(query.year);
   }
 
   /** Laptops for remote work, equipped workers and investment for each year of a range (the dashboard's charts). */

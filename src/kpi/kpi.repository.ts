@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { remoteCapableLinksSql } from '../activities';
-import { employeesWithAgreementInForceSql } from '../agreements';
-import { AuditService } from '../audit';
+import { agreementEmployeesSql, employeesWithAgreementInForceSql } from '../agreements';
+import { AuditChange, AuditService } from '../audit';
 import { employeesActiveAtSql, employeeServicesSql, leaversAtSql, servicesSql } from '../directory';
-import { heldItemsSql, itemsHandedOverSql, lotsDeliveredSql, standingDeclarationsSql } from '../inventory';
+import { handoverEmployeesSql, heldItemsSql, itemsHandedOverSql, lotsDeliveredSql, standingDeclarationsSql } from '../inventory';
 import { validCertificatesSql } from '../pki';
+import { EmployeeShare } from './history-ledger';
 import { DISTRIBUTED_KINDS, DistributedKind, Measurements } from './domain/pola-report';
 import { ReferencePoint } from './domain/reference-date';
 
@@ -159,6 +160,89 @@ export class KpiRepository {
     };
   }
 
+  /**
+   * What each employee contributes to holdings and to agreements vs eligible (HistoryLedger sums them): one row per
+   * employee who is a worker (agreement in force), a leaver or eligible on the reference date — the same fragments
+   * and the same tests as `holdings()` and `agreementsByService()`, grouped by employee instead of summed. With
+   * `employeeIds`, only those employees (each CTE filtered by the index on its employee column): what the ledger
+   * reads again after a change.
+   */
+  async shares(ref: ReferencePoint, employeeIds?: readonly string[]): Promise<EmployeeShare[]> {
+    if (employeeIds && employeeIds.length === 0) return [];
+    const only = (column: string, joiner = 'WHERE') => (employeeIds ? ` ${joiner} ${column} IN (:...ids)` : '');
+    const rows = await this.rows(
+      `WITH held AS (
+         SELECT x.employee_id AS employee_id,
+                SUM(CASE WHEN x.kind = 'laptop' THEN 1 ELSE 0 END) AS laptops,
+                MAX(CASE WHEN x.kind = 'mobile_router' THEN 1 ELSE 0 END) AS routers,
+                COUNT(*) AS items
+           FROM (${heldItemsSql('ref', 'cutoff')}) x${only('x.employee_id')}
+          GROUP BY x.employee_id
+       ),
+       workers AS (SELECT w.employee_id AS employee_id FROM (${employeesWithAgreementInForceSql('ref', 'cutoff')}) w${only('w.employee_id')}),
+       declared AS (
+         SELECT d.employee_id AS employee_id,
+                MAX(CASE WHEN d.kind = 'laptop' THEN 1 ELSE 0 END) AS laptop,
+                MAX(CASE WHEN d.kind = 'broadband' THEN 1 ELSE 0 END) AS broadband
+           FROM (${standingDeclarationsSql('cutoff')}) d${only('d.employee_id')}
+          GROUP BY d.employee_id
+       ),
+       gone AS (SELECT g.employee_id AS employee_id FROM (${leaversAtSql('cutoff', 'no')}) g${only('g.employee_id')}),
+       eligible AS (
+         SELECT DISTINCT e.employee_id AS employee_id
+           FROM (${employeesActiveAtSql('cutoff', 'yes')}) e
+          WHERE e.employee_id IN (SELECT r.employee_id FROM (${remoteCapableLinksSql()}) r${only('r.employee_id')})${only('e.employee_id', 'AND')}
+       ),
+       people AS (SELECT employee_id FROM workers UNION SELECT employee_id FROM gone UNION SELECT employee_id FROM eligible)
+       SELECT p.employee_id AS employee_id, s.employee_id AS known, s.service_id AS service_id,
+              w.employee_id AS worker, el.employee_id AS eligible, g.employee_id AS leaver,
+              COALESCE(h.laptops, 0) AS laptops, COALESCE(h.items, 0) AS items,
+              CASE WHEN (COALESCE(h.laptops, 0) > 0 OR COALESCE(dc.laptop, 0) = 1)
+                    AND (COALESCE(h.routers, 0) = 1 OR COALESCE(dc.broadband, 0) = 1) THEN 1 ELSE 0 END AS equipped
+         FROM people p
+         LEFT JOIN workers w ON w.employee_id = p.employee_id
+         LEFT JOIN gone g ON g.employee_id = p.employee_id
+         LEFT JOIN eligible el ON el.employee_id = p.employee_id
+         LEFT JOIN held h ON h.employee_id = p.employee_id
+         LEFT JOIN declared dc ON dc.employee_id = p.employee_id
+         LEFT JOIN (${employeeServicesSql()}) s ON s.employee_id = p.employee_id`,
+      this.params(ref, { ids: employeeIds ?? [] }),
+    );
+    return rows.map((r) => ({
+      employeeId: String(r.employee_id),
+      serviceId: r.service_id == null ? null : String(r.service_id as string),
+      known: r.known != null,
+      worker: r.worker != null,
+      eligible: r.eligible != null,
+      leaver: r.leaver != null,
+      laptopsHeld: Number(r.laptops),
+      itemsHeld: Number(r.items),
+      equipped: Number(r.equipped) === 1,
+    }));
+  }
+
+  /** The services (id, code, name) by code: the rows of the agreements-by-service table. */
+  async services(): Promise<Array<{ id: string; code: string; name: string }>> {
+    const rows = await this.rows(`SELECT s.id AS id, s.code AS code, s.name AS name FROM (${servicesSql()}) s ORDER BY s.code`, {});
+    return rows.map((s) => ({ id: String(s.id), code: String(s.code), name: String(s.name) }));
+  }
+
+  /** The employees of these handovers and agreements (who a change to them concerns). */
+  async employeesOf(handoverIds: readonly string[], agreementIds: readonly string[]): Promise<string[]> {
+    const found: Row[] = [];
+    if (handoverIds.length > 0)
+      found.push(
+        ...(await this.rows(`SELECT h.employee_id AS employee_id FROM (${handoverEmployeesSql()}) h WHERE h.handover_id IN (:...ids)`, { ids: handoverIds })),
+      );
+    if (agreementIds.length > 0)
+      found.push(
+        ...(await this.rows(`SELECT a.employee_id AS employee_id FROM (${agreementEmployeesSql()}) a WHERE a.agreement_id IN (:...ids)`, {
+          ids: agreementIds,
+        })),
+      );
+    return found.map((r) => String(r.employee_id));
+  }
+
   /** Valid certificates at the reference moment, and those of them ending within 30 days after it. */
   async certificates(at: string, until: string): Promise<{ valid: number; expiring: number }> {
     const row = await this.one(
@@ -170,7 +254,12 @@ export class KpiRepository {
   }
 
   /** The audit chain's head (the indicators' memo key), from the audit feature's own port. */
-  auditHead(): Promise<number> {
-    return this.audit.headSeq();
+  auditHead(): Promise<{ seq: number; hash: string }> {
+    return this.audit.head();
+  }
+
+  /** The audit events after a head seen before, up to `head` (null: read everything again), from the audit feature's port. */
+  changesSince(seen: { seq: number; hash?: string }, head: number, limit: number): Promise<AuditChange[] | null> {
+    return this.audit.changesSince(seen, head, limit);
   }
 }

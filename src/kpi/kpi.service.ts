@@ -9,7 +9,8 @@ import { polaCsv } from './domain/pola-csv';
 import { buildPolaReport, IndicatorResult, Measurements } from './domain/pola-report';
 import { currentYear, referencePoint, ReferencePoint } from './domain/reference-date';
 import { SeriesDto, SeriesPointDto } from './dto/kpi.dto';
-import { Holdings, KpiRepository } from './kpi.repository';
+import { HistoryAggregates, HistoryCache } from './history-cache';
+import { KpiRepository } from './kpi.repository';
 import { VpnIndicatorSource } from './vpn-indicator.source';
 
 const DAY_MS = 86_400_000;
@@ -27,29 +28,18 @@ const LAPTOPS = 'laptops_for_remote_work';
 const EQUIPPED = 'remote_workers_equipped_with_devices_and_data_pct';
 const INVESTMENT = 'hardware_and_digital_infrastructure_investment_eur';
 
-/** The heavy aggregates of a reference point: what the memo keeps. */
-interface HistoryAggregates {
-  held: Holdings;
-  investment: { cents: number; lots: number };
-  distributed: Measurements['distributed'];
-  agreements: Awaited<ReturnType<KpiRepository['agreementsByService']>>;
-}
-
-/** Reference points remembered (about one per year on the dashboard). */
-const MEMO_SIZE = 32;
-
 /**
  * The POLA indicators of a year (JSON and CSV) and the yearly series the dashboard charts.
  *
- * The aggregates over handovers, agreements and lots are remembered per reference date together with the audit
- * chain's head: every change the service makes appends an audit event in its own transaction, so while the head
- * has not moved the data has not either, and a repeated question (the dashboard, a CSV after the page) costs one
- * primary-key read. For the current year this holds too: any event between two "now"s would have moved the head.
- * Time-dependent parts (certificates expiring, CRL age, VPN) are always read afresh. `clearMemo()` for benchmarks.
+ * The aggregates over handovers, agreements and lots come from HistoryCache: remembered per reference date with the
+ * audit chain's head and kept up to date as changes happen (only the employees a change concerns are read again), so a
+ * repeated question (the dashboard, a CSV after the page) costs one primary-key read and the first one after a change
+ * a few index look-ups. Time-dependent parts (certificates expiring, CRL age, VPN) are always read afresh.
+ * `clearMemo()` for benchmarks and tests: the next question reads everything.
  */
 @Injectable()
 export class KpiService {
-  private readonly memo = new Map<string, { head: number; value: HistoryAggregates }>();
+  private readonly cache: HistoryCache;
 
   constructor(
     private readonly repository: KpiRepository,
@@ -58,7 +48,9 @@ export class KpiService {
     private readonly pki: Certificates,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.cache = new HistoryCache(repository);
+  }
 
   private get timeZone(): string {
     return this.config.env.TIMEZONE;
@@ -126,26 +118,12 @@ export class KpiService {
   }
 
   clearMemo(): void {
-    this.memo.clear();
+    this.cache.clear();
   }
 
-  /** Handovers, agreements, lots: from the memo while the audit head has not moved. */
-  private async history(ref: ReferencePoint): Promise<HistoryAggregates> {
-    const head = await this.repository.auditHead();
-    const key = ref.date;
-    const known = this.memo.get(key);
-    if (known && known.head === head) return known.value;
-    // Queries run one after the other: on SQLite they share one connection anyway.
-    const value: HistoryAggregates = {
-      held: await this.repository.holdings(ref),
-      investment: await this.repository.investment(ref),
-      distributed: await this.repository.distributedByMonth(ref),
-      agreements: await this.repository.agreementsByService(ref),
-    };
-    this.memo.delete(key);
-    this.memo.set(key, { head, value });
-    if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
-    return value;
+  /** Handovers, agreements, lots: remembered, and kept up to date as changes happen. */
+  private history(ref: ReferencePoint): Promise<HistoryAggregates> {
+    return this.cache.get(ref);
   }
 
   /** The aggregates of one reference point. */

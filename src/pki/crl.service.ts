@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import * as path from 'node:path';
 import { Clock } from '../common/clock';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { Notices } from '../notices';
 import { CaStore, writeIfChanged } from './ca-store';
 import { CertificateRepository } from './certificate.repository';
 import { CrlRepository } from './crl.repository';
@@ -48,6 +49,7 @@ export class CrlService {
     private readonly uow: UnitOfWork,
     private readonly settings: PkiSettings,
     private readonly clock: Clock,
+    private readonly notices: Notices,
   ) {}
 
   private policy(trigger: CrlTrigger, caFingerprint: string): RebuildPolicy {
@@ -68,8 +70,34 @@ export class CrlService {
     await this.crls.bumpRevision(tx);
   }
 
-  /** Rebuilds when the trigger's policy says so; returns the CRL that is published afterwards. */
+  /** Rebuilds when the trigger's policy says so; returns the CRL that is published afterwards. A failure tells the admins. */
   async refresh(trigger: CrlTrigger): Promise<RefreshResult> {
+    try {
+      return await this.rebuild(trigger);
+    } catch (err) {
+      await this.noticeFailure().catch((e: unknown) => this.logger.error({ err: e }, 'could not record the CRL failure notice'));
+      throw err;
+    }
+  }
+
+  /**
+   * The failed build rolled back: the notice is a unit of its own. One a day at most while it keeps failing (the
+   * stable key is the day), with the last CRL that was published and when gateways will stop trusting it.
+   */
+  private async noticeFailure(): Promise<void> {
+    if (!this.notices.enabled) return;
+    const now = this.clock.nowIso();
+    const last = await this.crls.loadPublished().catch(() => null);
+    await this.uow.run((tx) =>
+      this.notices.record(tx, {
+        kind: 'crl-failing',
+        key: now.slice(0, 10),
+        facts: { lastAttemptAt: now, lastPublishedAt: last?.thisUpdate ?? null, nextUpdate: last?.nextUpdate ?? null },
+      }),
+    );
+  }
+
+  private async rebuild(trigger: CrlTrigger): Promise<RefreshResult> {
     // Outside the unit: loading the CA may itself run a unit of work (first start), and units never nest.
     const ca = await this.ca.get();
     const started = Date.now();

@@ -8,6 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { EmployeeDirectory } from '../directory';
 import { StationAssets } from '../inventory';
 import { Outbox } from '../jobs';
+import { Notices } from '../notices';
 import { Certificates, PreparedCertificate } from '../pki';
 import { assertStationFor, StationFacts } from './domain/station-rule';
 import { BulkOnboardDto, BulkOnboardResultDto } from './dto/vpn-bulk.dto';
@@ -64,6 +65,7 @@ export class VpnBulkOnboardingService {
     private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly notices: Notices,
     private readonly outbox: Outbox,
   ) {}
 
@@ -179,6 +181,14 @@ export class VpnBulkOnboardingService {
             { employeeIds: rows.map((r) => r.employeeId), accountIds: rows.map((r) => r.id) },
             { jobId: `vpn-group-add-many-${rows[0].id}-n${rows.length}` },
           );
+        }
+        for (const row of rows) {
+          await this.notices.record(tx, {
+            kind: 'vpn-profile-ready',
+            key: `${row.id}-${row.currentSerial}`,
+            employeeId: row.employeeId,
+            facts: { profile: row.profile, notAfter: row.certificateNotAfter },
+          });
         }
         return { rows, gatewayNames: new Map([...gatewayOf.entries()].map(([n, g]) => [rows[n].id, g.name])) };
       });

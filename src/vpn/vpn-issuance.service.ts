@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { Conflict, ValidationFailed } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { StationAssets } from '../inventory';
+import { Notices } from '../notices';
 import { Certificates, StationIssueInput } from '../pki';
 import { allowedFrom, assertCanApply, groupChange } from './domain/account-lifecycle';
 import { assertStationFor } from './domain/station-rule';
@@ -33,6 +34,7 @@ export class VpnIssuanceService {
     private readonly profiles: OpenVpnProfileService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly notices: Notices,
   ) {}
 
   async issue(actor: Actor, id: string, dto: IssueVpnCertificateDto): Promise<VpnIssuanceDto> {
@@ -93,6 +95,13 @@ export class VpnIssuanceService {
         // A replacement (another laptop, a lost password): the certificates it replaces stop working now.
         const replaced = await this.certificates.retire(tx, replacing, 'superseded', actor, serial);
         await this.steps.groupJob(tx, issued, groupChange(current.state, 'issued'));
+        // The employee is told their profile is ready (no key, no password, no profile in the mail).
+        await this.notices.record(tx, {
+          kind: 'vpn-profile-ready',
+          key: `${issued.id}-${serial}`,
+          employeeId: issued.employeeId,
+          facts: { profile: issued.profile, notAfter: prepared.notAfter },
+        });
         const gateway = issued.gatewayId ? await this.gateways.findById(issued.gatewayId, tx) : null;
         return { issued, certificate, replaced, gateway };
       });

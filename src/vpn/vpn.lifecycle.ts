@@ -3,8 +3,10 @@ import { AgreementSuspensionFollowers } from '../agreements';
 import { JobRegistry } from '../jobs';
 import { Schedules } from '../jobs';
 import { MetricsService } from '../metrics';
+import { NoticeSources } from '../notices';
 import { OffboardingSteps } from '../offboarding';
 import { VpnAgreementSuspensionFollower } from './vpn-agreement-suspension.follower';
+import { VpnCertificateExpirySource } from './vpn-certificate-expiry.source';
 import { VpnGatewaysService } from './vpn-gateways.service';
 import { VpnGroupSync } from './vpn-group-sync.service';
 import { VpnLoadReportService } from './vpn-load-report.service';
@@ -31,6 +33,8 @@ export class VpnLifecycle implements OnModuleInit, OnApplicationBootstrap {
     private readonly offboarding: VpnOffboardingStep,
     private readonly agreementFollowers: AgreementSuspensionFollowers,
     private readonly agreementFollower: VpnAgreementSuspensionFollower,
+    private readonly noticeSources: NoticeSources,
+    private readonly certificateExpiry: VpnCertificateExpirySource,
   ) {}
 
   onModuleInit(): void {
@@ -52,6 +56,7 @@ export class VpnLifecycle implements OnModuleInit, OnApplicationBootstrap {
     });
     this.steps.register(this.offboarding);
     this.agreementFollowers.register(this.agreementFollower);
+    this.noticeSources.register(this.certificateExpiry);
 
     this.metrics.gauge(
       'rw_vpn_gateway_expected_sessions',

@@ -21,6 +21,7 @@ import { VpnAccountsService } from './vpn-accounts.service';
 import { VpnAddressRepository } from './vpn-address.repository';
 import { VpnAddressService } from './vpn-address.service';
 import { VpnBulkOnboardingService } from './vpn-bulk-onboarding.service';
+import { VpnCertificateExpirySource } from './vpn-certificate-expiry.source';
 import { VpnCertificates } from './vpn-certificates';
 import { VpnClientDirectives } from './vpn-client-directives.service';
 import { VpnGatewayRepository } from './vpn-gateway.repository';
@@ -65,6 +66,7 @@ import { VpnLifecycle } from './vpn.lifecycle';
     VpnReconciler,
     VpnOffboardingStep,
     VpnAgreementSuspensionFollower,
+    VpnCertificateExpirySource,
     VpnLifecycle,
     GatewayCredentials,
     GatewayConnectFacts,

@@ -36,7 +36,9 @@ async function chartData(page: Page, key: string): Promise<ChartData> {
   }, key);
 }
 
-const indicator = (report: Api, id: string) => report.indicators.find((i: Api) => i.id === id);
+/** An operational indicator of the report (the cards and charts); Part 4's 22 are `report.indicators`. */
+const indicator = (report: Api, id: string) => report.operational.find((i: Api) => i.id === id);
+const polaIndicator = (report: Api, id: string) => report.indicators.find((i: Api) => i.id === id);
 
 /**
  * The RTD dashboard in headless Chromium: sign in through the token form, every chart drawn by Chart.js with the
@@ -133,6 +135,28 @@ describe('RTD dashboard in a browser', () => {
     const second = await post('/api/v1/vpn/accounts', { employeeId: e2.id, profile: 'dipendenti' }, hotline);
     await post(`/api/v1/vpn/accounts/${second.id}/approve`, {}, hotline);
     await post('/api/v1/vpn/accounts', { employeeId: e3.id, profile: 'dipendenti' }, hotline);
+    // Part 4 inputs: a firewall (hardware), an online service (digitalisation), a declared intranet.
+    at('2022-03-11');
+    await post('/api/v1/purchases', {
+      date: '2022-03-01',
+      supplier: 'Italware S.r.l.',
+      description: 'Firewall',
+      category: 'network_security',
+      amountCents: 690_000,
+    });
+    await post('/api/v1/purchases', {
+      date: '2022-03-02',
+      supplier: 'Maggioli S.p.A.',
+      description: 'Servizi online',
+      category: 'digital_services_projects',
+      amountCents: 1_234_550,
+    });
+    const declared = await t
+      .http()
+      .put('/api/v1/kpi/declared/2022/intranet_present')
+      .set(auth(rtd))
+      .send({ value: true, note: 'Intranet su SharePoint, verbale 12/2022' });
+    if (declared.status >= 300) throw new Error(`declare: ${declared.status} ${JSON.stringify(declared.body)}`);
     clock.set('2022-03-15T10:00:00Z');
 
     browser = await chromium.launch({
@@ -246,13 +270,13 @@ describe('RTD dashboard in a browser', () => {
     expect(gateways.datasets[1].data.reduce((s, x) => (s ?? 0) + (x ?? 0), 0)).toBeGreaterThan(0); // the issued account counts
 
     // The cards show the same values, formatted in Italian.
-    expect(await page.locator('[data-indicator="laptops_for_remote_work"] .value').getAttribute('data-value')).toBe(
-      String(indicator(report, 'laptops_for_remote_work').value),
+    expect(await page.locator('.card[data-indicator="laptops_for_remote_work"] .value').getAttribute('data-value')).toBe(
+      String(polaIndicator(report, 'laptops_for_remote_work').value.value),
     );
     expect(await page.locator('[data-indicator="certificates_expiring_within_30_days"] .value').textContent()).toBe('0');
     const crlAge = indicator(report, 'crl_age_hours');
     expect(await page.locator('[data-indicator="crl_age_hours"] .value').getAttribute('data-value')).toBe(String(crlAge.value));
-    expect(await page.locator('[data-table="all"] tbody tr').count()).toBe(report.indicators.length);
+    expect(await page.locator('[data-table="all"] tbody tr').count()).toBe(report.operational.length);
     // Every chart has a text alternative: an accessible name and a data table.
     for (const key of ['laptops', 'equipment', 'agreements', 'vpn', 'gateways']) {
       expect(await page.locator(`#chart-${key}`).getAttribute('aria-label')).toMatch(/^Grafico/);
@@ -289,10 +313,75 @@ describe('RTD dashboard in a browser', () => {
       'Sistema Informativo;DB;3;2;66.7',
       '',
     ]);
-    const [all] = await Promise.all([page.waitForEvent('download'), page.locator('#download-all').click()]);
-    expect(all.suggestedFilename()).toBe('indicatori-pola-2022.csv');
-    const body = fs.readFileSync(await all.path(), 'utf8');
-    expect(body.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^year;reference_date;indicator;/);
+    // The year's documents: links to the API, downloaded with the session (the same bytes as the API's).
+    const links = page.locator('#pola-downloads a[data-download]');
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/api/v1/kpi/pola.pdf?year=2022',
+      '/api/v1/kpi/pola.xlsx?year=2022',
+      '/api/v1/kpi/pola.csv?year=2022',
+    ]);
+    const [all] = await Promise.all([page.waitForEvent('download'), page.locator('#pola-downloads a[data-download="csv"]').click()]);
+    expect(all.suggestedFilename()).toMatch(/\.csv$/);
+    const api = await t.http().get('/api/v1/kpi/pola.csv?year=2022').set(auth(rtd)).expect(200);
+    expect(fs.readFileSync(await all.path(), 'utf8')).toBe(api.text);
+  });
+
+  it("shows the 22 indicators of Part 4 in the document's groups, in Italian", async () => {
+    await openDashboard('?anno=2022');
+    const report = (await t.http().get('/api/v1/kpi/pola?year=2022').set(auth(rtd)).expect(200)).body as Api;
+    expect(report.indicators).toHaveLength(22);
+    const groups = page.locator('#pola-groups section.pola-group');
+    expect(await groups.locator('h3').allTextContents()).toEqual(report.groups.map((g: Api) => g.label));
+    expect(await page.locator('#pola-groups').getAttribute('data-count')).toBe('22');
+    const STATUS: Record<string, string> = {
+      met: 'raggiunto',
+      on_track: 'in linea',
+      behind: 'in ritardo',
+      not_met: 'non raggiunto',
+      no_target: 'senza obiettivo',
+      action_required: 'azione richiesta',
+      no_data: 'dati mancanti',
+    };
+    const SOURCE: Record<string, string> = { computed: 'calcolato', declared: 'dichiarato', imported: 'importato' };
+    for (const g of report.groups) {
+      const rows = page.locator(`table[data-group="${g.id}"] tbody tr`);
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-indicator')))).toEqual(g.indicators);
+      for (const id of g.indicators) {
+        const i = polaIndicator(report, id);
+        const cells = page.locator(`tr[data-indicator="${id}"] > *`);
+        expect(await cells.nth(0).textContent()).toContain(i.name);
+        expect(await cells.nth(1).textContent()).toBe(i.baseline ? `${i.baseline.text}${i.baselineYear ? ` (${i.baselineYear})` : ''}` : '—');
+        expect(await cells.nth(2).textContent()).toBe(i.target ? i.target.text : '—');
+        expect(await cells.nth(4).textContent()).toBe(STATUS[i.status]);
+        expect(await cells.nth(5).textContent()).toContain(SOURCE[i.source]);
+      }
+    }
+    // Italian numbers: the firewall and the lots delivered in 2022 (50 webcams at 29 €), the online service.
+    const hardware = polaIndicator(report, 'hardware_and_digital_infrastructure_investment_eur');
+    expect(hardware.value).toEqual({ kind: 'number', value: 8350 });
+    expect(await page.locator('tr[data-indicator="hardware_and_digital_infrastructure_investment_eur"] [data-value]').textContent()).toBe('8.350,00\u00a0€');
+    expect(polaIndicator(report, 'digitalisation_investment_eur').value).toEqual({ kind: 'number', value: 12345.5 });
+    expect(await page.locator('tr[data-indicator="digitalisation_investment_eur"] [data-value]').textContent()).toBe('12.345,50\u00a0€');
+    // A declared value says so, with the RTD's note and the date in gg/mm/aaaa.
+    const intranet = page.locator('tr[data-indicator="intranet_present"]');
+    expect(await intranet.locator('[data-value]').textContent()).toBe('presente');
+    expect(await intranet.locator('[data-source]').textContent()).toContain('dichiarato');
+    expect(await intranet.locator('.declared').textContent()).toMatch(/^Dichiarato il 11\/03\/2022 da .+: Intranet su SharePoint, verbale 12\/2022$/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-pola-2022.png'), fullPage: true });
+  });
+
+  it('prints without buttons, links or controls', async () => {
+    await openDashboard('?anno=2022');
+    const visible = () => page.locator('button:visible, a:visible, select:visible, summary:visible').count();
+    expect(await visible()).toBeGreaterThan(0);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await visible()).toBe(0);
+      expect(await page.locator('#pola-groups table:visible').count()).toBe(6);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-print.png'), fullPage: true });
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 
   it('passes axe-core with no serious or critical violation, loads nothing from outside, logs no error', async () => {

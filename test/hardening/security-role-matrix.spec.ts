@@ -72,6 +72,7 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
 
   // activities and eligibility
   'POST /api/v1/activities/import': ['hr'],
+  'POST /api/v1/activities/transversal/import': ['hr'],
   'GET /api/v1/activities': ['hr', 'manager', 'rtd'],
   'GET /api/v1/activities/summary': ['hr', 'manager', 'rtd'],
   'PUT /api/v1/employees/:id/activities': ['hr', 'manager'],
@@ -117,6 +118,18 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
   'GET /api/v1/return-tasks': ['technician'],
   'GET /api/v1/inventory/stock': ['technician', 'rtd'],
   'GET /api/v1/inventory/planning': ['technician', 'rtd'],
+  'POST /api/v1/purchases': ['technician'],
+  'GET /api/v1/purchases': ['technician', 'rtd'],
+  'GET /api/v1/purchases/summary': ['technician', 'rtd'],
+  'GET /api/v1/purchases/:id': ['technician', 'rtd'],
+  // training records (issue 14): HR data; the RTD reads courses without names and the yearly aggregates
+  'POST /api/v1/training/courses': ['hr'],
+  'GET /api/v1/training/courses': ['hr', 'rtd'],
+  'GET /api/v1/training/courses/:id': ['hr', 'rtd'],
+  'POST /api/v1/training/courses/:id/participants': ['hr'],
+  'DELETE /api/v1/training/courses/:id/participants/:employeeId': ['hr'],
+  'POST /api/v1/training/hotline-onboarding': ['hotline'],
+  'GET /api/v1/training/summary': ['hr', 'rtd'],
   'POST /api/v1/employees/:id/declared-equipment': ['technician', 'hr'],
   'GET /api/v1/employees/:id/declared-equipment': ['technician', 'hr'],
   'POST /api/v1/employees/:id/declared-equipment/:declarationId/withdraw': ['technician', 'hr'],
@@ -157,7 +170,15 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
   // POLA indicators and the dashboard: the RTD
   'GET /api/v1/kpi/pola': ['rtd'],
   'GET /api/v1/kpi/pola.csv': ['rtd'],
+  'GET /api/v1/kpi/pola.pdf': ['rtd'],
+  'GET /api/v1/kpi/pola.xlsx': ['rtd'],
   'GET /api/v1/kpi/series': ['rtd'],
+  // POLA inputs (issue 14): the RTD declares what the service cannot measure; HR imports monthly attendance totals
+  'GET /api/v1/kpi/declared': ['rtd'],
+  'PUT /api/v1/kpi/declared/:year/:indicator': ['rtd'],
+  'DELETE /api/v1/kpi/declared/:year/:indicator': ['rtd'],
+  'POST /api/v1/kpi/attendance/import': ['hr'],
+  'GET /api/v1/kpi/attendance': ['hr', 'rtd'],
   'GET /dashboard': ['rtd'],
 
   // operator pages: each desk its own

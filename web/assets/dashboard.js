@@ -3,6 +3,7 @@
 // bundled with the service. Every chart has a data table (its text alternative) and a CSV download of that table.
 import { api, download } from './api.js';
 import { renderLayout } from './layout.js';
+import { polaCard, renderDownloads, renderPolaGroups } from './dashboard-pola.js';
 
 /**
  * The shapes of GET /api/v1/kpi/pola and /api/v1/kpi/series that the page reads.
@@ -10,7 +11,9 @@ import { renderLayout } from './layout.js';
  * @typedef {{ id: string, unit: string, asOf: string, value: number | null, baseline: number | null, baselineYear: number | null,
  *   target: number | null, expected: number | null, status: string | null, numerator: number | null, denominator: number | null,
  *   breakdown: BreakdownRow[], details: Record<string, any> }} Indicator
- * @typedef {{ year: number, referenceDate: string, current: boolean, indicators: Indicator[] }} PolaReport
+ * The report: Part 4 (`groups`, `indicators`: the 22 of the plan, see dashboard-pola.js) and the service's operational
+ * indicators (`operational`), which the cards, the charts and the last table read.
+ * @typedef {import('./dashboard-pola.js').PolaPart4 & { current: boolean, operational: Indicator[] }} PolaReport
  * @typedef {{ year: number, referenceDate: string, current: boolean, [more: string]: any }} SeriesPoint
  * @typedef {{ points: SeriesPoint[], laptopsBaseline: number | null, laptopsBaselineYear: number | null }} Series
  */
@@ -25,11 +28,11 @@ Chart.defaults.maintainAspectRatio = false;
 // Colours distinguishable with common colour-vision deficiencies, each at least 4.5:1 on white.
 const COLORS = { blue: '#0b4f8a', orange: '#a34a00', green: '#1b5e20', purple: '#6a1b9a', grey: '#4a4a4a', teal: '#00695c' };
 
-/** @type {Record<string, string>} */
+/**
+ * Labels of the operational indicators (Part 4's come with their names from the API).
+ * @type {Record<string, string>}
+ */
 export const INDICATOR_LABELS = {
-  laptops_for_remote_work: 'PC portatili per il lavoro agile',
-  remote_workers_equipped_with_devices_and_data_pct: 'Lavoratori agili dotati di dispositivi e traffico dati',
-  hardware_and_digital_infrastructure_investment_eur: 'Investimenti in hardware (lotti consegnati nell’anno)',
   equipment_distributed: 'Dotazioni consegnate nell’anno (portatili, webcam, cuffie)',
   agreements_in_force_vs_eligible_pct: 'Accordi in vigore su dipendenti idonei',
   vpn_accounts_open: 'Account VPN non revocati',
@@ -42,10 +45,6 @@ export const INDICATOR_LABELS = {
 
 /** @type {Record<string, string>} */
 const DEFINITIONS = {
-  laptops_for_remote_work: 'Portatili del Comune assegnati alla data di riferimento a dipendenti con accordo in vigore.',
-  remote_workers_equipped_with_devices_and_data_pct:
-    'Dipendenti con accordo in vigore che hanno un portatile (del Comune o personale dichiarato) e una connessione dati (router/SIM del Comune o linea di casa dichiarata), sul totale dei dipendenti con accordo in vigore.',
-  hardware_and_digital_infrastructure_investment_eur: 'Somma di quantità × prezzo unitario dei lotti consegnati dal 1° gennaio alla data di riferimento.',
   equipment_distributed: 'Portatili, webcam e cuffie consegnati dal 1° gennaio alla data di riferimento.',
   agreements_in_force_vs_eligible_pct: 'Dipendenti con accordo in vigore sul totale dei dipendenti attivi idonei al lavoro agile.',
   vpn_accounts_open: 'Account VPN in uno stato diverso da “revocato”, sul totale degli account (situazione attuale).',
@@ -445,7 +444,7 @@ function renderGateways(report) {
  * @param {string} id
  */
 function indicator(report, id) {
-  return /** @type {Indicator} */ (report.indicators.find((i) => i.id === id));
+  return /** @type {Indicator} */ (report.operational.find((i) => i.id === id));
 }
 
 /** @param {string | null} status */
@@ -472,18 +471,21 @@ function card(ind, { extra, badge } = {}) {
   );
 }
 
+/** The Part 4 indicators the summary opens with (the rest are in the group tables below). */
+const SUMMARY_PART4 = [
+  'laptops_for_remote_work',
+  'remote_workers_equipped_with_devices_and_data_pct',
+  'hardware_and_digital_infrastructure_investment_eur',
+  'digitalisation_investment_eur',
+];
+
 /** @param {PolaReport} report */
 function renderSummary(report) {
-  const laptops = indicator(report, 'laptops_for_remote_work');
-  const equipped = indicator(report, 'remote_workers_equipped_with_devices_and_data_pct');
-  const investment = indicator(report, 'hardware_and_digital_infrastructure_investment_eur');
   const agreements = indicator(report, 'agreements_in_force_vs_eligible_pct');
   const equipment = indicator(report, 'equipment_distributed');
   const summary = document.getElementById('summary');
   summary.replaceChildren(
-    card(laptops, { extra: `${laptops.details.workersInForce} lavoratori con accordo in vigore` }),
-    card(equipped, { extra: `${equipped.numerator} su ${equipped.denominator}` }),
-    card(investment, { extra: `${investment.details.lotsDelivered} lotti consegnati` }),
+    ...SUMMARY_PART4.flatMap((id) => report.indicators.filter((i) => i.id === id).map(polaCard)),
     card(agreements, { extra: `${agreements.numerator} accordi su ${agreements.denominator} idonei` }),
     card(equipment, { extra: `${equipment.details.laptop} portatili, ${equipment.details.webcam} webcam, ${equipment.details.headset} cuffie` }),
   );
@@ -537,7 +539,7 @@ function renderAll(report) {
   const fmt = (/** @type {Indicator} */ i, /** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : formatValue(i.unit, v));
   dataTable(
     'all',
-    `Indicatori POLA ${report.year}, al ${fmtDate(report.referenceDate)}`,
+    `Indicatori operativi ${report.year}, al ${fmtDate(report.referenceDate)}`,
     [
       {
         title: 'Indicatore',
@@ -555,8 +557,8 @@ function renderAll(report) {
       { title: 'Denominatore', raw: (i) => i.denominator, num: true, show: (i) => (i.denominator === null ? '—' : nf(1).format(i.denominator)) },
       { title: 'Definizione', raw: (i) => DEFINITIONS[i.id], csvOnly: true },
     ],
-    report.indicators,
-    `indicatori-pola-${report.year}-tabella.csv`,
+    report.operational,
+    `indicatori-operativi-${report.year}-tabella.csv`,
     { collapsible: false },
   );
 }
@@ -586,6 +588,10 @@ async function load(year) {
       ? `Anno ${report.year} in corso: dati a oggi, ${fmtDate(report.referenceDate)}. Le voci VPN e CRL descrivono sempre la situazione attuale.`
       : `Anno ${report.year}: dati al ${fmtDate(report.referenceDate)}. Le voci VPN e CRL descrivono la situazione attuale.`;
     renderSummary(report);
+    const groups = document.getElementById('pola-groups');
+    groups.dataset.count = String(renderPolaGroups(groups, report));
+    groups.removeAttribute('data-busy');
+    renderDownloads(document.getElementById('pola-downloads'), report.year, download, showPageError);
     renderLaptops(laptopSeries);
     renderEquipment(report);
     renderAgreements(report);
@@ -618,10 +624,5 @@ select.addEventListener('change', () => {
   history.replaceState(null, '', url);
   load(select.value);
 });
-document
-  .getElementById('download-all')
-  .addEventListener('click', () =>
-    download(`/api/v1/kpi/pola.csv?year=${encodeURIComponent(select.value)}`, `indicatori-pola-${select.value}.csv`).catch(showPageError),
-  );
 document.getElementById('print').addEventListener('click', () => window.print());
 await load(select.value);

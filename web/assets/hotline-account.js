@@ -309,6 +309,32 @@ action(
   () => flashOk('Account revocato: i certificati sono nella CRL.'),
 );
 
+/** The hot-line's mini-training in one step (POST /api/v1/training/hotline-onboarding): repeated the same day, nothing changes. */
+const trainingForm = /** @type {HTMLFormElement} */ (document.getElementById('training-form'));
+trainingForm.addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  clearErrors(trainingForm);
+  flash.hidden = true;
+  const button = /** @type {HTMLButtonElement} */ (trainingForm.querySelector('button[type="submit"]'));
+  button.disabled = true;
+  try {
+    const res = await api('/api/v1/training/hotline-onboarding', { method: 'POST', body: { employeeId: account.employeeId } });
+    flashOk(
+      res.created
+        ? `Mini-formazione registrata (${res.date}): VPN e desktop remoto, mezz'ora.`
+        : `La mini-formazione del ${res.date} era già registrata per questo dipendente: nessuna modifica.`,
+    );
+  } catch (err) {
+    formError(trainingForm, err);
+    if (err.code === 'TRAINING_EMPLOYEE_INACTIVE') {
+      const box = /** @type {HTMLElement} */ (trainingForm.querySelector('[data-role="form-error"]'));
+      box.textContent = `Il dipendente non è più in servizio: la mini-formazione non è stata registrata (${err.code}).`;
+    }
+  } finally {
+    button.disabled = false;
+  }
+});
+
 try {
   if (!id) throw Object.assign(new Error("Nessun account indicato: aprilo dalla coda dell'hot-line"), { code: 'NO_ACCOUNT' });
   actionsByState = (await api('/api/v1/operator/vpn-account-actions')).byState;

@@ -86,3 +86,23 @@ function differences(totals: SummaryCounts): string[] {
   }
   return notes;
 }
+
+export interface TransversalCounts {
+  /** transversal activities present (filled cells of the table) */
+  activities: number;
+  remoteCapable: number;
+  /** services with at least one */
+  services: number;
+  byMode: ModeCounts;
+}
+
+/** The 11 transversal activities by service, counted apart from the map (whose totals the document states: 676 / 544). */
+export function summariseTransversal(modeRows: { serviceCode: string; mode: ActivityMode; activities: number }[]): TransversalCounts {
+  const out: TransversalCounts = { activities: 0, remoteCapable: 0, services: new Set(modeRows.map((r) => r.serviceCode)).size, byMode: emptyModes() };
+  for (const r of modeRows) {
+    out.activities += r.activities;
+    out.byMode[r.mode] += r.activities;
+    if (isRemoteCapable(r.mode)) out.remoteCapable += r.activities;
+  }
+  return out;
+}

@@ -100,12 +100,21 @@ export class DocumentFiguresDto {
   @ApiProperty() remoteCapable: number;
 }
 
+export class TransversalSummaryDto {
+  @ApiProperty({ description: 'transversal activities present in services (filled cells of the table)' }) activities: number;
+  @ApiProperty({ description: 'fully_remote + partially_remote' }) remoteCapable: number;
+  @ApiProperty({ description: 'services with at least one' }) services: number;
+  @ApiProperty({ type: ModeCountsDto }) byMode: ModeCountsDto;
+}
+
 export class ActivitySummaryDto {
   @ApiProperty({ type: SummaryCountsDto }) totals: SummaryCountsDto;
   @ApiProperty({ type: [ServiceSummaryDto] }) services: ServiceSummaryDto[];
   @ApiProperty({ type: DocumentFiguresDto, description: 'what the seed document states about its own activity map' })
   documentFigures: DocumentFiguresDto;
   @ApiProperty({ type: [String], description: 'differences between the imported map and the document figures' }) notes: string[];
+  @ApiProperty({ type: TransversalSummaryDto, description: "the 11 transversal activities, counted apart: the map's totals leave them out" })
+  transversal: TransversalSummaryDto;
 }
 
 export class ReplaceEmployeeActivitiesDto {

@@ -44,3 +44,8 @@ export function agreementWasInForceSql(alias: string, date: string, cutoff: stri
 export function employeesWithAgreementInForceSql(date: string, cutoff: string): string {
   return `SELECT DISTINCT ag.employee_id AS employee_id FROM agreements ag WHERE ${agreementWasInForceSql('ag', date, cutoff)}`;
 }
+
+/** Every agreement's employee (columns `agreement_id`, `employee_id`): who a change to an agreement concerns. */
+export function agreementEmployeesSql(): string {
+  return `SELECT ag.id AS agreement_id, ag.employee_id AS employee_id FROM agreements ag`;
+}

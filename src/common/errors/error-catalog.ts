@@ -7,6 +7,7 @@ import { JOBS_ERRORS } from '../../jobs';
 import { KPI_ERRORS } from '../../kpi';
 import { OFFBOARDING_ERRORS } from '../../offboarding';
 import { PKI_ERRORS } from '../../pki';
+import { TRAINING_ERRORS } from '../../training';
 import { VPN_ERRORS } from '../../vpn';
 import { COMMON_ERRORS } from './common.errors';
 import { CodesOfKind, ErrorKind, ErrorSpec, STATUS_BY_KIND } from './error-spec';
@@ -29,6 +30,7 @@ export const ERROR_LISTS = {
   kpi: KPI_ERRORS,
   offboarding: OFFBOARDING_ERRORS,
   pki: PKI_ERRORS,
+  training: TRAINING_ERRORS,
   vpn: VPN_ERRORS,
 } as const;
 
@@ -43,6 +45,7 @@ export const ERROR_CATALOG = {
   ...KPI_ERRORS,
   ...OFFBOARDING_ERRORS,
   ...PKI_ERRORS,
+  ...TRAINING_ERRORS,
   ...VPN_ERRORS,
 } as const;
 

@@ -6,8 +6,10 @@ import { authMigrations } from '../../auth';
 import { directoryMigrations } from '../../directory';
 import { inventoryMigrations } from '../../inventory';
 import { kpiMigrations } from '../../kpi';
+import { noticesMigrations } from '../../notices';
 import { offboardingMigrations } from '../../offboarding';
 import { pkiMigrations } from '../../pki';
+import { trainingMigrations } from '../../training';
 import { vpnMigrations } from '../../vpn';
 import { Foundation1764200000000 } from './1764200000000-foundation';
 
@@ -33,4 +35,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   ...kpiMigrations,
   ...authMigrations,
   ...auditMigrations,
+  ...noticesMigrations,
+  ...trainingMigrations,
 ];

@@ -12,6 +12,13 @@ export function employeesActiveAtSql(cutoff: string, yes: string): string {
            WHERE (e.active = :${yes} OR (e.deactivated_at IS NOT NULL AND e.deactivated_at >= :${cutoff}))`;
 }
 
+/** `wasActive` restricted to managers (dirigenti/PO: `is_manager`), for the POLA training indicator (column `employee_id`). */
+export function managersActiveAtSql(cutoff: string, yes: string): string {
+  return `SELECT e.id AS employee_id
+            FROM employees e
+           WHERE e.is_manager = :${yes} AND (e.active = :${yes} OR (e.deactivated_at IS NOT NULL AND e.deactivated_at >= :${cutoff}))`;
+}
+
 /** `hadLeft` (column `employee_id`). */
 export function leaversAtSql(cutoff: string, no: string): string {
   return `SELECT e.id AS employee_id FROM employees e WHERE e.active = :${no} AND e.deactivated_at IS NOT NULL AND e.deactivated_at < :${cutoff}`;

@@ -42,3 +42,8 @@ export function itemsHandedOverSql(from: string, to: string): string {
             FROM handover_items hi
            WHERE hi.handover_date >= :${from} AND hi.handover_date <= :${to}`;
 }
+
+/** Every handover's holder (columns `handover_id`, `employee_id`): who a change to a handover concerns. */
+export function handoverEmployeesSql(): string {
+  return `SELECT h.id AS handover_id, h.employee_id AS employee_id FROM handovers h`;
+}

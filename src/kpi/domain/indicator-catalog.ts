@@ -6,6 +6,9 @@ import { Accrual, Direction } from './indicator-status';
  * column there simply has no target. `scope: 'history'` indicators are rebuilt for any past reference date from
  * dated records; `scope: 'current'` ones describe the present only (the service keeps no history of VPN account
  * states, gateway load or published CRLs), so for a past year they are reported as of now and say so.
+ *
+ * The first three are also Part 4 indicators: GET /api/v1/kpi/pola reports them among the 22 of Part 4 (PolaService,
+ * typed targets from config/pola-targets.tsv) and lists the others as `operational`.
  */
 export type IndicatorUnit = 'count' | 'percent' | 'eur' | 'hours';
 export type IndicatorScope = 'history' | 'current';

@@ -59,15 +59,6 @@ export class IndicatorDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, string | number | boolean | null>;
 }
 
-export class PolaReportDto {
-  @ApiProperty() year: number;
-  @ApiProperty({ description: '31 December, or today for the current year (municipality time zone)' }) referenceDate: string;
-  @ApiProperty({ description: 'instant up to which events count (exclusive)' }) cutoff: string;
-  @ApiProperty() current: boolean;
-  @ApiProperty() generatedAt: string;
-  @ApiProperty({ type: [IndicatorDto] }) indicators: IndicatorDto[];
-}
-
 export class SeriesPointDto {
   @ApiProperty() year: number;
   @ApiProperty() referenceDate: string;

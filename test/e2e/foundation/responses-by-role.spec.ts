@@ -163,7 +163,7 @@ describe('responses by role: special-category data for HR and admins, aggregates
       .expect(200);
     clock.advance(86_400_000);
     const pola = await get('rtd', '/api/v1/kpi/pola?year=2026').expect(200);
-    const leavers = pola.body.indicators.find((i: { id: string }) => i.id === 'leavers_holding_equipment');
+    const leavers = pola.body.operational.find((i: { id: string }) => i.id === 'leavers_holding_equipment');
     expect(leavers).toMatchObject({ value: 1, numerator: 1, details: { assetsHeld: 1 } });
     const report = JSON.stringify(pola.body);
     for (const identifying of [

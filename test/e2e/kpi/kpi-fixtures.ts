@@ -3,12 +3,22 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { auth, TestApp } from '../../helpers/test-app';
 
-/** A copy of config/ with the given kpi-targets.tsv, so a test's targets do not follow edits of the real file. */
-export function configDirWithTargets(targetsTsv: string): string {
+/**
+ * A copy of config/ with the given kpi-targets.tsv, so a test's targets do not follow edits of the real file; `pola`
+ * replaces rows of pola-targets.tsv (indicator → its cells after the id: baseline_year, baseline, 2021, 2022, 2023).
+ */
+export function configDirWithTargets(targetsTsv: string, pola: Record<string, string[]> = {}): string {
   const dir = fs.mkdtempSync(path.join(process.env.TEST_TMP ?? os.tmpdir(), 'rw-kpi-config-'));
   const source = path.resolve(__dirname, '..', '..', '..', 'config');
   for (const f of fs.readdirSync(source)) fs.copyFileSync(path.join(source, f), path.join(dir, f));
   fs.writeFileSync(path.join(dir, 'kpi-targets.tsv'), targetsTsv);
+  const polaFile = path.join(dir, 'pola-targets.tsv');
+  const lines = fs.readFileSync(polaFile, 'utf8').split('\n');
+  const replaced = lines.map((line) => {
+    const id = line.split('\t')[0];
+    return pola[id] ? [id, ...pola[id]].join('\t') : line;
+  });
+  fs.writeFileSync(polaFile, replaced.join('\n'));
   return dir;
 }
 

@@ -14,6 +14,9 @@ import { configDirWithTargets, InventoryDriver } from './kpi-fixtures';
  *   e5 (B) eligible, headset + webcam 2021-04-12 (not gated); agreement from 2022-02-01 and a laptop 2022-02-10
  *   e6 (A) not eligible; headset 2021-04-12; webcam 2022-03-01
  *   e7 (A) agreement from 2021-01-10, laptop 2021-02-01; withdrawn and deactivated 2021-11-15, laptop not returned
+ *
+ * Laptops, equipped workers and hardware investment are Part 4 indicators (`indicators`, typed targets from
+ * pola-targets.tsv); the others are the operational ones (`operational`, targets from kpi-targets.tsv).
  */
 const TARGETS = [
   'year\tkind\tlaptops_for_remote_work\tremote_workers_equipped_with_devices_and_data_pct\thardware_and_digital_infrastructure_investment_eur',
@@ -22,6 +25,12 @@ const TARGETS = [
   '2022\ttarget\t4\t100\t2000',
   '',
 ].join('\n');
+/** The same figures, as pola-targets.tsv writes them. */
+const POLA_TARGETS = {
+  laptops_for_remote_work: ['2020', '0', '2', '4', ''],
+  remote_workers_equipped_with_devices_and_data_pct: ['2020', '50%', '100%', '100%', ''],
+  hardware_and_digital_infrastructure_investment_eur: ['2020', '1.000 €', '5.000 €', '2.000 €', ''],
+};
 
 type Indicator = {
   id: string;
@@ -34,7 +43,18 @@ type Indicator = {
   breakdown: { key: string; values: Record<string, number> }[];
   details: Record<string, unknown>;
 };
-const pick = (body: { indicators: Indicator[] }, id: string) => body.indicators.find((i) => i.id === id)!;
+type Part4 = {
+  id: string;
+  value: { kind: string; value?: number } | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: { kind: string; value?: number; text: string } | null;
+  baseline: { kind: string; value?: number; text: string } | null;
+  expected: number | null;
+  status: string;
+};
+const pick = (body: { operational: Indicator[] }, id: string) => body.operational.find((i) => i.id === id)!;
+const part4 = (body: { indicators: Part4[] }, id: string) => body.indicators.find((i) => i.id === id)!;
 
 describe('POLA indicators over a year of real handovers, agreements and lots', () => {
   const clock = new FixedClock(new Date('2021-01-05T09:00:00Z'));
@@ -43,7 +63,7 @@ describe('POLA indicators over a year of real handovers, agreements and lots', (
   const at = (iso: string) => clock.set(`${iso}T09:00:00Z`);
 
   beforeAll(async () => {
-    t = await startTestApp({ clock, env: { CONFIG_DIR: configDirWithTargets(TARGETS) } });
+    t = await startTestApp({ clock, env: { CONFIG_DIR: configDirWithTargets(TARGETS, POLA_TARGETS) } });
     rtd = await t.tokenFor('rtd');
     const ds = t.dataSource;
     const inv = new InventoryDriver(t, await t.tokenFor('technician', 'Luca Bianchi'));
@@ -122,27 +142,26 @@ describe('POLA indicators over a year of real handovers, agreements and lots', (
   it('2021, measured on 31 December: laptops, equipped workers, investment and their status', async () => {
     const res = await t.http().get('/api/v1/kpi/pola?year=2021').set(auth(rtd)).expect(200);
     expect(res.body).toMatchObject({ year: 2021, referenceDate: '2021-12-31', cutoff: '2021-12-31T23:00:00.000Z', current: false });
-    expect(pick(res.body, 'laptops_for_remote_work')).toMatchObject({
-      value: 2,
+    expect(part4(res.body, 'laptops_for_remote_work')).toMatchObject({
+      value: { kind: 'number', value: 2 },
       numerator: 2,
-      target: 2,
-      baseline: 0,
+      target: { kind: 'number', value: 2 },
+      baseline: { kind: 'number', value: 0 },
       status: 'met',
-      details: { workersInForce: 3 },
     });
-    expect(pick(res.body, 'remote_workers_equipped_with_devices_and_data_pct')).toMatchObject({
-      value: 66.7,
+    expect(part4(res.body, 'remote_workers_equipped_with_devices_and_data_pct')).toMatchObject({
+      value: { kind: 'number', value: 66.7 },
       numerator: 2,
       denominator: 3,
-      target: 100,
+      target: { kind: 'number', value: 100, text: '100%' },
       status: 'behind',
     });
-    expect(pick(res.body, 'hardware_and_digital_infrastructure_investment_eur')).toMatchObject({
-      value: 7450,
-      target: 5000,
+    expect(part4(res.body, 'hardware_and_digital_infrastructure_investment_eur')).toMatchObject({
+      value: { kind: 'number', value: 7450 },
+      target: { kind: 'number', value: 5000, text: '5.000 €' },
       status: 'met',
-      details: { lotsDelivered: 2 },
     });
+    expect(res.body.operational.map((i: Indicator) => i.id)).not.toContain('laptops_for_remote_work');
     const equipment = pick(res.body, 'equipment_distributed');
     expect(equipment).toMatchObject({ value: 8, details: { laptop: 5, webcam: 1, headset: 2 } });
     expect(Object.fromEntries(equipment.breakdown.map((r) => [r.key, r.values]))).toMatchObject({
@@ -171,10 +190,15 @@ describe('POLA indicators over a year of real handovers, agreements and lots', (
     const res = await t.http().get('/api/v1/kpi/pola?year=2022').set(auth(rtd)).expect(200);
     expect(res.body).toMatchObject({ referenceDate: '2022-03-15', cutoff: '2022-03-15T10:00:00.000Z', current: true });
     // e1, e3 and e5 hold laptops with agreements in force: 3; the line from 0 (end 2020) to 4 (end 2022) stands at 2.41
-    expect(pick(res.body, 'laptops_for_remote_work')).toMatchObject({ value: 3, target: 4, expected: 2.41, status: 'on_track' });
-    expect(pick(res.body, 'remote_workers_equipped_with_devices_and_data_pct')).toMatchObject({ value: 50, numerator: 2, denominator: 4 });
+    expect(part4(res.body, 'laptops_for_remote_work')).toMatchObject({
+      value: { kind: 'number', value: 3 },
+      target: { kind: 'number', value: 4 },
+      expected: 2.41,
+      status: 'on_track',
+    });
+    expect(part4(res.body, 'remote_workers_equipped_with_devices_and_data_pct')).toMatchObject({ value: { value: 50 }, numerator: 2, denominator: 4 });
     // 400 € against 2,000 € × 74/365 = 405.48 €
-    expect(pick(res.body, 'hardware_and_digital_infrastructure_investment_eur')).toMatchObject({ value: 400, expected: 405.48, status: 'behind' });
+    expect(part4(res.body, 'hardware_and_digital_infrastructure_investment_eur')).toMatchObject({ value: { value: 400 }, expected: 405.48, status: 'behind' });
     const equipment = pick(res.body, 'equipment_distributed');
     expect(equipment).toMatchObject({ value: 2, details: { laptop: 1, webcam: 1, headset: 0 } });
     expect(equipment.breakdown.map((r) => r.key)).toEqual(['2022-01', '2022-02', '2022-03']);
@@ -204,49 +228,10 @@ describe('POLA indicators over a year of real handovers, agreements and lots', (
     expect([defaults.body.from, defaults.body.to]).toEqual([2020, 2022]);
   });
 
-  it('the CSV: one line per indicator, the same numbers as the JSON', async () => {
-    const res = await t.http().get('/api/v1/kpi/pola.csv?year=2021').set(auth(rtd)).expect(200);
-    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="indicatori-pola-2021.csv"');
-    const lines = res.text
-      .replace(/^\uFEFF/, '')
-      .trimEnd()
-      .split('\r\n');
-    expect(lines).toHaveLength(12);
-    const rows = lines.slice(1).map((l) => l.split(';'));
-    const laptops = rows.find((r) => r[2] === 'laptops_for_remote_work')!;
-    expect(laptops.slice(0, 14)).toEqual([
-      '2021',
-      '2021-12-31',
-      'laptops_for_remote_work',
-      'count',
-      'history',
-      '2021-12-31',
-      '2',
-      '2020',
-      '0',
-      '2',
-      '2',
-      'met',
-      '2',
-      '',
-    ]);
-    expect(rows.find((r) => r[2] === 'remote_workers_equipped_with_devices_and_data_pct')!.slice(6, 14)).toEqual([
-      '66.7',
-      '2020',
-      '50',
-      '100',
-      '100',
-      'behind',
-      '2',
-      '3',
-    ]);
-  });
-
   it('refuses bad years with clear codes, and other roles', async () => {
     expect((await t.http().get('/api/v1/kpi/pola?year=2023').set(auth(rtd)).expect(422)).body.error.code).toBe('KPI_YEAR_IN_FUTURE');
     expect((await t.http().get('/api/v1/kpi/pola?year=abc').set(auth(rtd)).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
-    expect((await t.http().get('/api/v1/kpi/pola.csv?year=1999').set(auth(rtd)).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await t.http().get('/api/v1/kpi/pola?year=1999').set(auth(rtd)).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
     expect((await t.http().get('/api/v1/kpi/series?from=2022&to=2021').set(auth(rtd)).expect(422)).body.error.code).toBe('KPI_RANGE_INVALID');
     expect((await t.http().get('/api/v1/kpi/series?from=2000&to=2022').set(auth(rtd)).expect(422)).body.error.code).toBe('KPI_RANGE_TOO_LONG');
     await t

@@ -31,6 +31,8 @@ export const RESPONSE_SHAPES: Record<string, Partial<Record<Role, string>>> = {
   'POST /api/v1/agreements/:id/resume': HR('AgreementHrDto', 'AgreementDto', AGREEMENT_WRITERS),
   'POST /api/v1/agreements/:id/safety-notice': HR('AgreementHrDto', 'AgreementDto', AGREEMENT_WRITERS),
 
+  'GET /api/v1/training/courses/:id': HR('TrainingCourseDetailDto', 'TrainingCourseDto', ['admin', 'hr', 'rtd']),
+
   'GET /api/v1/directory/sync-runs': { admin: 'SyncRunPageDto', rtd: 'SyncRunSummaryPageDto' },
   'GET /api/v1/directory/sync-runs/:id': { admin: 'SyncRunDto', rtd: 'SyncRunSummaryDto' },
 };

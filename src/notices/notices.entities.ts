@@ -1,0 +1,3 @@
+import { NoticeSentEntity } from './notice-sent.entity';
+
+export const noticesEntities = [NoticeSentEntity];

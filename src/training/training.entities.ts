@@ -1,0 +1,4 @@
+import { CourseParticipantEntity } from './course-participant.entity';
+import { CourseEntity } from './course.entity';
+
+export const trainingEntities = [CourseEntity, CourseParticipantEntity];
