@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     lines.push('  /dashboard?anno=2020  the emergency: equipment handed out per month, 236 laptops, 548 agreements');
     lines.push('  /dashboard?anno=2022  a year behind its laptop target (344 of 350); a stolen laptop; a leaver who kept one');
     lines.push('  /dashboard            this year: VPN accounts, gateway load, certificates expiring, CRL freshness');
-    lines.push('  GET /api/v1/kpi/pola.csv?year=2021   the indicators as CSV');
+    lines.push('  GET /api/v1/kpi/pola.pdf?year=2022   the yearly POLA document (also .xlsx and .csv)');
     lines.push('  npm run cli -- token create --name rtd --role rtd   a token for the RTD, if you have none');
     for (const l of lines) print(l);
   } finally {

@@ -1,4 +1,8 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { FixedClock } from '../../../src/common/clock';
+import { POLA_INDICATOR_IDS } from '../../../src/kpi/domain/pola-types';
+import { binaryParser, pdfText } from '../inventory/inventory-fixtures';
 import { runDemo } from '../../../scripts/demo/demo-runner';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 
@@ -98,6 +102,41 @@ describe('the demo municipality (Comune di Prato, POLA 2021-2023)', () => {
     expect(firstRun.population.matches.filter((m) => m.ambiguous).map((m) => `${m.headcountName} → ${m.code}`)).toEqual([
       'Comunicazione e partecipazione → UH',
     ]);
+  });
+
+  it('gives the Part 4 report of 2021, 2022 and 2023 a value for every one of the 22 indicators', async () => {
+    for (const year of [2021, 2022, 2023]) {
+      const res = await t.http().get(`/api/v1/kpi/pola?year=${year}`).set(auth(rtd)).expect(200);
+      const indicators = res.body.indicators as { id: string; value: unknown }[];
+      expect(indicators.map((i) => i.id)).toEqual([...POLA_INDICATOR_IDS]);
+      expect({ year, withoutValue: indicators.filter((i) => i.value === null).map((i) => i.id) }).toEqual({ year, withoutValue: [] });
+    }
+  });
+
+  it('produces the 2022 document from the demo: the PDF names every indicator, the XLSX and the CSV carry the API values', async () => {
+    const api = (await t.http().get('/api/v1/kpi/pola?year=2022').set(auth(rtd)).expect(200)).body as {
+      indicators: { id: string; name: string; value: { kind: string; value?: number } | null }[];
+    };
+    const get = (path: string) => t.http().get(path).set(auth(rtd)).buffer(true).parse(binaryParser).expect(200);
+    const flat = (await pdfText((await get('/api/v1/kpi/pola.pdf?year=2022')).body as Buffer)).replace(/\s/g, '');
+    for (const i of api.indicators) expect(flat).toContain(i.name.replace(/\s/g, ''));
+    expect(flat).toContain('Pagina1di');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await get('/api/v1/kpi/pola.xlsx?year=2022')).body as ArrayBuffer);
+    const ws = wb.getWorksheet('Indicatori')!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    const col = (h: string) => headers.indexOf(h) + 1;
+    const cells = new Map<string, unknown>();
+    ws.eachRow((row, n) => n > 1 && cells.set(row.getCell(col('Codice')).value as string, row.getCell(col('Valore')).value));
+    expect([...cells.keys()]).toEqual([...POLA_INDICATOR_IDS]);
+    for (const i of api.indicators) if (i.value?.kind === 'number') expect(cells.get(i.id)).toBeCloseTo(i.value.value!, 2);
+
+    const csv = ((await get('/api/v1/kpi/pola.csv?year=2022')).body as Buffer).toString('utf8');
+    const rows: Record<string, string>[] = parse(csv, { bom: true, delimiter: ';', columns: true });
+    expect(rows.slice(0, 22).map((r) => r.Codice)).toEqual([...POLA_INDICATOR_IDS]);
+    const laptops = api.indicators.find((i) => i.id === 'laptops_for_remote_work')!.value!.value!;
+    expect(rows.find((r) => r.Codice === 'laptops_for_remote_work')!.Valore).toBe(String(laptops));
   });
 
   it('is idempotent: a second run writes nothing, not even an audit event', async () => {
