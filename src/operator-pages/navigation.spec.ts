@@ -12,8 +12,8 @@ describe('the navigation each role is given', () => {
   });
 
   it('gives the admin every area and link, the other roles the home page plus their own', () => {
-    expect(navigationFor('admin').main.map((l) => l.href)).toEqual(['/ui', '/dashboard', '/ui/technician', '/ui/hotline']);
-    expect(navigationFor('admin').areas.map((a) => a.area)).toEqual(['technician', 'hotline']);
+    expect(navigationFor('admin').main.map((l) => l.href)).toEqual(['/ui', '/dashboard', '/ui/technician', '/ui/hotline', '/ui/hr', '/ui/manager', '/ui/me']);
+    expect(navigationFor('admin').areas.map((a) => a.area)).toEqual(['technician', 'hotline', 'hr', 'manager', 'employee']);
     expect(navigationFor('rtd')).toMatchObject({ main: [{ href: '/ui' }, { href: '/dashboard' }], areas: [] });
     for (const role of ROLES) expect(navigationFor(role).main[0]).toEqual({ href: '/ui', label: 'Inizio' });
     for (const role of ROLES) expect(navigationFor(role).roleLabel).toMatch(/\S/);

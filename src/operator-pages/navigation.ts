@@ -1,5 +1,5 @@
 import { Role, ROLES } from '../common/auth/roles';
-import { HOTLINE_PAGES, OperatorPage, TECHNICIAN_PAGES } from './operator-pages';
+import { EMPLOYEE_PAGES, HOTLINE_PAGES, HR_PAGES, MANAGER_PAGES, OperatorPage, TECHNICIAN_PAGES } from './operator-pages';
 
 /**
  * What the pages' header and section bars show, built from the one list of pages (operator-pages.ts) for the
@@ -17,7 +17,7 @@ export interface NavigationSection extends NavigationLink {
 }
 
 export interface NavigationArea {
-  area: 'technician' | 'hotline';
+  area: 'technician' | 'hotline' | 'hr' | 'manager' | 'employee';
   label: string;
   sections: NavigationSection[];
 }
@@ -37,6 +37,7 @@ const ROLE_LABELS: Record<Role, string> = {
   hr: 'Risorse umane',
   manager: 'Dirigente',
   rtd: 'RTD',
+  employee: 'Dipendente',
 };
 
 /** The header's pages and the roles whose routes open them (`admin` opens every page, as for every route). */
@@ -45,11 +46,17 @@ const MAIN_PAGES: readonly (NavigationLink & { roles: readonly Role[] })[] = [
   { href: '/dashboard', label: 'Cruscotto POLA', roles: ['rtd'] },
   { href: `/ui/${TECHNICIAN_PAGES.home.path}`, label: 'Tecnici', roles: ['technician'] },
   { href: `/ui/${HOTLINE_PAGES.queue.path}`, label: 'Hot-line VPN', roles: ['hotline'] },
+  { href: `/ui/${HR_PAGES.agreements.path}`, label: 'Risorse umane', roles: ['hr'] },
+  { href: `/ui/${MANAGER_PAGES.team.path}`, label: 'Il mio servizio', roles: ['manager'] },
+  { href: `/ui/${EMPLOYEE_PAGES.me.path}`, label: 'La mia situazione', roles: ['employee'] },
 ];
 
 const AREAS = [
   { area: 'technician', label: 'Tecnici', role: 'technician', pages: TECHNICIAN_PAGES },
   { area: 'hotline', label: 'Hot-line VPN', role: 'hotline', pages: HOTLINE_PAGES },
+  { area: 'hr', label: 'Risorse umane', role: 'hr', pages: HR_PAGES },
+  { area: 'manager', label: 'Il mio servizio', role: 'manager', pages: MANAGER_PAGES },
+  { area: 'employee', label: 'La mia situazione', role: 'employee', pages: EMPLOYEE_PAGES },
 ] as const satisfies readonly { area: NavigationArea['area']; label: string; role: Role; pages: Record<string, OperatorPage> }[];
 
 const mayOpen = (role: Role, roles: readonly Role[]): boolean => role === 'admin' || roles.includes(role);

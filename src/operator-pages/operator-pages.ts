@@ -32,3 +32,18 @@ export const HOTLINE_PAGES = {
   account: { path: 'hotline/account', file: 'hotline-account.html', label: 'Account VPN' },
   certificates: { path: 'hotline/certificates', file: 'hotline-certificates.html', label: 'Certificati e CRL' },
 } as const satisfies Record<string, OperatorPage>;
+
+/** Human resources: agreements from draft to signature, withdrawals, suspensions, safety notices (issue 15). */
+export const HR_PAGES = {
+  agreements: { path: 'hr', file: 'hr.html', label: 'Accordi di lavoro agile' },
+} as const satisfies Record<string, OperatorPage>;
+
+/** Managers (dirigenti): their service's people, eligibility, countersignatures, VPN requests to approve. */
+export const MANAGER_PAGES = {
+  team: { path: 'manager', file: 'manager.html', label: 'Il mio servizio' },
+} as const satisfies Record<string, OperatorPage>;
+
+/** Employees: their own agreement, devices, VPN account and safety notice (role `employee`, own records only). */
+export const EMPLOYEE_PAGES = {
+  me: { path: 'me', file: 'me.html', label: 'La mia situazione' },
+} as const satisfies Record<string, OperatorPage>;

@@ -1,5 +1,9 @@
 /** The roles of people: what tokens, directory logins and browser sessions carry, and what `@AnyRole()` admits. */
-export const ROLES = ['admin', 'technician', 'hotline', 'hr', 'manager', 'rtd'] as const;
+/**
+ * `employee` (issue 15) sees only its own records: no route names it but the self-service ones (`/api/v1/me`,
+ * `/ui/me`) and the shared ones every person opens (`@AnyRole()`: session, navigation, home).
+ */
+export const ROLES = ['admin', 'technician', 'hotline', 'hr', 'manager', 'rtd', 'employee'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

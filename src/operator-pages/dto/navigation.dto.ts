@@ -12,7 +12,7 @@ export class NavigationSectionDto extends NavigationLinkDto {
 }
 
 export class NavigationAreaDto {
-  @ApiProperty({ enum: ['technician', 'hotline'] }) area: NavigationArea['area'];
+  @ApiProperty({ enum: ['technician', 'hotline', 'hr', 'manager', 'employee'] }) area: NavigationArea['area'];
   @ApiProperty({ example: 'Tecnici' }) label: string;
   @ApiProperty({ type: [NavigationSectionDto] }) sections: NavigationSectionDto[];
 }
