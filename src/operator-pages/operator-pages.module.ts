@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EmployeePagesController } from './employee-pages.controller';
 import { HotlinePagesController } from './hotline-pages.controller';
+import { HrPagesController } from './hr-pages.controller';
+import { ManagerPagesController } from './manager-pages.controller';
 import { LabelsController } from './labels.controller';
 import { NavigationController } from './navigation.controller';
 import { QrCodeRenderer } from './qr-code.renderer';
@@ -12,7 +15,16 @@ import { VpnAccountActionsController } from './vpn-account-actions.controller';
  * lives here or in the pages: every action is a call to the JSON API.
  */
 @Module({
-  controllers: [TechnicianPagesController, HotlinePagesController, LabelsController, VpnAccountActionsController, NavigationController],
+  controllers: [
+    TechnicianPagesController,
+    HotlinePagesController,
+    HrPagesController,
+    ManagerPagesController,
+    EmployeePagesController,
+    LabelsController,
+    VpnAccountActionsController,
+    NavigationController,
+  ],
   providers: [QrCodeRenderer],
 })
 export class OperatorPagesModule {}

@@ -194,6 +194,9 @@ const POLICY: Record<string, readonly NonAdmin[] | typeof PUBLIC> = {
   'GET /ui/technician/stock': ['technician'],
   'GET /ui/technician/tasks': ['technician'],
   'GET /ui/hotline': ['hotline'],
+  'GET /ui/hr': ['hr'],
+  'GET /ui/manager': ['manager'],
+  'GET /ui/me': ['employee'],
   'GET /ui/hotline/account': ['hotline'],
   'GET /ui/hotline/certificates': ['hotline'],
 };

@@ -1,0 +1,4 @@
+// @ts-check
+import { renderLayout } from './layout.js';
+
+await renderLayout();
