@@ -5,7 +5,6 @@ import { AppConfig } from '../config/app-config';
 import { KpiTargets } from '../config/kpi-targets';
 import { Certificates } from '../pki';
 import { indicatorStatus, percent, centsToEuros } from './domain/indicator-status';
-import { polaCsv } from './domain/pola-csv';
 import { buildPolaReport, IndicatorResult, Measurements } from './domain/pola-report';
 import { currentYear, referencePoint, ReferencePoint } from './domain/reference-date';
 import { SeriesDto, SeriesPointDto } from './dto/kpi.dto';
@@ -62,11 +61,6 @@ export class KpiService {
     const measurements = await this.measure(ref, now);
     const indicators = buildPolaReport(ref, measurements, this.targets, now, calendarDate(now, this.timeZone));
     return { year: ref.year, referenceDate: ref.date, cutoff: ref.cutoff, current: ref.current, generatedAt: now.toISOString(), indicators };
-  }
-
-  async polaCsv(year?: number): Promise<{ fileName: string; body: string }> {
-    const report = await this.pola(year);
-    return { fileName: `indicatori-pola-${report.year}.csv`, body: polaCsv({ year: report.year, date: report.referenceDate }, report.indicators) };
   }
 
   async series(from?: number, to?: number): Promise<SeriesDto> {

@@ -1,5 +1,4 @@
 import { FixedClock } from '../../common/clock';
-import { polaCsv } from './pola-csv';
 import { buildPolaReport, IndicatorResult, Measurements, TargetSource } from './pola-report';
 import { referencePoint } from './reference-date';
 
@@ -166,16 +165,5 @@ describe('the POLA report of a year', () => {
     expect(byId(report, 'vpn_accounts_open')).toMatchObject({ value: null, details: { available: false } });
     expect(byId(report, 'vpn_gateway_expected_load_pct').value).toBeNull();
     expect(byId(report, 'crl_age_hours')).toMatchObject({ value: null, details: { published: false } });
-  });
-
-  it('the CSV: a header, one line per indicator, semicolons, quoted text, a BOM for spreadsheets', () => {
-    const csv = polaCsv(ref2020, buildPolaReport(ref2020, measurements(), targets, clock.now(), '2021-01-08'));
-    expect(
-      csv.startsWith('\uFEFFyear;reference_date;indicator;unit;scope;as_of;value;baseline_year;baseline;target;expected;status;numerator;denominator;'),
-    ).toBe(true);
-    const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(12);
-    expect(lines[1]).toMatch(/^2020;2020-12-31;laptops_for_remote_work;count;history;2020-12-31;236;2020;236;;;;236;;/);
-    expect(lines.find((l) => l.includes(';crl_hours_to_next_update;'))).toContain(';-12;');
   });
 });
