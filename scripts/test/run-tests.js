@@ -13,6 +13,8 @@
  * processes spawned from dist/) runs once, in the PostgreSQL pass (its several-instances tests need PostgreSQL;
  * its SQLite-specific faults pick SQLite themselves), or in the SQLite pass when PostgreSQL is not there.
  * dist/ is built first. A run filtered by paths or projects runs what it names on the databases it names.
+ * The integration specs whose subject is an outside program (openvpn, nft, the gateway scripts) run in the SQLite
+ * pass only (EXTERNAL_PROGRAM_SPECS in jest.config.js).
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
