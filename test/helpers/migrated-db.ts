@@ -17,7 +17,7 @@ export interface MigratedDatabase {
  * specs that hold a feature's published SQL to its TypeScript rule on the same rows.
  */
 export async function openMigratedDatabase(): Promise<MigratedDatabase> {
-  const db: TestDatabase = await createTestDatabase();
+  const db: TestDatabase = await createTestDatabase(undefined, { migrated: true });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: db.dataDir, CA_PASSPHRASE: 'test-ca-passphrase-not-secret', ...db.env });
   const ds = await openDatabase(config);
   return {

@@ -34,7 +34,7 @@ export interface TestApp {
 
 /** A real application (real HTTP server on 127.0.0.1, real database, real queue driver) for one test file. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = options.database ?? (await createTestDatabase());
+  const db = options.database ?? (await createTestDatabase(undefined, { migrated: true }));
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
