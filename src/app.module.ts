@@ -11,6 +11,8 @@ import { OffboardingModule } from './offboarding';
 import { PkiModule } from './pki';
 import { TrainingModule } from './training';
 import { VpnModule } from './vpn';
+import { SelfServiceModule } from './self-service';
+import { ManagerViewModule } from './manager-view';
 import { AuditModule } from './audit';
 import { WebModule } from './web';
 import { OperatorPagesModule } from './operator-pages';
@@ -47,6 +49,8 @@ export class AppModule {
         VpnModule,
         KpiModule,
         TrainingModule,
+        SelfServiceModule,
+        ManagerViewModule,
         WebModule,
         OperatorPagesModule,
       ],

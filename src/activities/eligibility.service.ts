@@ -7,8 +7,8 @@ import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { EmployeeDirectory } from '../directory';
 import { ActivityRepository } from './activity.repository';
 import { toActivityDto } from './activity.mapper';
-import { decideEligibility } from './domain/eligibility.policy';
-import { EligibilityDto } from './dto/activities.dto';
+import { decideEligibility, RemoteCapability, remoteCapability } from './domain/eligibility.policy';
+import { ActivityDto, EligibilityDto } from './dto/activities.dto';
 import { EmployeeActivityRepository } from './employee-activity.repository';
 
 /** Employee ↔ activity links and the eligibility they decide; the gate reads `isEligible` inside its transaction. */
@@ -54,6 +54,12 @@ export class EligibilityService {
     const linked = await this.links.linkedActivities(employeeId);
     const decision = decideEligibility(linked);
     return { employeeId, eligible: decision.eligible, decidingActivities: decision.decidingActivities.map(toActivityDto), linkedActivities: linked.length };
+  }
+
+  /** What a person does (their activity links) and what that makes them, for a manager's view of their people. */
+  async activitiesOf(employeeId: string): Promise<{ activities: ActivityDto[]; eligible: boolean; capability: RemoteCapability }> {
+    const linked = await this.links.linkedActivities(employeeId);
+    return { activities: linked.map(toActivityDto), eligible: decideEligibility(linked).eligible, capability: remoteCapability(linked) };
   }
 
   /** For the gate: read inside the caller's transaction when given one. */

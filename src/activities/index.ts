@@ -7,5 +7,7 @@ export { ActivitiesModule } from './activities.module';
 export { REMOTE_CAPABLE_MODES } from './domain/activity-mode';
 export { remoteCapableLinksSql } from './domain/activity-mode.sql';
 export { EligibilityService } from './eligibility.service';
+export type { RemoteCapability } from './domain/eligibility.policy';
+export type { ActivityDto } from './dto/activities.dto';
 export { activitiesMigrations } from './migrations';
 export { ACTIVITIES_ERRORS, ActivitiesErrorCode } from './activities.errors';

@@ -1,3 +1,4 @@
+import { AgreementDocumentEntity } from './agreement-document.entity';
 import { AgreementEntity } from './agreement.entity';
 
-export const agreementsEntities = [AgreementEntity];
+export const agreementsEntities = [AgreementEntity, AgreementDocumentEntity];

@@ -13,6 +13,11 @@ import { AgreementLifecycleService } from './agreement-lifecycle.service';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementSweepService } from './agreement-sweep.service';
+import { AgreementDocumentRenderer } from './agreement-document.renderer';
+import { AgreementDocumentRepository } from './agreement-document.repository';
+import { AgreementDocumentTemplate } from './agreement-document.template';
+import { AgreementDocumentsController } from './agreement-documents.controller';
+import { AgreementDocumentsService } from './agreement-documents.service';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
 import { ProvisioningGate } from './provisioning-gate';
@@ -27,7 +32,8 @@ import { SafetyNoticeDueSource } from './safety-notice-due.source';
  */
 @Module({
   imports: [ActivitiesModule, DirectoryModule],
-  controllers: [AgreementsController, ProvisioningStatusController],
+  // AgreementDocumentsController first: its GET safety-notices-due must be matched before GET :id.
+  controllers: [AgreementDocumentsController, AgreementsController, ProvisioningStatusController],
   providers: [
     AgreementRepository,
     AgreementsService,
@@ -41,8 +47,12 @@ import { SafetyNoticeDueSource } from './safety-notice-due.source';
     AgreementTerms,
     { provide: ProvisioningGate, useExisting: ProvisioningGateService },
     SafetyNoticeDueSource,
+    AgreementDocumentTemplate,
+    AgreementDocumentRenderer,
+    AgreementDocumentRepository,
+    AgreementDocumentsService,
   ],
-  exports: [ProvisioningGate, AgreementTerms, AgreementSuspensionFollowers],
+  exports: [ProvisioningGate, AgreementTerms, AgreementSuspensionFollowers, AgreementsService, AgreementDocumentsService],
 })
 export class AgreementsModule implements OnModuleInit {
   constructor(

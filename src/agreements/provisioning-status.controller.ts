@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/access.decorators';
 import { uuidParam } from '../common/http/pipes';
-import { GATE_EXPLANATIONS_IT } from './domain/gate-explanations';
+import { GATE_EXPLANATIONS_IT, gateSummaryIt } from './domain/gate-explanations';
 import { ProvisioningStatusDto } from './dto/agreement.dto';
 import { ProvisioningGateService } from './provisioning-gate.service';
 import { ApiErrors } from '../common/http/api-errors';
@@ -27,9 +27,7 @@ export class ProvisioningStatusController {
       codes: decision.refusals,
       refusals: decision.refusals.map((code) => ({ code, explanation: GATE_EXPLANATIONS_IT[code] })),
       agreementId: decision.agreementId,
-      summary: decision.allowed
-        ? `Il dipendente può ricevere dispositivi e accesso VPN in data ${decision.date}.`
-        : `Il dipendente non può ricevere dispositivi né accesso VPN in data ${decision.date}: ${decision.refusals.length} motivo/i.`,
+      summary: gateSummaryIt(decision),
     };
   }
 }

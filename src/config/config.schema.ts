@@ -98,6 +98,7 @@ export const envSchema = z.object({
   LDAP_CONFIG_FILE: z.string().min(1).optional(),
   DIRECTORY_MAX_DEACTIVATION_SHARE: z.coerce.number().min(0).max(1).optional(),
   VPN_CONFIG_FILE: z.string().min(1).optional(),
+  VPN_MANAGER_APPROVAL: bool.default(false),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   SMTP_FROM: z.string().min(3).max(200).default('Sistema Informativo <noreply@localhost>'),
   NOTICES_HOTLINE_EMAIL: z.string().email().optional(),
@@ -180,6 +181,10 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
     description: 'share (0-1) of active directory employees one sync may deactivate before it refuses to change anything (default 0.05, or the file)',
   },
   VPN_CONFIG_FILE: { description: 'VPN profiles, gateways to seed, OpenVPN client template, renewal and load settings (default <CONFIG_DIR>/vpn.json)' },
+  VPN_MANAGER_APPROVAL: {
+    description:
+      "true: a requested VPN account needs the approval of the manager of the employee's service (POST /api/v1/vpn/accounts/:id/manager-approval, their own login) before the hot-line may approve it (default false)",
+  },
   SMTP_URL: {
     description: 'smtp://[user:password@]host:port or smtps://… switches on e-mail notices (sent from the outbox); unset: no notice is recorded at all',
     secret: true,

@@ -93,17 +93,41 @@ export class UnitOfWork {
   }
 
   private async runAlone(unit: Pending): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
     try {
-      const { result, tx } = await this.dataSource
-        .transaction(async (manager) => {
-          const tx = new Tx(manager, 'sqlite');
-          return { result: await unit.work(tx), tx };
-        })
-        .catch((err) => this.resetSqlite(err));
+      const { result, tx } = await this.inImmediate(runner, async () => {
+        const tx = new Tx(runner.manager, 'sqlite');
+        return { result: await unit.work(tx), tx };
+      }).catch((err) => this.resetSqlite(err));
       tx.flushAfterCommit();
       unit.resolve(result);
     } catch (err) {
       unit.reject(err);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * BEGIN IMMEDIATE rather than TypeORM's deferred BEGIN: the write lock is taken up front, where SQLite's
+   * busy_timeout waits for another process's writer (the demo beside the service, the CLI). A deferred transaction
+   * that has read and then writes after another process committed fails at once with SQLITE_BUSY, whatever the
+   * timeout (its snapshot is stale). Every unit here writes, and units are serialised anyway.
+   */
+  private async beginImmediate(runner: QueryRunner): Promise<void> {
+    await runner.query('BEGIN IMMEDIATE');
+    Object.assign(runner as unknown as { isTransactionActive: boolean; transactionDepth: number }, { isTransactionActive: true, transactionDepth: 1 });
+  }
+
+  private async inImmediate<T>(runner: QueryRunner, work: () => Promise<T>): Promise<T> {
+    await this.beginImmediate(runner);
+    try {
+      const result = await work();
+      await runner.commitTransaction();
+      return result;
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw err;
     }
   }
 
@@ -112,7 +136,7 @@ export class UnitOfWork {
     const done: { unit: Pending; result: unknown; tx: Tx }[] = [];
     const failedAlone = new Set<Pending>();
     try {
-      await runner.startTransaction();
+      await this.beginImmediate(runner);
       for (const unit of batch) {
         await runner.startTransaction(); // SAVEPOINT
         const tx = new Tx(runner.manager, 'sqlite');

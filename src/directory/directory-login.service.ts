@@ -9,7 +9,7 @@ import { LdapEntry, asStrings, attributeOf, entryKey, isDisabled, normalizeDn } 
 import { DirectoryProfile } from './domain/directory-profile';
 import { LoginThrottle, ThrottleKey, loginName } from './domain/login-throttle';
 import { LoginAttempts } from './login-attempts';
-import { roleForGroups } from './domain/role-mapping';
+import { RoleRule, roleForGroups } from './domain/role-mapping';
 import { EmployeeRepository } from './employee.repository';
 import { LdapConnector, inChain, personFilterAny, unavailable } from './ldap/ldap-connector';
 import { BindOutcome } from './ldap/bind-outcome';
@@ -67,8 +67,9 @@ const REFUSALS: Record<Exclude<BindOutcome, 'ok' | 'invalid'>, { reason: Failure
  * role, issue a session token. Unknown user, wrong password, a disabled entry and an inactive employee all
  * answer the same 401 INVALID_CREDENTIALS. When Active Directory refuses a bind for a reason it gives only once
  * the password was right (disabled 533, expired 701, password expired 532 or to change 773, logon restrictions)
- * the answer says which (403), and 403 ACCOUNT_LOCKED for a locked account (775, which AD tells anyone). A user whose password was right but who is in no mapped group gets
- * 403 NO_ROLE: only someone who proved the password learns that, so it tells an attacker nothing.
+ * the answer says which (403), and 403 ACCOUNT_LOCKED for a locked account (775, which AD tells anyone). A user in
+ * no mapped group who is an active employee logs in with the `employee` role (their own page, issue 15); one who
+ * is no employee gets 403 NO_ROLE: only someone who proved the password learns that, so it tells an attacker nothing.
  */
 @Injectable()
 export class DirectoryLoginService {
@@ -131,7 +132,7 @@ export class DirectoryLoginService {
     if (employee && !employee.active) return fail('inactive_employee', account);
 
     const groups = await this.groupsOf(profile, entry, username);
-    const rule = roleForGroups(groups, profile.roles);
+    const rule = grantedRole(roleForGroups(groups, profile.roles), employee !== null);
     const subject = employee ? `employee:${employee.id}` : entry.dn;
     // the per-address count is left alone: one good password must not wipe a spray's failures from that address
     await this.throttle.recordSuccess(account.key.key);
@@ -229,6 +230,15 @@ export class DirectoryLoginService {
       return [];
     });
   }
+}
+
+/**
+ * The role a login gets: the mapped group's (a group may map to `employee` too), else `employee` for an entry linked
+ * to an active employee record (the caller has refused an inactive one), else none (403 NO_ROLE).
+ */
+function grantedRole(mapped: RoleRule | null, isEmployee: boolean): { role: Role; group: string | null } | null {
+  if (mapped) return { role: mapped.role, group: mapped.group };
+  return isEmployee ? { role: 'employee', group: null } : null;
 }
 
 function loginActor(username: string): Actor {

@@ -36,6 +36,11 @@ export class EmployeeDirectory {
     return (await this.employees.managersOf(serviceId, tx)).map(toEmployeeView);
   }
 
+  /** The active employees of a service, by name: a manager's people (domain/service-manager.policy.ts) are among them. */
+  async activeOfService(serviceId: string, tx?: Tx): Promise<EmployeeView[]> {
+    return (await this.employees.activeOfService(serviceId, tx)).map(toEmployeeView);
+  }
+
   /** Case-insensitive, as directory logins are. */
   async findByUsername(username: string, tx?: Tx): Promise<EmployeeView | null> {
     const r = await this.employees.findByUsername(username, tx);

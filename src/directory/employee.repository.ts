@@ -119,6 +119,12 @@ export class EmployeeRepository {
     return this.records(qb.orderBy('e.id', 'ASC'));
   }
 
+  /** The active employees of a service, by last and first name. */
+  async activeOfService(serviceId: string, tx?: Tx): Promise<EmployeeRecord[]> {
+    const qb = this.withService(tx).where('e.service_id = :serviceId AND e.active = :active', { serviceId, active: true });
+    return this.records(qb.orderBy('e.last_name', 'ASC').addOrderBy('e.first_name', 'ASC').addOrderBy('e.id', 'ASC'));
+  }
+
   async findByUsername(username: string, tx?: Tx): Promise<EmployeeRecord | null> {
     return (await this.records(this.withService(tx).where('LOWER(e.username) = :u', { u: username.toLowerCase() })))[0] ?? null;
   }

@@ -9,5 +9,6 @@ export { EmployeeDirectory } from './employee-directory';
 export type { EmployeeView } from './employee.mapper';
 export { employeesActiveAtSql, employeeServicesSql, leaversAtSql, managersActiveAtSql, servicesSql } from './domain/employee-standing.sql';
 export { directoryMigrations } from './migrations';
+export { employeeIdOfActor, managedServiceId, manages } from './domain/service-manager.policy';
 export type { ServiceView } from './service.mapper';
 export { DIRECTORY_ERRORS, DirectoryErrorCode } from './directory.errors';

@@ -34,7 +34,9 @@ export class LoginController {
     description:
       'Binds as the user and maps their directory groups to a role (config/directory.json, first match by priority). ' +
       'Unknown user, wrong or empty password, a disabled account and an inactive employee all answer 401 INVALID_CREDENTIALS. ' +
-      'A correct password without any mapped group answers 403 NO_ROLE. When the directory (Active Directory) says why a correct ' +
+      'A group may map to any role, `employee` included. A correct password without any mapped group logs in with the role `employee` when ' +
+      'the entry is linked to an active employee record (subject employee:<id>; that role sees only its own records, /api/v1/me), and ' +
+      'answers 403 NO_ROLE when it is no employee. When the directory (Active Directory) says why a correct ' +
       'password may not log on, the answer is 403 ACCOUNT_DISABLED (disabled or expired account), PASSWORD_EXPIRED, ' +
       'PASSWORD_MUST_CHANGE or ACCOUNT_RESTRICTED; 403 ACCOUNT_LOCKED for a locked account (AD says so whatever the password). ' +
       'With the activeDirectory preset, user, DOMAIN\\user and user@realm name one person. ' +

@@ -40,7 +40,11 @@ export class AssetIncidentsService {
     private readonly clock: Clock,
   ) {}
 
-  async report(actor: Actor, assetId: string, dto: ReportAssetDto): Promise<ReportResultDto> {
+  /**
+   * `heldBy`: the employee's own report (self-service): an asset they do not hold answers ASSET_NOT_FOUND, checked on
+   * the row the state change is conditional on (its version), so a handover in between cannot slip through.
+   */
+  async report(actor: Actor, assetId: string, dto: ReportAssetDto, heldBy?: string): Promise<ReportResultDto> {
     const nowDate = this.clock.now();
     const now = nowDate.toISOString();
     const reportedAt = dto.reportedAt ? new Date(dto.reportedAt).toISOString() : now;
@@ -50,7 +54,9 @@ export class AssetIncidentsService {
     const reportId = randomUUID();
     await this.uow.run(async (tx) => {
       const asset = await this.assets.findById(assetId, tx.manager);
-      if (!asset) throw new DomainError('not_found', 'ASSET_NOT_FOUND', `asset ${assetId} does not exist`, { assetId });
+      if (!asset || (heldBy !== undefined && asset.holderEmployeeId !== heldBy)) {
+        throw new DomainError('not_found', 'ASSET_NOT_FOUND', `asset ${assetId} does not exist`, { assetId });
+      }
       if (asset.ownership === 'personal' && dto.status !== 'lost' && dto.status !== 'stolen') {
         throw new RuleViolation('PERSONAL_ASSET', 'a personal device can only be reported lost or stolen (to revoke its certificates)', { assetId });
       }

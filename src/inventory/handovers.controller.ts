@@ -6,6 +6,8 @@ import { Actor } from '../common/auth/roles';
 import { uuidParam } from '../common/http/pipes';
 import {
   CreateHandoverDto,
+  HandoverCheckDto,
+  HandoverCheckQueryDto,
   HandoverDetailDto,
   HandoverPageDto,
   HandoverQueryDto,
@@ -55,6 +57,15 @@ export class HandoversController {
   @ApiOkResponse({ type: HandoverPageDto })
   list(@Query() query: HandoverQueryDto): Promise<HandoverPageDto> {
     return this.handovers.list(query);
+  }
+
+  /** Can this asset go to this employee now? For the scan field: the refusal shows at once, not at confirmation. */
+  @ApiErrors('ASSET_NOT_FOUND', 'EMPLOYEE_NOT_FOUND')
+  @Get('check')
+  @Roles('technician')
+  @ApiOkResponse({ type: HandoverCheckDto })
+  check(@Query() query: HandoverCheckQueryDto): Promise<HandoverCheckDto> {
+    return this.handovers.check(query.employeeId, query.assetId);
   }
 
   @ApiErrors('HANDOVER_NOT_FOUND', 'INVALID_ID')

@@ -12,7 +12,15 @@ import { transition } from './domain/asset-state';
 import { isGatedKind } from './domain/device-kind';
 import { encodeCursor, readCursor } from '../common/http/keyset-cursor';
 import { handoverReceipt } from './domain/receipt.content';
-import { CreateHandoverDto, HandoverDetailDto, HandoverPageDto, HandoverQueryDto, SignHandoverDto } from './dto/handovers.dto';
+import {
+  CreateHandoverDto,
+  HandoverCheckDto,
+  HandoverCheckRefusal,
+  HandoverDetailDto,
+  HandoverPageDto,
+  HandoverQueryDto,
+  SignHandoverDto,
+} from './dto/handovers.dto';
 import { AssetEntity } from './asset.entity';
 import { HandoverItemEntity } from './handover-item.entity';
 import { HandoverEntity } from './handover.entity';
@@ -27,6 +35,9 @@ import { DeviceModelRepository } from './device-model.repository';
 import { HandoverRepository } from './handover.repository';
 
 const HANDOVER_SORT = '-handedAt';
+
+const isMunicipal = (a: AssetEntity) => a.ownership === 'municipal';
+const isOnShelf = (a: AssetEntity) => transition(a.state, 'handover').ok;
 
 export const handoverNotFound = (id: string) => new DomainError('not_found', 'HANDOVER_NOT_FOUND', `handover ${id} does not exist`, { handoverId: id });
 
@@ -193,10 +204,39 @@ export class HandoversService {
   }
 
   /** Municipal assets the state machine lets be handed over only; checked on a plain read first, then again under lock. */
+  /**
+   * Whether one scanned asset could go to the employee now, asked by the handover page at scan time: the same
+   * checks as create() (ownership, shelf state, the gate for gated kinds), changing nothing. Create decides again.
+   */
+  async check(employeeId: string, assetId: string): Promise<HandoverCheckDto> {
+    const employee = await this.employees.findById(employeeId);
+    if (!employee) throw new DomainError('not_found', 'EMPLOYEE_NOT_FOUND', `employee ${employeeId} does not exist`, { employeeId });
+    const [asset] = await this.assets.findMany([assetId]);
+    if (!asset) throw new DomainError('not_found', 'ASSET_NOT_FOUND', `asset ${assetId} does not exist`, { assetIds: [assetId] });
+    const refusals: HandoverCheckRefusal[] = [];
+    if (!isMunicipal(asset)) refusals.push('ASSET_NOT_MUNICIPAL');
+    if (!isOnShelf(asset)) refusals.push('ASSET_NOT_AVAILABLE');
+    const gated = isGatedKind(asset.kind);
+    const decision = gated ? await this.gate.check(employee.id) : null;
+    if (decision && !decision.allowed) refusals.push('GATE_REFUSED');
+    return {
+      employeeId: employee.id,
+      assetId: asset.id,
+      assetTag: asset.assetTag,
+      kind: asset.kind,
+      state: asset.state,
+      holderEmployeeId: asset.holderEmployeeId ?? null,
+      gated,
+      allowed: refusals.length === 0,
+      refusals,
+      gateRefusals: decision?.refusals ?? [],
+    };
+  }
+
   private assertHandable(assets: AssetEntity[]): void {
-    const personal = assets.filter((a) => a.ownership !== 'municipal');
+    const personal = assets.filter((a) => !isMunicipal(a));
     if (personal.length) throw new RuleViolation('ASSET_NOT_MUNICIPAL', 'personal devices are not handed over', { assetIds: personal.map((a) => a.id) });
-    const unavailable = assets.filter((a) => !transition(a.state, 'handover').ok);
+    const unavailable = assets.filter((a) => !isOnShelf(a));
     if (unavailable.length) throw this.notAvailable(unavailable.map((a) => ({ id: a.id, assetTag: a.assetTag, state: a.state })));
   }
 

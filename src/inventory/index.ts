@@ -4,6 +4,10 @@
  */
 export { inventoryEntities } from './inventory.entities';
 export { InventoryModule } from './inventory.module';
+/** The employee's own page (self-service): their assets and handovers, receipts, and lost/stolen reports. */
+export { AssetsService } from './assets.service';
+export { HandoversService } from './handovers.service';
+export { AssetIncidentsService } from './asset-incidents.service';
 export { handoverEmployeesSql, heldItemsSql, itemsHandedOverSql, lotsDeliveredSql, standingDeclarationsSql } from './domain/holdings.sql';
 export { inventoryMigrations } from './migrations';
 export { StationAssets } from './station-assets';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/access.decorators';
-import { PlanningDto, PlanningQueryDto, StockDto, StockQueryDto } from './dto/stock.dto';
+import { PlanningDto, PlanningQueryDto, StockDto, StockQueryDto, WarrantiesEndingDto } from './dto/stock.dto';
 import { StockPlanningService } from './stock-planning.service';
 import { ApiErrors } from '../common/http/api-errors';
 
@@ -26,5 +26,14 @@ export class InventoryStockController {
   @ApiOkResponse({ type: PlanningDto })
   plan(@Query() query: PlanningQueryDto): Promise<PlanningDto> {
     return this.planning.planning(query.year);
+  }
+
+  /** Warranties ending within 90 days, on their own: the stock page shows them even for a year without a target. */
+  @ApiErrors()
+  @Get('warranties')
+  @Roles('technician', 'rtd')
+  @ApiOkResponse({ type: WarrantiesEndingDto })
+  warranties(): Promise<WarrantiesEndingDto> {
+    return this.planning.warrantiesEnding();
   }
 }

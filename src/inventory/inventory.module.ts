@@ -84,7 +84,7 @@ import { StationAssets } from './station-assets';
     PurchasesService,
     InvestmentTotals,
   ],
-  exports: [StationAssets, KpiTargets, AssetIntakeService, StockPlanningService, InvestmentTotals],
+  exports: [StationAssets, KpiTargets, AssetIntakeService, StockPlanningService, InvestmentTotals, AssetsService, HandoversService, AssetIncidentsService],
 })
 export class InventoryModule implements OnModuleInit {
   constructor(

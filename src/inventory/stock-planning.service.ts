@@ -3,7 +3,7 @@ import { addDays, Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { DeviceKind } from './domain/device-kind';
-import { PlanningDto, StockDto, StockTotalDto } from './dto/stock.dto';
+import { PlanningDto, StockDto, StockTotalDto, WarrantiesEndingDto } from './dto/stock.dto';
 import { municipalToday } from '../common/clock';
 import { KpiTargets, LAPTOPS_INDICATOR } from '../config/kpi-targets';
 import { InventoryStatsRepository } from './inventory-stats.repository';
@@ -41,14 +41,15 @@ export class StockPlanningService {
     const y = year ?? Number(day.slice(0, 4)) + 1;
     const target = this.targets.target(LAPTOPS_INDICATOR, y);
     if (target === null) {
-      throw new DomainError('not_found', 'TARGET_NOT_FOUND', `no laptop target for ${y} in ${this.targets.file}`, {
+      // The message reaches the pages: it names the year, never the server's file path.
+      throw new DomainError('not_found', 'TARGET_NOT_FOUND', `no laptop target for ${y} in the KPI targets`, {
         year: y,
         yearsWithTarget: this.targets.yearsWithTarget(LAPTOPS_INDICATOR),
       });
     }
     const baseline = this.targets.baseline(LAPTOPS_INDICATOR, y);
     const counts = await this.stats.laptopCounts();
-    const warranties = await this.lots.warrantiesEnding(day, addDays(day, WARRANTY_HORIZON_DAYS));
+    const { items: warrantiesEnding } = await this.warrantiesEnding(day);
     return {
       year: y,
       target,
@@ -60,7 +61,17 @@ export class StockPlanningService {
       laptopsNeeded: Math.max(0, target - counts.assigned - counts.inStock),
       formula: `max(0, ${target} − ${counts.assigned} − ${counts.inStock})`,
       today: day,
-      warrantiesEnding: warranties.map((l) => ({
+      warrantiesEnding,
+    };
+  }
+
+  async warrantiesEnding(day = municipalToday(this.clock, this.config)): Promise<WarrantiesEndingDto> {
+    const to = addDays(day, WARRANTY_HORIZON_DAYS);
+    const lots = await this.lots.warrantiesEnding(day, to);
+    return {
+      from: day,
+      to,
+      items: lots.map((l) => ({
         lotId: l.id,
         cig: l.cig,
         supplier: l.supplier,

@@ -16,6 +16,6 @@ export class VpnAccountActionsController {
   @ApiOperation({ summary: 'Actions the VPN account lifecycle allows from each state (the API still decides each action)' })
   @ApiOkResponse({ type: VpnAccountActionsDto })
   actions(): VpnAccountActionsDto {
-    return { byState: vpnAccountActionsByState() };
+    return vpnAccountActionsByState();
   }
 }

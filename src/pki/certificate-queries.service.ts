@@ -59,23 +59,29 @@ export class CertificateQueries {
     return toCertificateView(row);
   }
 
+  /** Newest first; with `expiringWithinDays`, most urgent first (the soonest notAfter), which is what the list is for. */
   async list(query: CertificateQuery): Promise<CertificatePage> {
     const limit = query.limit ?? 50;
     const now = this.clock.now();
-    const rows = await this.certificates.list(
-      {
-        status: query.status,
-        kind: query.kind,
-        employeeId: query.employeeId,
-        stationAssetId: query.stationAssetId,
-        vpnAccountId: query.vpnAccountId,
-        ...(query.expiringWithinDays !== undefined
-          ? { now: now.toISOString(), expiringBefore: new Date(now.getTime() + query.expiringWithinDays * DAY_MS).toISOString() }
-          : {}),
-      },
-      limit + 1,
-      createdAtAfter(readCursor(query.cursor, 'createdAt', 2)),
-    );
+    const filter = {
+      status: query.status,
+      kind: query.kind,
+      employeeId: query.employeeId,
+      stationAssetId: query.stationAssetId,
+      vpnAccountId: query.vpnAccountId,
+    };
+    if (query.expiringWithinDays !== undefined) {
+      const after = readCursor(query.cursor, 'notAfter', 2);
+      const rows = await this.certificates.listBySoonestExpiry(
+        { ...filter, now: now.toISOString(), expiringBefore: new Date(now.getTime() + query.expiringWithinDays * DAY_MS).toISOString() },
+        limit + 1,
+        after ? { notAfter: String(after[0]), id: String(after[1]) } : undefined,
+      );
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return { items: page.map(toCertificateView), nextCursor: rows.length > limit && last ? encodeCursor('notAfter', [last.notAfter, last.id]) : null };
+    }
+    const rows = await this.certificates.list(filter, limit + 1, createdAtAfter(readCursor(query.cursor, 'createdAt', 2)));
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { items: page.map(toCertificateView), nextCursor: rows.length > limit && last ? encodeCursor('createdAt', [last.createdAt, last.id]) : null };

@@ -116,6 +116,31 @@ export class CertificateRepository {
 
   /** Keyset page, newest first: stable under inserts, no OFFSET scans. */
   async list(filter: CertificateFilter, limit: number, after?: PageCursor): Promise<CertificateEntity[]> {
+    const qb = this.filtered(filter);
+    if (after) {
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('c.created_at < :ca', { ca: after.createdAt }).orWhere('c.created_at = :ca AND c.id < :cid', { cid: after.id });
+        }),
+      );
+    }
+    return qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** Keyset page of expiring certificates (`filter.expiringBefore`), most urgent first: the soonest notAfter. */
+  async listBySoonestExpiry(filter: CertificateFilter, limit: number, after?: { notAfter: string; id: string }): Promise<CertificateEntity[]> {
+    const qb = this.filtered(filter);
+    if (after) {
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('c.not_after > :na', { na: after.notAfter }).orWhere('c.not_after = :na AND c.id > :nid', { nid: after.id });
+        }),
+      );
+    }
+    return qb.orderBy('c.not_after', 'ASC').addOrderBy('c.id', 'ASC').limit(limit).getMany();
+  }
+
+  private filtered(filter: CertificateFilter) {
     const qb = this.dataSource.getRepository(CertificateEntity).createQueryBuilder('c');
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
@@ -125,14 +150,7 @@ export class CertificateRepository {
     if (filter.expiringBefore) {
       qb.andWhere("c.status = 'valid' AND c.not_after > :now AND c.not_after <= :until", { now: filter.now, until: filter.expiringBefore });
     }
-    if (after) {
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('c.created_at < :ca', { ca: after.createdAt }).orWhere('c.created_at = :ca AND c.id < :cid', { cid: after.id });
-        }),
-      );
-    }
-    return qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit).getMany();
+    return qb;
   }
 
   async countByStatus(): Promise<Record<CertificateStatus, number>> {

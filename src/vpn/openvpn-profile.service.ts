@@ -31,9 +31,10 @@ export class OpenVpnProfileService {
   /**
    * The downloadable profile, usable as it is: a generated key comes inside the password-protected PKCS#12 the
    * user received at issuance (or, after a renewal, as encrypted PKCS#8 beside the new certificate); a key made on
-   * the laptop (CSR) is named by its file. Never a key in clear: the service holds none.
+   * the laptop (CSR) is named by its file. Never a key in clear: the service holds none. `withKey: false` (the
+   * employee's own copy) carries no key material at all, encrypted or not: the certificate and the key's file name.
    */
-  async forAccount(id: string): Promise<OpenVpnFile> {
+  async forAccount(id: string, { withKey = true }: { withKey?: boolean } = {}): Promise<OpenVpnFile> {
     const account = await this.steps.load(id);
     if (!CERTIFIED_STATES.includes(account.state) || !account.currentSerial || !account.gatewayId) {
       throw new Conflict('VPN_ACCOUNT_HAS_NO_CERTIFICATE', `A VPN account in state ${account.state} has no usable certificate: issue one first`, {
@@ -46,7 +47,7 @@ export class OpenVpnProfileService {
       this.certificates.caChainPem(),
     ]);
     if (!gateway) throw new Conflict('VPN_GATEWAY_MISSING', 'The gateway of this account no longer exists', { gatewayId: account.gatewayId });
-    const key = await this.keyOf(certificate);
+    const key: ProfileKey = withKey ? await this.keyOf(certificate) : certificate.keyOrigin === 'generated' ? { kind: 'installed' } : { kind: 'file' };
     return this.render(
       account,
       gateway,

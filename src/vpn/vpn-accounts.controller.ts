@@ -20,6 +20,7 @@ import { VpnAccountTransitionsService } from './vpn-account-transitions.service'
 import { VpnAccountsService } from './vpn-accounts.service';
 import { VpnBulkOnboardingService } from './vpn-bulk-onboarding.service';
 import { VpnIssuanceService } from './vpn-issuance.service';
+import { VpnRenewalService } from './vpn-renewal.service';
 import { ApiErrors } from '../common/http/api-errors';
 
 /**
@@ -36,6 +37,7 @@ export class VpnAccountsController {
     private readonly transitions: VpnAccountTransitionsService,
     private readonly profiles: OpenVpnProfileService,
     private readonly bulk: VpnBulkOnboardingService,
+    private readonly renewal: VpnRenewalService,
   ) {}
 
   @ApiErrors('EMPLOYEE_HAS_NO_USERNAME', 'EMPLOYEE_NOT_FOUND', 'UNKNOWN_VPN_PROFILE', 'USERNAME_NOT_USABLE', 'VPN_ACCOUNT_EXISTS')
@@ -104,6 +106,8 @@ export class VpnAccountsController {
     'EMPLOYEE_NOT_FOUND',
     'GATE_REFUSED',
     'INVALID_ID',
+    'MANAGER_APPROVAL_PENDING',
+    'MANAGER_APPROVAL_REFUSED',
     'NO_GATEWAY_FOR_PROFILE',
     'VPN_ACCOUNT_CHANGED',
     'VPN_ACCOUNT_NOT_FOUND',
@@ -271,6 +275,34 @@ export class VpnAccountsController {
   @ApiOkResponse({ type: VpnAccountDto })
   resume(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<VpnAccountDto> {
     return this.transitions.resume(actor, id);
+  }
+
+  @ApiErrors(
+    'CA_CHANGED',
+    'CERTIFICATE_NOT_FOUND',
+    'EMPLOYEE_NOT_FOUND',
+    'GATE_REFUSED',
+    'INVALID_ID',
+    'PKI_NOT_READY',
+    'VPN_ACCOUNT_CHANGED',
+    'VPN_ACCOUNT_HAS_NO_CERTIFICATE',
+    'VPN_ACCOUNT_NOT_FOUND',
+    'VPN_ACCOUNT_STATE_CONFLICT',
+    'VPN_CERTIFICATE_NOT_VALID',
+  )
+  @Post(':id/renew')
+  @HttpCode(200)
+  @Roles('hotline')
+  @ApiOperation({
+    summary: "Renews the account's certificate now (the daily renewal's step, whatever the horizon); gated",
+    description:
+      'A new certificate for the same key and laptop; the old one keeps working until the grace period ends, then is revoked as superseded. ' +
+      '409 when the account is not installed or active, has no valid certificate, or a previous renewal is still in its grace period.',
+  })
+  @ApiOkResponse({ type: VpnAccountDto })
+  async renew(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<VpnAccountDto> {
+    await this.renewal.renewNow(actor, id);
+    return this.accounts.get(id);
   }
 
   @ApiErrors('INVALID_ID', 'QUEUE_UNAVAILABLE', 'VPN_ACCOUNT_CHANGED', 'VPN_ACCOUNT_NOT_FOUND', 'VPN_ACCOUNT_STATE_CONFLICT')

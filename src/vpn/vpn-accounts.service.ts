@@ -13,6 +13,7 @@ import { VpnAccountRepository } from './vpn-account.repository';
 import { newVpnAccount, VpnAccountEntity } from './vpn-account.entity';
 import { VpnGatewayRepository } from './vpn-gateway.repository';
 import { VpnGatewaysService } from './vpn-gateways.service';
+import { VpnManagerApprovals } from './vpn-manager-approvals.service';
 import { VpnSettings } from './vpn-settings';
 import { toAccountDto } from './vpn.mapper';
 
@@ -30,6 +31,7 @@ export class VpnAccountsService {
     private readonly steps: VpnAccountSteps,
     private readonly settings: VpnSettings,
     private readonly clock: Clock,
+    private readonly managerApprovals: VpnManagerApprovals,
   ) {}
 
   /**
@@ -97,11 +99,16 @@ export class VpnAccountsService {
     };
   }
 
-  /** Gated; places the account on the gateway of its profile with the lowest expected load / capacity. */
+  /**
+   * Gated; places the account on the gateway of its profile with the lowest expected load / capacity. With
+   * VPN_MANAGER_APPROVAL on, only once the manager of the employee's service has approved the request.
+   */
   async approve(actor: Actor, id: string): Promise<VpnAccountDto> {
     const result = await this.steps.unit(actor, 'approve', id, async (tx) => {
       const current = await this.steps.load(id, tx);
       assertCanApply(current.state, 'approve');
+      // The manager's step first, when the municipality wants it (VPN_MANAGER_APPROVAL).
+      await this.managerApprovals.assertApproved(tx, current);
       // Reads first (they take no locks), then the audit event and the conditional update that claims the account.
       const gate = await this.steps.passGate(tx, current.employeeId);
       const gateway = await this.placement.place(tx, current.profile, gate.remoteDaysPerWeek ?? 0);

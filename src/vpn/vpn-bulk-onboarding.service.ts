@@ -18,6 +18,7 @@ import { VpnAccountRepository } from './vpn-account.repository';
 import { newVpnAccount, VpnAccountEntity } from './vpn-account.entity';
 import { VpnGatewaysService } from './vpn-gateways.service';
 import { VpnSettings } from './vpn-settings';
+import { VpnManagerApprovals } from './vpn-manager-approvals.service';
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
@@ -67,6 +68,7 @@ export class VpnBulkOnboardingService {
     private readonly clock: Clock,
     private readonly notices: Notices,
     private readonly outbox: Outbox,
+    private readonly managerApprovals: VpnManagerApprovals,
   ) {}
 
   async onboard(actor: Actor, dto: BulkOnboardDto): Promise<BulkOnboardResultDto> {
@@ -77,6 +79,10 @@ export class VpnBulkOnboardingService {
       dto.items.map(async (item, index): Promise<Checked | null> => {
         try {
           if (!this.settings.profile(item.profile)) throw new DomainError('validation', 'UNKNOWN_VPN_PROFILE', `Unknown VPN profile ${item.profile}`);
+          // A batch creates accounts already approved: with the manager's step on (VPN_MANAGER_APPROVAL), each request
+          // goes the one-by-one way, through the manager of the employee's service.
+          if (this.managerApprovals.enabled)
+            throw new RuleViolation('MANAGER_APPROVAL_PENDING', "With VPN_MANAGER_APPROVAL on, each request needs the manager's approval first");
           const key = `${item.employeeId}/${item.profile}`;
           if (seen.has(key)) throw new RuleViolation('DUPLICATE_IN_BATCH', 'The same employee and profile appear twice in the batch');
           seen.add(key);

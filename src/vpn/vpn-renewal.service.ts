@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Clock } from '../common/clock';
+import { Conflict } from '../common/errors/domain-error';
 import { Certificates } from '../pki';
 import { isRenewalDue, isSupersedeDue, RENEWED_STATES, renewalHorizon, supersedeAt } from './domain/renewal';
 import { VpnAccountSteps } from './vpn-account-steps';
@@ -66,7 +67,34 @@ export class VpnRenewalService {
     return result;
   }
 
-  private async renew(due: VpnAccountEntity): Promise<boolean> {
+  /**
+   * The hot-line's "Rinnova" from the expiring list (POST /api/v1/vpn/accounts/:id/renew): the daily run's renewal,
+   * now, whatever the horizon. Gated (422 GATE_REFUSED); 409 when the account is not in use (installed or active),
+   * has no valid certificate, or a previous renewal still waits out its grace period.
+   */
+  async renewNow(actor: Actor, id: string): Promise<void> {
+    const account = await this.steps.load(id);
+    if (!RENEWED_STATES.includes(account.state) || account.supersededSerial) {
+      throw new Conflict('VPN_ACCOUNT_STATE_CONFLICT', `A VPN account in state ${account.state} cannot be renewed`, {
+        state: account.state,
+        action: 'renew',
+        allowedFrom: [...RENEWED_STATES],
+        pendingSupersede: account.supersededSerial !== null,
+      });
+    }
+    if (!account.currentSerial || !account.stationAssetId || !account.stationAssetTag) {
+      throw new Conflict('VPN_ACCOUNT_HAS_NO_CERTIFICATE', `A VPN account in state ${account.state} has no usable certificate: issue one first`, {
+        state: account.state,
+      });
+    }
+    if (!(await this.renew(account, { actor, anyHorizon: true }))) {
+      throw new Conflict('VPN_CERTIFICATE_NOT_VALID', 'The certificate of this account is no longer valid (revoked or on hold): issue a new one', {
+        serial: account.currentSerial,
+      });
+    }
+  }
+
+  private async renew(due: VpnAccountEntity, by: { actor: Actor; anyHorizon: boolean } = { actor: this.actor, anyHorizon: false }): Promise<boolean> {
     const oldSerial = due.currentSerial;
     if (!oldSerial || !due.stationAssetId || !due.stationAssetTag) return false;
     const old = await this.pki.get(oldSerial);
@@ -80,13 +108,11 @@ export class VpnRenewalService {
       employeeId: due.employeeId,
       vpnAccountId: due.id,
     });
-    return this.steps.unit(this.actor, 'renew', due.id, async (tx) => {
+    return this.steps.unit(by.actor, 'renew', due.id, async (tx) => {
       const current = await this.steps.load(due.id, tx);
       const now = this.clock.now();
-      if (
-        current.currentSerial !== oldSerial ||
-        !isRenewalDue(current.state, current.certificateNotAfter, current.supersededSerial, now, this.settings.renewal)
-      )
+      const horizon = by.anyHorizon ? { ...this.settings.renewal, renewBeforeDays: 36_500 } : this.settings.renewal;
+      if (current.currentSerial !== oldSerial || !isRenewalDue(current.state, current.certificateNotAfter, current.supersededSerial, now, horizon))
         return false;
       const gate = await this.steps.passGate(tx, current.employeeId);
       const supersedeAfter = supersedeAt(now, this.settings.renewal);
@@ -104,9 +130,9 @@ export class VpnRenewalService {
           agreementId: gate.agreementId,
           remoteDaysPerWeek: gate.remoteDaysPerWeek,
         },
-        { actor: this.actor, action: 'renewed', summary: { from: oldSerial, to: prepared.serial, notAfter: prepared.notAfter, supersedeAfter } },
+        { actor: by.actor, action: 'renewed', summary: { from: oldSerial, to: prepared.serial, notAfter: prepared.notAfter, supersedeAfter } },
       );
-      await this.pki.record(tx, prepared, this.actor);
+      await this.pki.record(tx, prepared, by.actor);
       return true;
     });
   }

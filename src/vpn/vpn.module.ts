@@ -35,6 +35,9 @@ import { VpnReconciler } from './vpn-reconciler.service';
 import { VpnRenewalService } from './vpn-renewal.service';
 import { VpnSettings } from './vpn-settings';
 import { VpnLifecycle } from './vpn.lifecycle';
+import { VpnManagerApprovalController } from './vpn-manager-approval.controller';
+import { VpnManagerApprovalRepository } from './vpn-manager-approval.repository';
+import { VpnManagerApprovals } from './vpn-manager-approvals.service';
 
 /**
  * VPN accounts (lifecycle, station certificates through the PKI, .ovpn profiles, directory VPN group), gateways
@@ -43,7 +46,7 @@ import { VpnLifecycle } from './vpn.lifecycle';
  */
 @Module({
   imports: [AgreementsModule, DirectoryModule, InventoryModule, OffboardingModule, PkiModule],
-  controllers: [VpnAccountsController, VpnGatewaysController, GatewayBundleController],
+  controllers: [VpnAccountsController, VpnManagerApprovalController, VpnGatewaysController, GatewayBundleController],
   providers: [
     { provide: VpnSettings, inject: [AppConfig], useFactory: (config: AppConfig) => VpnSettings.load(config) },
     VpnAccountRepository,
@@ -72,7 +75,18 @@ import { VpnLifecycle } from './vpn.lifecycle';
     GatewayConnectFacts,
     GatewayConnectCheck,
     GatewayAllowList,
+    VpnManagerApprovalRepository,
+    VpnManagerApprovals,
   ],
-  exports: [VpnSettings, VpnLoadReportService, VpnRenewalService, VpnReconciler, VpnGatewaysService],
+  exports: [
+    VpnSettings,
+    VpnLoadReportService,
+    VpnRenewalService,
+    VpnReconciler,
+    VpnGatewaysService,
+    VpnAccountsService,
+    OpenVpnProfileService,
+    VpnManagerApprovals,
+  ],
 })
 export class VpnModule {}

@@ -212,6 +212,7 @@ describe('hot-line pages in a browser', () => {
     await page.locator('#revoke-reason').selectOption('privilegeWithdrawn');
     await page.locator('#revoke-note').fill('Fine del progetto');
     await press(page.locator('#revoke-form button[type=submit]'));
+    await press(page.locator('dialog[open] [data-role=confirm]')); // the consequences, confirmed
     await page.locator('#flash', { hasText: 'Account revocato' }).waitFor();
     expect(await account(created.id)).toMatchObject({ state: 'revoked', revocationReason: 'privilegeWithdrawn' });
     await page.locator('#certs tbody tr', { hasText: 'Revocato' }).waitFor();

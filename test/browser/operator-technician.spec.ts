@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../src/common/clock';
 import { TECHNICIAN_PAGES } from '../../src/operator-pages/operator-pages';
-import { createEmployee, createProvisionableEmployee, makeEligible } from '../factories';
+import { AgreementEntity } from '../../src/agreements/agreement.entity';
+import { createProvisionableEmployee } from '../factories';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
 import {
   activeId,
@@ -151,17 +152,21 @@ describe('technician pages in a browser', () => {
     for (const a of [laptop, dock, headset]) expect(await get(`/api/v1/assets/${a.id}`)).toMatchObject({ state: 'assigned', holderEmployeeId: employee.id });
   });
 
-  it('refuses the kit to an employee without an agreement and shows the reason on the page', async () => {
-    const employee = await createEmployee(t.dataSource, { firstName: 'Paolo', lastName: 'Senzaccordo' });
-    await makeEligible(t.dataSource, employee);
+  it('refuses the kit at confirmation when the gate closed after the scan, and shows the reason on the page', async () => {
+    const { employee, agreement } = await createProvisionableEmployee(t.dataSource, {
+      today: TODAY,
+      employee: { firstName: 'Paolo', lastName: 'Senzaccordo' },
+    });
     const laptop = await asset('laptop');
 
     await page.goto('/ui/technician/handover');
     await focused(page, 'employee-q');
     await pickEmployee(page, 'employee', 'Senzaccordo');
-    await page.locator('#gate .badge.err').waitFor();
+    await page.locator('#gate .badge.ok').waitFor();
     await scan(page, laptop.assetTag);
     await page.locator('#kit tbody tr').waitFor();
+    // Between the scan (accepted) and the confirmation the agreement is withdrawn: the API decides again.
+    await t.dataSource.getRepository(AgreementEntity).delete({ id: agreement.id });
     await press(page.locator('#confirm'));
     const box = page.locator('#handover-form [data-role=form-error]');
     await box.locator('.gate-refusal').waitFor();
@@ -195,7 +200,7 @@ describe('technician pages in a browser', () => {
     // The API's field error, next to the field.
     await page.locator('#cig-error').waitFor();
     expect(await page.locator('#cig').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#cig-error').innerText()).toContain('cig must be 10 letters or digits');
+    expect(await page.locator('#cig-error').innerText()).toContain('deve avere 10 caratteri tra lettere e cifre'); // the pages ask for Italian field messages
     await page.locator('#cig').fill('8563412A7F');
     await press(page.locator('#lot-form button[type=submit]'));
     const created = page.locator('#lot-result .alert.ok');

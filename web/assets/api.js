@@ -29,7 +29,8 @@ export class ApiError extends Error {
  */
 export async function api(path, { method = 'GET', body, headers = {}, raw = false } = {}) {
   /** @type {Record<string, string>} */
-  const h = { Accept: 'application/json', 'x-rw-csrf': '1', ...headers };
+  // Accept-Language: it makes the server answer its errors in Italian (the catalog's text), for the person reading
+  const h = { Accept: 'application/json', 'Accept-Language': 'it', 'x-rw-csrf': '1', ...headers };
   let payload = /** @type {BodyInit | undefined} */ (body);
   if (body !== undefined && typeof body !== 'string' && !(body instanceof Blob) && !(body instanceof FormData)) {
     h['Content-Type'] = 'application/json';
@@ -74,7 +75,15 @@ export function showError(form, err) {
   if (box) {
     box.hidden = false;
     box.className = 'alert error';
-    box.textContent = placed ? `${err.message} (${err.code})` : `${err.message} (${err.code})`;
+    // the server's Italian sentence; the code apart and small, for the hot-line
+    if (err instanceof ApiError) {
+      const code = document.createElement('small');
+      code.className = 'muted';
+      code.textContent = `codice: ${err.code}`;
+      box.replaceChildren(document.createTextNode(err.message), ' ', code);
+    } else {
+      box.textContent = 'Il servizio non risponde: controlla la connessione e riprova';
+    }
     box.focus();
   }
 }

@@ -569,7 +569,7 @@ const pageError = document.getElementById('page-error');
 /** @param {{ message: string, code?: string }} err */
 function showPageError(err) {
   pageError.hidden = false;
-  pageError.textContent = `Impossibile caricare gli indicatori: ${err.message}${err.code ? ` (${err.code})` : ''}`;
+  pageError.textContent = `Impossibile caricare gli indicatori: ${err.message}${err.code ? ` (codice: ${err.code})` : ''}`;
   pageError.focus();
 }
 

@@ -18,7 +18,7 @@ import {
   setAlert,
   table,
 } from './operator-common.js';
-import { base64ToBytes, saveBlob, startHotlinePage } from './hotline-common.js';
+import { base64ToBytes, confirmDialog, saveBlob, startHotlinePage } from './hotline-common.js';
 
 await startHotlinePage('account', 'Account VPN');
 
@@ -47,6 +47,17 @@ let account = null;
 let employee = null;
 /** @type {Record<string, string[]>} the lifecycle's actions per state (GET /api/v1/operator/vpn-account-actions) */
 let actionsByState = {};
+/** @type {string[]} states where the account holds a working certificate: issuing there is a replacement */
+let replacementIn = [];
+/** The operator opened the replacement form (another laptop, a lost password) on an account that has a certificate. */
+let replacing = false;
+/** A one-time password is on screen and not acknowledged yet: leaving would lose it (it exists nowhere else). */
+let secretShown = false;
+window.addEventListener('beforeunload', (ev) => {
+  if (!secretShown) return;
+  ev.preventDefault();
+  ev.returnValue = ''; // Chromium still looks at returnValue; the browser shows its own wording
+});
 
 /** @param {string} text */
 function flashOk(text) {
@@ -57,9 +68,19 @@ function flashOk(text) {
 function showActions() {
   const allowed = actionsByState[account.state] || [];
   for (const [action, form] of Object.entries(forms)) form.hidden = !allowed.includes(action);
+  // A certificate that works is replaced only on purpose: the form stays behind its own button.
+  const replaceable = replacementIn.includes(account.state);
+  if (!replaceable) replacing = false;
+  const replaceOpen = document.getElementById('replace-open');
+  replaceOpen.hidden = !replaceable || replacing;
+  document.getElementById('replace-intro').hidden = !replaceable;
+  if (replaceable) forms.issue.hidden = !replacing;
+  issueButton.textContent = replaceable ? 'Emetti un certificato sostitutivo' : 'Emetti il certificato';
   for (const panelId of ['approve-panel', 'issue-panel', 'manage-panel']) {
     const panel = document.getElementById(panelId);
-    panel.hidden = [...panel.querySelectorAll('form')].every((f) => f.hidden) && !(panelId === 'issue-panel' && issuedBox.childElementCount);
+    panel.hidden =
+      [...panel.querySelectorAll('form')].every((f) => f.hidden) &&
+      !(panelId === 'issue-panel' && (issuedBox.childElementCount || replacementIn.includes(account.state)));
   }
   // The profile can be downloaded whenever the account has a certificate.
   document.getElementById('ovpn').hidden = !account.certificate;
@@ -146,6 +167,7 @@ async function render() {
   document.getElementById('facts').replaceChildren(...facts);
   await Promise.all([loadGateStatus(document.getElementById('gate'), account.employeeId), renderStation(), renderCertificates()]);
   showActions();
+  document.body.dataset.state = 'ready'; // the account is read and its actions shown (tests wait for it)
 }
 
 /**
@@ -172,11 +194,13 @@ async function explainGate(form, err) {
  * @param {HTMLFormElement} form
  * @param {() => Promise<any>} call
  * @param {(result: any) => void} [done]
+ * @param {() => Promise<boolean>} [ask] a confirmation asked first; nothing is sent unless it answers true
  */
-function action(form, call, done) {
+function action(form, call, done, ask) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
+    if (ask && !(await ask())) return;
     flash.hidden = true;
     const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type="submit"]'));
     button.disabled = true;
@@ -201,6 +225,12 @@ action(
 
 // CSR or generated key: the CSR file is read here as text and sent as PEM.
 const csrField = document.getElementById('csr-field');
+const issueButton = /** @type {HTMLButtonElement} */ (forms.issue.querySelector('button[type="submit"]'));
+document.getElementById('replace-open').addEventListener('click', () => {
+  replacing = true;
+  showActions();
+  /** @type {HTMLElement} */ (forms.issue.querySelector('select, input')).focus();
+});
 const modes = /** @type {RadioNodeList} */ (forms.issue.elements.namedItem('mode'));
 for (const radio of modes) radio.addEventListener('change', () => (csrField.hidden = modes.value !== 'csr'));
 
@@ -218,6 +248,7 @@ action(
   (res) => {
     forms.issue.reset();
     csrField.hidden = false;
+    replacing = false;
     showIssued(res);
   },
 );
@@ -232,6 +263,7 @@ function showIssued(res) {
   const parts = [el('p', { text: `Certificato ${res.certificate.serial} emesso, valido fino al ${fmtDate(res.certificate.notAfter)}.` })];
   const buttons = el('p', { class: 'actions' });
   if (res.oneTimePassword && res.pkcs12Base64) {
+    secretShown = true;
     parts.push(
       el(
         'p',
@@ -257,6 +289,7 @@ function showIssued(res) {
   hideButton.addEventListener('click', () => {
     issuedBox.replaceChildren();
     res = null;
+    secretShown = false;
     showActions();
     document.getElementById('profile-title').focus?.();
   });
@@ -307,6 +340,18 @@ action(
     return api(`/api/v1/vpn/accounts/${id}/revoke`, { method: 'POST', body });
   },
   () => flashOk('Account revocato: i certificati sono nella CRL.'),
+  () =>
+    confirmDialog({
+      title: `Revocare l'account ${account.username}?`,
+      lines: [
+        'La revoca è definitiva: l’account non si può riattivare, per ridare l’accesso serve una nuova richiesta.',
+        'Tutti i certificati dell’account vanno nella CRL: il portatile non si collega più alla VPN.',
+        'Il dipendente esce dal gruppo VPN della directory.',
+      ],
+      confirm: "Sì, revoca l'account",
+      cancel: 'No, torna indietro',
+      danger: true,
+    }),
 );
 
 /** The hot-line's mini-training in one step (POST /api/v1/training/hotline-onboarding): repeated the same day, nothing changes. */
@@ -337,7 +382,7 @@ trainingForm.addEventListener('submit', async (ev) => {
 
 try {
   if (!id) throw Object.assign(new Error("Nessun account indicato: aprilo dalla coda dell'hot-line"), { code: 'NO_ACCOUNT' });
-  actionsByState = (await api('/api/v1/operator/vpn-account-actions')).byState;
+  ({ byState: actionsByState, replacementIn } = await api('/api/v1/operator/vpn-account-actions'));
   await render();
   if (param('created')) flashOk('Richiesta registrata. Controlla i requisiti e approvala.');
 } catch (err) {

@@ -50,6 +50,42 @@ let cursor = null;
 let rows = [];
 let days = '30';
 
+const flash = document.getElementById('flash');
+
+/**
+ * "Rinnova": the renewal the daily run would make, now (POST /api/v1/vpn/accounts/:id/renew): a new certificate
+ * for the same key and laptop; the old one keeps working through the grace period.
+ * @param {any} c a certificate of the list
+ */
+function renewButton(c) {
+  const button = el(
+    'button',
+    { type: 'button', class: 'secondary', 'data-renew': c.vpnAccountId, 'aria-label': `Rinnova il certificato di ${c.subjectCn}` },
+    'Rinnova',
+  );
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    flash.hidden = true;
+    try {
+      const account = await api(`/api/v1/vpn/accounts/${c.vpnAccountId}/renew`, { method: 'POST' });
+      await load(true);
+      const until = account.certificate ? `, valido fino al ${fmtDate(account.certificate.notAfter)}` : '';
+      setAlert(
+        flash,
+        'ok',
+        `Certificato di ${c.subjectCn} rinnovato${until}: il portatile riceve il nuovo profilo, il vecchio resta valido per il periodo di transizione.`,
+        {
+          focus: true,
+        },
+      );
+    } catch (err) {
+      button.disabled = false;
+      setAlert(flash, 'error', `Rinnovo per ${c.subjectCn} non riuscito: ${errorText(err)}`, { focus: true });
+    }
+  });
+  return button;
+}
+
 /** @param {boolean} reset */
 async function load(reset) {
   clearErrors(form);
@@ -76,7 +112,13 @@ async function load(reset) {
             '',
             (c) =>
               c.vpnAccountId
-                ? el('a', { href: `/ui/hotline/account?id=${c.vpnAccountId}`, 'aria-label': `Apri l'account di ${c.subjectCn}`, text: 'Apri account' })
+                ? el(
+                    'span',
+                    { class: 'actions' },
+                    renewButton(c),
+                    ' ',
+                    el('a', { href: `/ui/hotline/account?id=${c.vpnAccountId}`, 'aria-label': `Apri account di ${c.subjectCn}`, text: 'Apri account' }),
+                  )
                 : '',
           ],
         ],

@@ -33,3 +33,41 @@ export function base64ToBytes(b64) {
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return bytes;
 }
+
+/**
+ * Asks a yes/no question in a modal <dialog> (focus moves into it, Esc cancels, focus goes back to where it was)
+ * with the consequences written out. Resolves true only on the confirm button.
+ * @param {{ title: string, lines: string[], confirm: string, cancel?: string, danger?: boolean }} q
+ * @returns {Promise<boolean>}
+ */
+export function confirmDialog({ title, lines, confirm, cancel = 'Annulla', danger = false }) {
+  const opener = /** @type {HTMLElement | null} */ (document.activeElement);
+  const titleId = `confirm-title-${Date.now()}`;
+  const yes = el('button', { type: 'button', class: danger ? 'danger' : null, 'data-role': 'confirm', text: confirm });
+  const no = el('button', { type: 'button', class: 'secondary', 'data-role': 'cancel', text: cancel });
+  const dialog = /** @type {HTMLDialogElement} */ (
+    el(
+      'dialog',
+      { class: 'confirm-dialog', 'aria-labelledby': titleId },
+      el('h2', { id: titleId, text: title }),
+      el('ul', {}, ...lines.map((line) => el('li', { text: line }))),
+      el('p', { class: 'actions' }, no, yes),
+    )
+  );
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    let answer = false;
+    yes.addEventListener('click', () => {
+      answer = true;
+      dialog.close();
+    });
+    no.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      opener?.focus?.();
+      resolve(answer);
+    });
+    dialog.showModal();
+    no.focus(); // the safe choice first: Enter on a destructive question does nothing irreversible
+  });
+}

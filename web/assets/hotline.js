@@ -48,25 +48,70 @@ function accountsTable(caption, items, extra = []) {
   );
 }
 
+/**
+ * Whether the gate lets each employee of the queue through today, and why not: one GET provisioning-status per
+ * distinct employee (not per account), at most GATE_PARALLEL at a time, each cell filled as its answer arrives.
+ * @type {Map<string, HTMLElement[]>}
+ */
+let gateCells = new Map();
+const GATE_PARALLEL = 4;
+/** @param {VpnAccount} a */
+function gateCell(a) {
+  const cell = el('div', { class: 'gate-cell', 'data-employee': a.employeeId, text: 'verifica in corso…' });
+  gateCells.set(a.employeeId, [...(gateCells.get(a.employeeId) || []), cell]);
+  return cell;
+}
+
+/** @param {Map<string, HTMLElement[]>} cells */
+async function fillGateCells(cells) {
+  const ids = [...cells.keys()];
+  const worker = async () => {
+    for (let id = ids.shift(); id; id = ids.shift()) {
+      /** @type {Node[]} */
+      let content;
+      try {
+        /** @type {import('./operator-common.js').GateStatus} */
+        const status = await api(`/api/v1/employees/${id}/provisioning-status`);
+        content = status.allowed
+          ? [el('span', { class: 'badge ok', text: 'Passa' })]
+          : [
+              el('span', { class: 'badge err', text: 'Rifiutato' }),
+              el(
+                'ul',
+                { class: 'refusals' },
+                ...status.refusals.map((r) => el('li', {}, r.explanation, ' ', el('span', { class: 'muted', text: `(${r.code})` }))),
+              ),
+            ];
+      } catch (err) {
+        content = [el('span', { class: 'muted', text: `non verificabile: ${errorText(err)}` })];
+      }
+      for (const cell of cells.get(id) || []) cell.replaceChildren(...content.map((n) => n.cloneNode(true)));
+    }
+  };
+  await Promise.all(Array.from({ length: GATE_PARALLEL }, worker));
+}
+
 async function queue() {
+  gateCells = new Map();
   try {
     const [requested, approved] = await Promise.all([
       api('/api/v1/vpn/accounts?state=requested&limit=200'),
       api('/api/v1/vpn/accounts?state=approved&limit=200'),
     ]);
-    document
-      .getElementById('requested')
-      .replaceChildren(
-        accountsTable(`Richieste: ${requested.items.length}${requested.nextCursor ? '+' : ''}`, await withNames(requested.items), [
-          ['Richiesto il', (a) => fmtDateTime(a.requestedAt)],
-        ]),
-      );
+    document.getElementById('requested').replaceChildren(
+      accountsTable(`Richieste: ${requested.items.length}${requested.nextCursor ? '+' : ''}`, await withNames(requested.items), [
+        ['Richiesto il', (a) => fmtDateTime(a.requestedAt)],
+        ['Requisiti oggi', gateCell],
+      ]),
+    );
     document.getElementById('approved').replaceChildren(
       accountsTable(`Approvati: ${approved.items.length}${approved.nextCursor ? '+' : ''}`, await withNames(approved.items), [
         ['Gateway', (a) => (a.gateway ? a.gateway.name : '–')],
         ['Approvato il', (a) => fmtDateTime(a.approvedAt)],
+        ['Requisiti oggi', gateCell],
       ]),
     );
+    await fillGateCells(gateCells);
   } catch (err) {
     setAlert(pageError, 'error', errorText(err), { focus: true });
   }

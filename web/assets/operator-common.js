@@ -1,9 +1,7 @@
 // @ts-check
 // Shared by the technicians' and hot-line pages: Italian labels, formatting, the scan field, the employee
 // picker and the gate status. Presentation only: every decision (gate, states, duplicates) is the API's.
-import { api, clearErrors, showError } from './api.js';
-
-/** @typedef {import('./api.js').ApiError} ApiError */
+import { ApiError, api, clearErrors, showError } from './api.js';
 
 /** @type {Record<string, string>} */
 export const KIND_LABELS = {
@@ -60,8 +58,8 @@ export const REVOCATION_REASON_LABELS = {
 };
 
 /**
- * Italian wording of the codes the operators meet most; the API's own message and code are always shown too,
- * so a code missing here still reads (in English) and can be quoted to the service desk.
+ * The pages' own wording of the codes the operators meet most, before the server's Italian sentence (the catalog,
+ * src/common/errors), and the only Italian for the row codes of a dry run's report, which carry an English reason.
  */
 /** @type {Record<string, string>} */
 const CODE_MESSAGES = {
@@ -103,12 +101,16 @@ const CODE_MESSAGES = {
 };
 
 /**
- * "Italian sentence – API message (CODE)": what every error box says.
+ * "Page's wording. Server's Italian sentence (codice: CODE)": what every error box says. An API error carries the
+ * catalog's Italian message (api.js asks for Italian); a problem of a report line (code + English reason) is worded
+ * here only.
  * @param {{ code: string, message: string }} err an ApiError (or any error a page caught)
  */
 export function errorText(err) {
+  if (!(err && err.code)) return 'Il servizio non risponde: controlla la connessione e riprova';
   const it = CODE_MESSAGES[err.code];
-  return it ? `${it}. ${err.message} (${err.code})` : `${err.message} (${err.code})`;
+  if (!(err instanceof ApiError)) return `${it ?? err.message} (codice: ${err.code})`;
+  return it && it !== err.message ? `${it}. ${err.message} (codice: ${err.code})` : `${err.message} (codice: ${err.code})`;
 }
 
 /**

@@ -13,3 +13,17 @@ export async function startTechnicianPage(key, title) {
   renderSections((await navigation()).areas.find((a) => a.area === 'technician')?.sections ?? [], key);
   return me;
 }
+
+/**
+ * Asks before the page is left (reload, another page, the tab closed) while `pending()` says scanned work is
+ * not confirmed yet; nothing once it is. The browser shows its own wording: the event allows no custom text.
+ * @param {() => boolean} pending
+ */
+export function guardUnsaved(pending) {
+  window.addEventListener('beforeunload', (ev) => {
+    if (!pending()) return;
+    ev.preventDefault();
+    // Chromium and older browsers still look at returnValue.
+    ev.returnValue = '';
+  });
+}

@@ -5,6 +5,7 @@ import {
   KIND_LABELS,
   clearErrors,
   el,
+  employeeById,
   employeeName,
   employeePicker,
   errorText,
@@ -20,7 +21,7 @@ import {
   setAlert,
   table,
 } from './operator-common.js';
-import { startTechnicianPage } from './technician-common.js';
+import { guardUnsaved, startTechnicianPage } from './technician-common.js';
 
 await startTechnicianPage('handover', 'Consegna kit');
 
@@ -42,6 +43,11 @@ let employee = null;
 let kit = []; // assets as read from the API
 /** @type {any} the handover as the API answered it (once confirmed) */
 let handover = null;
+/** @type {import('./operator-common.js').GateStatus | null} what the gate said of the employee when chosen */
+let gateStatus = null;
+
+// Scanned and not confirmed: leaving the page would lose the kit.
+guardUnsaved(() => kit.length > 0 && !handover);
 
 const picker = employeePicker(document.getElementById('picker'), { idPrefix: 'employee', label: 'Cerca dipendente', onPick: choose });
 
@@ -53,10 +59,26 @@ async function choose(e) {
   document.getElementById('chosen-name').textContent = employeeName(e);
   step2.hidden = false;
   // What the gate says today, for the technician's information: the API decides again at confirmation.
+  gateStatus = null;
   try {
-    await loadGateStatus(gateBox, e.id);
+    gateStatus = await loadGateStatus(gateBox, e.id);
   } catch (err) {
     gateBox.textContent = errorText(err);
+  }
+  fieldMessage(codeInput, null); // a refusal was about the previous employee
+  // A kit scanned for someone else (the employee was changed): what this one cannot receive leaves the kit.
+  /** @type {string[]} */
+  const dropped = [];
+  for (const a of [...kit]) {
+    const refusal = await scanRefusal(e, a).catch((err) => errorText(err));
+    if (refusal) {
+      kit = kit.filter((x) => x.id !== a.id);
+      dropped.push(refusal);
+    }
+  }
+  if (dropped.length) {
+    renderKit();
+    fieldMessage(codeInput, `Tolti dal kit: ${dropped.join(' ')}`);
   }
   codeInput.focus();
 }
@@ -117,6 +139,11 @@ onScan(/** @type {HTMLFormElement} */ (document.getElementById('scan-form')), co
       fieldMessage(codeInput, `${asset.assetTag} è già nel kit.`);
       return;
     }
+    const refusal = employee ? await scanRefusal(employee, asset) : null;
+    if (refusal) {
+      fieldMessage(codeInput, refusal);
+      return;
+    }
     fieldMessage(codeInput, null);
     kit.push(asset);
     renderKit();
@@ -124,6 +151,36 @@ onScan(/** @type {HTMLFormElement} */ (document.getElementById('scan-form')), co
     fieldMessage(codeInput, errorText(err));
   }
 });
+
+/**
+ * Why the scanned asset cannot go to this employee, in Italian, or null when it can: the API's check
+ * (GET /api/v1/handovers/check, the same rules as the confirmation), asked at once so the kit holds only
+ * what the confirmation will accept.
+ * @param {import('./operator-common.js').Employee} to
+ * @param {Asset} asset
+ * @returns {Promise<string | null>}
+ */
+async function scanRefusal(to, asset) {
+  const check = await api(`/api/v1/handovers/check?employeeId=${encodeURIComponent(to.id)}&assetId=${encodeURIComponent(asset.id)}`);
+  if (check.allowed) return null;
+  const what = `${asset.assetTag} (${KIND_LABELS[asset.kind] || asset.kind})`;
+  /** @type {string[]} */
+  const why = [];
+  if (check.refusals.includes('ASSET_NOT_MUNICIPAL')) why.push(`${what} è un dispositivo personale: non si consegna.`);
+  if (check.refusals.includes('ASSET_NOT_AVAILABLE')) {
+    const holder = check.holderEmployeeId ? await employeeById(check.holderEmployeeId) : null;
+    if (check.holderEmployeeId && check.holderEmployeeId === to.id) why.push(`${what} è già in consegna a questo dipendente.`);
+    else if (check.holderEmployeeId) why.push(`${what} è in consegna a ${holder ? employeeName(holder) : 'un altro dipendente'}: va prima fatto rientrare.`);
+    else why.push(`${what} non è disponibile in magazzino (stato: ${(ASSET_STATE_LABELS[check.state] || check.state).toLowerCase()}).`);
+  }
+  if (check.refusals.includes('GATE_REFUSED')) {
+    /** @type {Record<string, string>} */
+    const explained = Object.fromEntries((gateStatus?.refusals ?? []).map((r) => [r.code, r.explanation]));
+    const reasons = check.gateRefusals.map((/** @type {string} */ c) => explained[c] || c).join(' ');
+    why.push(`${what} non si può consegnare a ${employeeName(to)}: il dipendente non ha i requisiti per il lavoro agile. ${reasons}`);
+  }
+  return why.join(' ');
+}
 
 form.addEventListener('submit', async (ev) => {
   ev.preventDefault();

@@ -1,7 +1,7 @@
 // @ts-check
 import { api } from './api.js';
 import { KIND_LABELS, clearErrors, el, errorText, fieldMessage, fmtDate, onScan, param, setAlert } from './operator-common.js';
-import { startTechnicianPage } from './technician-common.js';
+import { guardUnsaved, startTechnicianPage } from './technician-common.js';
 
 await startTechnicianPage('receive', 'Ricezione di un lotto');
 
@@ -60,6 +60,8 @@ async function receive(id) {
   const accepted = []; // serials as the API will store them
   let received = lot.received;
   const quantity = lot.quantity;
+  // Serials scanned and not registered yet: leaving the page would lose them.
+  guardUnsaved(() => accepted.length > 0);
 
   function render() {
     counter.textContent = `Ricevuti ${received} di ${quantity} · in questa sessione ${accepted.length} · ne mancano ${Math.max(0, quantity - received - accepted.length)}`;

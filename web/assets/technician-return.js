@@ -16,7 +16,7 @@ import {
   param,
   setAlert,
 } from './operator-common.js';
-import { startTechnicianPage } from './technician-common.js';
+import { guardUnsaved, startTechnicianPage } from './technician-common.js';
 
 await startTechnicianPage('returns', 'Rientro');
 
@@ -33,6 +33,9 @@ const itemsBox = document.getElementById('items');
 let handover = null;
 /** @type {any} the API's answer to the return */
 let result = null;
+
+// Items marked as coming back and the return not registered yet: leaving the page would lose them.
+guardUnsaved(() => Boolean(handover) && !result && Boolean(itemsBox.querySelector('[data-role="back"]:checked')));
 
 /**
  * One fieldset per item still out: comes back?, condition, note, and the data-wipe confirmation.

@@ -29,6 +29,41 @@ async function assetLabel(id) {
   return assets.get(id);
 }
 
+/**
+ * One row per device: a device the employee must return for two reasons (the agreement ended and they left the
+ * directory) is one thing to bring back, with both reasons; the earliest dates count.
+ * @param {any[]} tasks
+ */
+function byDevice(tasks) {
+  /** @type {Map<string, { employeeId: string, employee: string, assetId: string, asset: string, reasons: string[], effectiveDate: string, dueDate: string, overdue: boolean, closed: boolean }>} */
+  const devices = new Map();
+  for (const t of tasks) {
+    const key = `${t.employeeId}|${t.assetId}`;
+    const reason = TRIGGERS[t.trigger] || t.trigger;
+    const d = devices.get(key);
+    if (!d) {
+      devices.set(key, {
+        employeeId: t.employeeId,
+        employee: t.employee,
+        assetId: t.assetId,
+        asset: t.asset,
+        reasons: [reason],
+        effectiveDate: t.effectiveDate,
+        dueDate: t.dueDate,
+        overdue: Boolean(t.overdue),
+        closed: t.status === 'closed',
+      });
+      continue;
+    }
+    if (!d.reasons.includes(reason)) d.reasons.push(reason);
+    if (t.effectiveDate < d.effectiveDate) d.effectiveDate = t.effectiveDate;
+    if (t.dueDate < d.dueDate) d.dueDate = t.dueDate;
+    d.overdue = d.overdue || Boolean(t.overdue);
+    d.closed = d.closed && t.status === 'closed';
+  }
+  return [...devices.values()];
+}
+
 /** @param {boolean} reset */
 async function load(reset) {
   if (reset) {
@@ -46,21 +81,19 @@ async function load(reset) {
     }
     rows = rows.concat(page.items);
     cursor = page.nextCursor;
+    const devices = byDevice(rows);
     box.replaceChildren(
       table(
-        `Restituzioni: ${TASK_STATUS_LABELS[status.value].toLowerCase()} (${rows.length}${cursor ? '+' : ''})`,
+        `Restituzioni – ${status.options[status.selectedIndex].text.toLowerCase()}: ${devices.length} ${devices.length === 1 ? 'dispositivo' : 'dispositivi'}${cursor ? ' (altri da mostrare)' : ''}`,
         [
-          ['Dipendente', (t) => el('a', { href: `/ui/technician/employee?employee=${t.employeeId}`, text: t.employee })],
-          ['Dispositivo', (t) => t.asset],
-          ['Motivo', (t) => TRIGGERS[t.trigger] || t.trigger],
-          ['Dal', (t) => fmtDate(t.effectiveDate)],
-          ['Entro il', (t) => (t.overdue ? el('span', { class: 'badge err', text: `${fmtDate(t.dueDate)} (scaduta)` }) : fmtDate(t.dueDate))],
-          [
-            '',
-            (t) => (t.status === 'closed' ? TASK_STATUS_LABELS.closed : el('a', { href: `/ui/technician/return?asset=${t.assetId}`, text: 'Fai rientrare' })),
-          ],
+          ['Dipendente', (d) => el('a', { href: `/ui/technician/employee?employee=${d.employeeId}`, text: d.employee })],
+          ['Dispositivo', (d) => d.asset],
+          ['Motivi', (d) => (d.reasons.length === 1 ? d.reasons[0] : el('ul', { class: 'reasons' }, ...d.reasons.map((r) => el('li', { text: r }))))],
+          ['Dal', (d) => fmtDate(d.effectiveDate)],
+          ['Entro il', (d) => (d.overdue ? el('span', { class: 'badge err', text: `${fmtDate(d.dueDate)} (scaduta)` }) : fmtDate(d.dueDate))],
+          ['', (d) => (d.closed ? TASK_STATUS_LABELS.closed : el('a', { href: `/ui/technician/return?asset=${d.assetId}`, text: 'Fai rientrare' }))],
         ],
-        rows,
+        devices,
         { empty: 'Nessuna restituzione in questo elenco.' },
       ),
     );

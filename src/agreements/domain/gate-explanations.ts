@@ -13,3 +13,27 @@ export const GATE_EXPLANATIONS_IT: Record<GateRefusal, string> = {
   SAFETY_NOTICE_MISSING:
     "L'informativa sulla salute e sicurezza nel lavoro agile non è stata consegnata oppure è stata consegnata più di 12 mesi fa e va rinnovata.",
 };
+
+/**
+ * What the gate governs, in the words of the desk: only the devices that carry data or reach the municipal
+ * network (the gated kinds of src/inventory/domain/device-kind.ts) and VPN access. Desk peripherals, webcams
+ * and headsets also serve office PCs and are never refused by the gate.
+ */
+export const GATE_SCOPE_IT = {
+  refused: 'portatili, docking station e router mobili (SIM dati)',
+  stillAllowed: 'monitor, tastiere, mouse, webcam e cuffie',
+};
+
+/** The one-line summary of the gate's answer on a date (gg/mm/aaaa on pages; the API date as given). */
+/** `2026-03-10` → `10/03/2026`, as pages write dates. */
+const italianDate = (iso: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
+
+export function gateSummaryIt(verdict: { allowed: boolean; date: string; refusals: readonly unknown[] }): string {
+  const date = italianDate(verdict.date);
+  if (verdict.allowed) return `Il dipendente può ricevere dispositivi e accesso VPN in data ${date}.`;
+  const n = verdict.refusals.length;
+  return (
+    `Il dipendente non può ricevere ${GATE_SCOPE_IT.refused} né l'accesso VPN in data ${date} (${n} ${n === 1 ? 'motivo' : 'motivi'}). ` +
+    `Può comunque ricevere ${GATE_SCOPE_IT.stillAllowed}.`
+  );
+}

@@ -1,5 +1,5 @@
-/** The roles of people: what tokens, directory logins and browser sessions carry, and what `@AnyRole()` admits. */
 /**
+ * The roles of people: what tokens, directory logins and browser sessions carry, and what `@AnyRole()` admits.
  * `employee` (issue 15) sees only its own records: no route names it but the self-service ones (`/api/v1/me`,
  * `/ui/me`) and the shared ones every person opens (`@AnyRole()`: session, navigation, home).
  */

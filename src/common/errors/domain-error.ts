@@ -27,7 +27,16 @@ export interface FieldProblem {
 }
 
 export class ValidationFailed extends DomainError<'validation'> {
-  constructor(fields: FieldProblem[], message = 'The request is not valid', code: CodeOf<'validation'> = 'VALIDATION_FAILED') {
+  /**
+   * @param italianFields the same problems in Italian (the validation pipe gives them), answered instead of
+   * `fields` when the request asks for Italian; kept out of `details` so the English answer stays as it was.
+   */
+  constructor(
+    fields: FieldProblem[],
+    message = 'The request is not valid',
+    code: CodeOf<'validation'> = 'VALIDATION_FAILED',
+    readonly italianFields?: FieldProblem[],
+  ) {
     super('validation', code, message, { fields });
   }
 }

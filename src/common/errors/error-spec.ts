@@ -21,10 +21,17 @@ export const STATUS_BY_KIND = {
 
 export type ErrorKind = keyof typeof STATUS_BY_KIND;
 
-/** One closed error code: its kind (hence its HTTP status) and the English default message of the catalog. */
+/**
+ * One closed error code: its kind (hence its HTTP status), the English default message of the catalog, and the
+ * Italian text the pages show (`it`, required: a code without it does not compile). `it` is a template read by
+ * `renderItalian` (italian-message.ts): `{key}` is filled from the error's `details` (`{a|b}`: the first key
+ * present), and every placeholder sits inside an optional segment `[...]` that is left out when a value is
+ * missing, so the sentence reads well either way: `Il dipendente[ {id}] non esiste`.
+ */
 export interface ErrorSpec {
   readonly kind: ErrorKind;
   readonly message: string;
+  readonly it: string;
 }
 
 export type ErrorList = Readonly<Record<string, ErrorSpec>>;

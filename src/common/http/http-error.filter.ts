@@ -1,9 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, TooManyRequests } from '../errors/domain-error';
+import { isImportProblem, italianImportProblem } from '../csv/import-errors';
+import { DomainError, FieldProblem, TooManyRequests, ValidationFailed } from '../errors/domain-error';
+import type { ErrorCode } from '../errors/error-catalog';
 import { ErrorKind, STATUS_BY_KIND } from '../errors/error-spec';
+import { renderItalian } from '../errors/italian-message';
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** Every code this filter answers by itself is a catalog code (so it has its Italian text). */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -44,7 +48,62 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   return SQLITE_UNAVAILABLE.test(code) || ((exception as Error).name === 'QueryFailedError' && POSTGRES_UNAVAILABLE.test(code));
 }
 
-export function toErrorResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody; unexpected: boolean } {
+export type ErrorLanguage = 'en' | 'it';
+
+/**
+ * The language of the error message: Italian when the request's Accept-Language puts Italian first (the pages
+ * send `it`), English otherwise (the API's default; clients and tests that send nothing keep English).
+ */
+export function errorLanguage(acceptLanguage: string | string[] | undefined): ErrorLanguage {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : (acceptLanguage ?? '');
+  const ranges = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim().toLowerCase(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((r) => r.tag && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranges[0] && /^it(-|$)/.test(ranges[0].tag) ? 'it' : 'en';
+}
+
+export function toErrorResponse(
+  exception: unknown,
+  requestId: string,
+  language: ErrorLanguage = 'en',
+): { status: number; body: ErrorBody; unexpected: boolean } {
+  const answer = englishErrorResponse(exception, requestId);
+  if (language === 'it') answer.body = italianBody(answer.body, exception);
+  return answer;
+}
+
+/** The same error for the pages: the catalog's Italian text, field problems and import lines in Italian too. */
+function italianBody(body: ErrorBody, exception: unknown): ErrorBody {
+  const { code, details } = body.error;
+  const error: ErrorBody['error'] = { code, message: renderItalian(code, details) };
+  if (details) {
+    const localized: Record<string, unknown> = { ...details };
+    if (Array.isArray(details.fields)) {
+      const fallback = code === 'VALIDATION_FAILED' ? 'il valore non è valido' : error.message;
+      localized.fields =
+        exception instanceof ValidationFailed && exception.italianFields
+          ? exception.italianFields
+          : (details.fields as FieldProblem[]).map((f) => ({ ...f, messages: [fallback] }));
+    }
+    if (Array.isArray(details.errors)) {
+      localized.errors = (details.errors as unknown[]).map((e) => {
+        if (!isImportProblem(e)) return e;
+        const key = 'message' in e || !('reason' in e) ? 'message' : 'reason';
+        return { ...e, [key]: italianImportProblem(e) };
+      });
+    }
+    error.details = localized;
+  }
+  return { error };
+}
+
+function englishErrorResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody; unexpected: boolean } {
   if (exception instanceof DomainError) {
     const body: ErrorBody = { error: { code: exception.code, message: exception.message } };
     if (exception.details) body.error.details = exception.details;
@@ -145,7 +204,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const requestId = String(request.id ?? request.headers['x-request-id'] ?? 'unknown');
-    const { status, body, unexpected } = toErrorResponse(exception, requestId);
+    const { status, body, unexpected } = toErrorResponse(exception, requestId, errorLanguage(request.headers['accept-language']));
     if (unexpected) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error({ err, requestId, method: request.method, path: request.path }, 'unexpected error');
@@ -161,6 +220,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof TooManyRequests) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    // the message depends on Accept-Language: a cache must not hand the Italian answer to an English client
+    response.vary('Accept-Language');
     response.status(status).json(body);
   }
 }

@@ -78,8 +78,16 @@ export function documentNumber(id: string): string {
   return id.replace(/-/g, '').slice(0, 8).toUpperCase();
 }
 
+/**
+ * The technician as a person reads the name on paper: a browser session's actor is named `web:<token name>`
+ * (src/auth/token.service.ts), which stays on the records and the audit but not on a receipt.
+ */
+export function personName(actorName: string): string {
+  return actorName.replace(/^web:/, '').trim() || actorName;
+}
+
 function partyLine(p: ReceiptParty): string {
-  const bits = [p.fullName];
+  const bits = [personName(p.fullName)];
   if (p.employeeNumber) bits.push(`matricola ${p.employeeNumber}`);
   if (p.serviceName) bits.push(`servizio ${p.serviceName}`);
   return bits.join(', ');
@@ -142,7 +150,7 @@ export function handoverReceipt(input: HandoverReceiptInput): ReceiptDocument {
     date: italianDate(input.date),
     signatures: [
       { role: 'Il dipendente (consegnatario)', name: input.employee.fullName },
-      { role: "L'incaricato della consegna", name: input.technician.fullName },
+      { role: "L'incaricato della consegna", name: personName(input.technician.fullName) },
     ],
   };
 }
@@ -208,7 +216,7 @@ export function returnReceipt(input: ReturnReceiptInput): ReceiptDocument {
     date: italianDate(input.date),
     signatures: [
       { role: 'Il dipendente', name: input.employee.fullName },
-      { role: "L'incaricato del ritiro", name: input.technician.fullName },
+      { role: "L'incaricato del ritiro", name: personName(input.technician.fullName) },
     ],
   };
 }

@@ -137,3 +137,27 @@ export class ReturnResultDto {
   @ApiProperty({ type: HandoverReturnDto }) return: HandoverReturnDto;
   @ApiProperty({ type: HandoverDetailDto }) handover: HandoverDetailDto;
 }
+
+export class HandoverCheckQueryDto {
+  @ApiProperty({ description: 'the employee who would receive the asset' }) @IsUUID() employeeId: string;
+  @ApiProperty({ description: 'the scanned asset' }) @IsUUID() assetId: string;
+}
+
+export const HANDOVER_CHECK_REFUSALS = ['ASSET_NOT_MUNICIPAL', 'ASSET_NOT_AVAILABLE', 'GATE_REFUSED'] as const;
+export type HandoverCheckRefusal = (typeof HANDOVER_CHECK_REFUSALS)[number];
+
+/** Whether one asset could be handed to one employee now: the same rules as POST /handovers, nothing changed. */
+export class HandoverCheckDto {
+  @ApiProperty() employeeId: string;
+  @ApiProperty() assetId: string;
+  @ApiProperty() assetTag: string;
+  @ApiProperty({ enum: DEVICE_KINDS }) kind: DeviceKind;
+  @ApiProperty({ description: 'the asset state today' }) state: string;
+  @ApiProperty({ nullable: true, type: String, description: 'who holds it now, when someone does' }) holderEmployeeId: string | null;
+  @ApiProperty({ description: 'the kind goes through the provisioning gate (laptop, docking station, mobile router)' }) gated: boolean;
+  @ApiProperty() allowed: boolean;
+  @ApiProperty({ enum: HANDOVER_CHECK_REFUSALS, isArray: true, description: 'every reason the asset cannot go to the employee' })
+  refusals: HandoverCheckRefusal[];
+  @ApiProperty({ type: [String], description: 'the gate refusal codes (GET /employees/:id/provisioning-status explains them), when GATE_REFUSED' })
+  gateRefusals: string[];
+}

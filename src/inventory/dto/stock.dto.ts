@@ -56,3 +56,10 @@ export class PlanningDto {
   @ApiProperty() today: string;
   @ApiProperty({ type: [WarrantyEndingDto], description: 'lots whose warranty ends within 90 days' }) warrantiesEnding: WarrantyEndingDto[];
 }
+
+/** Lots whose warranty ends within the horizon, with or without a laptop target for any year. */
+export class WarrantiesEndingDto {
+  @ApiProperty({ description: 'today (municipality time zone)' }) from: string;
+  @ApiProperty({ description: 'the last day of the horizon (today + 90 days)' }) to: string;
+  @ApiProperty({ type: [WarrantyEndingDto] }) items: WarrantyEndingDto[];
+}

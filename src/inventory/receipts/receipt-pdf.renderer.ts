@@ -82,10 +82,14 @@ export class ReceiptPdfRenderer {
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       const bottom = doc.page.height - MARGIN + 15;
+      // The footer sits in the bottom margin: with the margin in place pdfkit would break to a new (blank) page.
+      const margin = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
       doc
         .font('Helvetica')
         .fontSize(8)
         .text(`${receipt.reference} - pagina ${i + 1} di ${range.count}`, MARGIN, bottom, { width, align: 'center', lineBreak: false });
+      doc.page.margins.bottom = margin;
     }
     doc.end();
     return done.then((bytes) => ({ bytes, sha256: createHash('sha256').update(bytes).digest('hex') }));

@@ -38,9 +38,10 @@ export interface OpenVpnProfileInput {
  * the profile names its file; a key the service generated travels only under the one-time password — inside the
  * PKCS#12 (`<pkcs12>`, base64 of the DER file), or, once the certificate was renewed (a PKCS#12 cannot be rebuilt
  * without the password), as encrypted PKCS#8 in `<key>` beside the new `<cert>`. OpenVPN asks for the password
- * when it connects (`--askpass <file>` reads it from a file).
+ * when it connects (`--askpass <file>` reads it from a file). `installed`: the copy an employee downloads from
+ * their own page carries no key of any kind, only the certificate; the key is where the hot-line installed it.
  */
-export type ProfileKey = { kind: 'file' } | { kind: 'pkcs12'; base64: string } | { kind: 'encrypted-key'; pem: string };
+export type ProfileKey = { kind: 'file' } | { kind: 'installed' } | { kind: 'pkcs12'; base64: string } | { kind: 'encrypted-key'; pem: string };
 
 const block = (tag: string, pem: string) => `<${tag}>\n${pem.trim()}\n</${tag}>`;
 const ENCRYPTED_KEY = /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END ENCRYPTED PRIVATE KEY-----\n?$/;
@@ -53,6 +54,11 @@ function keyComment(input: OpenVpnProfileInput): string[] {
       return [
         '# The private key is not in this file: it was made on this laptop with the certificate request and never left it.',
         `# Keep it as ${file} in the folder of this profile (or change the "key" line at the end to where it is).`,
+      ];
+    case 'installed':
+      return [
+        '# The private key is not in this file: it is on your laptop, where the hot-line installed it with the profile.',
+        `# The "key" line at the end names it as ${file}; ask the hot-line if OpenVPN cannot find it.`,
       ];
     case 'pkcs12':
       return [
@@ -71,6 +77,7 @@ function keyBlocks(input: OpenVpnProfileInput): string[] {
   const { key } = input;
   switch (key.kind) {
     case 'file':
+    case 'installed':
       return [block('cert', input.certificatePem), `key ${keyFileNameFor(input.template, input.username)}`];
     case 'pkcs12': {
       const b64 = key.base64.replace(/\s+/g, '');

@@ -42,7 +42,7 @@ describe('GET /api/v1/employees/:id/provisioning-status', () => {
       codes: [],
       refusals: [],
       agreementId: agreement.id,
-      summary: `Il dipendente può ricevere dispositivi e accesso VPN in data ${TODAY}.`,
+      summary: `Il dipendente può ricevere dispositivi e accesso VPN in data ${TODAY.split('-').reverse().join('/')}.`,
     });
   });
 

@@ -99,7 +99,10 @@ const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Prom
 
 /** The text of a PDF, whitespace collapsed (justified lines are padded with extra spaces). */
 export async function pdfText(bytes: Buffer): Promise<string> {
-  return (await pdfParse(bytes)).text.replace(/\s+/g, ' ');
+  // pdf.js 1.10 (inside pdf-parse) misreads the first small PDF (under ~4 KB) of a process ("bad XRef entry")
+  // and reads the same bytes fine the next time: one retry, so a truly broken PDF still fails.
+  const parsed = await pdfParse(bytes).catch(() => pdfParse(bytes));
+  return parsed.text.replace(/\s+/g, ' ');
 }
 
 /** supertest parser: collect a binary body (a PDF) as a Buffer. */

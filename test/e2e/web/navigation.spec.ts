@@ -1,7 +1,7 @@
 import { HOTLINE_PAGES, TECHNICIAN_PAGES } from '../../../src/operator-pages/operator-pages';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 
-type Role = 'admin' | 'technician' | 'hotline' | 'hr' | 'manager' | 'rtd';
+type Role = 'admin' | 'technician' | 'hotline' | 'hr' | 'manager' | 'rtd' | 'employee';
 interface Link {
   href: string;
   label: string;
@@ -25,7 +25,7 @@ describe('the pages’ navigation is served from the one list of pages (src/oper
   beforeAll(async () => {
     t = await startTestApp();
     tokens.admin = t.adminToken;
-    for (const role of ['technician', 'hotline', 'hr', 'manager', 'rtd'] as const) tokens[role] = await t.tokenFor(role, `nav-${role}`);
+    for (const role of ['technician', 'hotline', 'hr', 'manager', 'rtd', 'employee'] as const) tokens[role] = await t.tokenFor(role, `nav-${role}`);
   });
   afterAll(() => t.close());
 
@@ -49,10 +49,13 @@ describe('the pages’ navigation is served from the one list of pages (src/oper
     ]);
   });
 
-  it('gives the admin both areas, and the other roles only the pages their routes open', async () => {
-    expect((await navigationOf('admin')).areas.map((a) => a.area)).toEqual(['technician', 'hotline']);
+  it('gives the admin every area, and the other roles only the pages their routes open', async () => {
+    expect((await navigationOf('admin')).areas.map((a) => a.area)).toEqual(['technician', 'hotline', 'hr', 'manager', 'employee']);
     expect((await navigationOf('rtd')).main.map((l) => l.href)).toEqual(['/ui', '/dashboard']);
-    for (const role of ['hr', 'manager'] as const) expect(await navigationOf(role)).toMatchObject({ main: [{ href: '/ui' }], areas: [] });
+    expect((await navigationOf('hr')).main.map((l) => l.href)).toEqual(['/ui', '/ui/hr']);
+    expect((await navigationOf('manager')).main.map((l) => l.href)).toEqual(['/ui', '/ui/manager']);
+    expect((await navigationOf('employee')).main.map((l) => l.href)).toEqual(['/ui', '/ui/me']);
+    for (const role of ['hr', 'manager', 'employee'] as const) expect((await navigationOf(role)).areas.map((a) => a.area)).toEqual([role]);
   });
 
   it('lists no link its role cannot open', async () => {

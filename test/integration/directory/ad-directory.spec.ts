@@ -113,8 +113,15 @@ describeWithAd('the service with a real Samba AD DC', (ad) => {
     expect((await login(`${admin.sam}@altro.example`, AD_PASSWORD, '10.20.0.2').expect(401)).body.error.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('answers a right password in no mapped group 403 NO_ROLE, a wrong one 401', async () => {
-    expect((await login(nobody.sam, AD_PASSWORD).expect(403)).body.error.code).toBe('NO_ROLE');
+  it('logs a synced employee in no mapped group in as employee; no employee record: 403 NO_ROLE; a wrong password 401', async () => {
+    const res = await login(nobody.sam, AD_PASSWORD).expect(200);
+    expect(res.body.role).toBe('employee');
+    const me = await t.http().get('/api/v1/auth/me').set(auth(res.body.token)).expect(200);
+    expect(me.body).toMatchObject({ role: 'employee', id: `employee:${(await employee(nobody.sam)).id}` });
+    // added to AD after the last sync: no employee record links to the entry
+    const [stranger] = sandbox.people(1, 'nr', { passwords: true });
+    await sandbox.addPeople([stranger]);
+    expect((await login(stranger.sam, AD_PASSWORD).expect(403)).body.error.code).toBe('NO_ROLE');
     expect((await login(nobody.sam, 'Wr0ng!password', '10.20.0.3').expect(401)).body.error.code).toBe('INVALID_CREDENTIALS');
   });
 

@@ -76,7 +76,7 @@ describe('directory login and VPN group with a real OpenLDAP', () => {
     for (const b of bodies) expect(b).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: 'The username or password is not valid' } });
   });
 
-  it('refuses a user whose password is right but who is in no mapped group with 403 NO_ROLE', async () => {
+  it('refuses a user whose password is right, in no mapped group and no employee (not synced yet), with 403 NO_ROLE', async () => {
     expect((await login(nobody.uid, nobody.password).expect(403)).body.error.code).toBe('NO_ROLE');
   });
 
@@ -133,6 +133,24 @@ describe('directory login and VPN group with a real OpenLDAP', () => {
     const res = await login(admin.uid, admin.password).expect(200);
     const me = await t.http().get('/api/v1/auth/me').set(auth(res.body.token)).expect(200);
     expect(me.body.id).toMatch(/^employee:[0-9a-f-]{36}$/);
+  });
+
+  it('logs an active employee in no mapped group in with the role employee; an entry that is no employee still gets NO_ROLE', async () => {
+    // synced by the test above: now an employee record is linked to the entry
+    const employee = (await t.http().get(`/api/v1/employees?q=${nobody.uid}`).set(auth(t.adminToken)).expect(200)).body.items[0];
+    const res = await login(nobody.uid, nobody.password).expect(200);
+    expect(res.body.role).toBe('employee');
+    const me = await t.http().get('/api/v1/auth/me').set(auth(res.body.token)).expect(200);
+    expect(me.body).toMatchObject({ role: 'employee', id: `employee:${employee.id}` });
+    const granted = (await t.dataSource.getRepository(AuditEventEntity).find()).filter(
+      (e) => e.action === 'auth.login_succeeded' && JSON.parse(e.summary).subject === `employee:${employee.id}`,
+    );
+    expect(JSON.parse(granted[granted.length - 1].summary)).toMatchObject({ role: 'employee', group: null });
+
+    // in the directory, never synced: no employee record, no mapped group
+    const stranger = generatePeople(1, 'lgnorole')[0];
+    await sandbox.addPerson(stranger);
+    expect((await login(stranger.uid, stranger.password).expect(403)).body.error.code).toBe('NO_ROLE');
   });
 });
 
