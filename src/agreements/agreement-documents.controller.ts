@@ -40,13 +40,13 @@ const UPLOAD_DESCRIPTION = [
 export class AgreementDocumentsController {
   constructor(private readonly documents: AgreementDocumentsService) {}
 
-  @ApiErrors()
+  @ApiErrors('INVALID_CURSOR')
   @Get('safety-notices-due')
   @Roles('hr', 'manager')
   @ApiOperation({ summary: `Safety notices (informativa) that stop counting within \`days\` days (default ${SAFETY_NOTICE_WARNING_DAYS})` })
   @ApiOkResponse({ type: SafetyNoticesDueDto })
   safetyNoticesDue(@Query() query: SafetyNoticesDueQueryDto): Promise<SafetyNoticesDueDto> {
-    return this.documents.safetyNoticesDue(query.days ?? SAFETY_NOTICE_WARNING_DAYS);
+    return this.documents.safetyNoticesDue(query.days ?? SAFETY_NOTICE_WARNING_DAYS, query.limit ?? 50, query.cursor);
   }
 
   @ApiErrors('AGREEMENT_NOT_FOUND', 'EMPLOYEE_NOT_FOUND', 'INVALID_ID')

@@ -4,6 +4,7 @@ import { AuditService } from '../audit';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/auth/roles';
 import { NotFound } from '../common/errors/domain-error';
+import { pageOf, readCursor } from '../common/http/keyset-cursor';
 import { AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
 import { EmployeeDirectory } from '../directory';
@@ -17,6 +18,8 @@ import { AgreementsService } from './agreements.service';
 import { agreementValues } from './domain/agreement-document.values';
 import { assertIsPdf, assertUploadMatchesSignatures } from './domain/signed-document.policy';
 import { SafetyNoticeDueSource } from './safety-notice-due.source';
+
+const SAFETY_NOTICES_SORT = 'safetyNoticeDue';
 import { SafetyNoticesDueDto, SignedDocumentDto } from './dto/agreement-document.dto';
 
 export interface AgreementFile {
@@ -116,19 +119,29 @@ export class AgreementDocumentsService {
     return { fileName: `accordo-lavoro-agile-firmato-${id}.pdf`, bytes: Buffer.from(doc.contentBase64, 'base64'), sha256: doc.sha256 };
   }
 
-  async safetyNoticesDue(days: number): Promise<SafetyNoticesDueDto> {
+  /**
+   * Paged as every list (soonest first, ties by agreement id). The due date is computed from the delivery date, so
+   * the keyset applies to the rows `dueWithin` reads: those delivered in a window of about `days` days, not a table.
+   */
+  async safetyNoticesDue(days: number, limit = 50, cursor?: string): Promise<SafetyNoticesDueDto> {
     const today = this.records.today();
-    const due = await this.safetyNotices.dueWithin(today, days);
-    return {
-      date: today,
-      days,
-      items: due.map(({ agreement: a, dueDate }) => ({
+    const after = readCursor(cursor, SAFETY_NOTICES_SORT, 2);
+    const due = (await this.safetyNotices.dueWithin(today, days)).filter(
+      (d) => !after || d.dueDate > String(after[0]) || (d.dueDate === String(after[0]) && d.agreement.id > String(after[1])),
+    );
+    const page = pageOf(
+      due.slice(0, limit + 1),
+      limit,
+      SAFETY_NOTICES_SORT,
+      (d) => [d.dueDate, d.agreement.id],
+      ({ agreement: a, dueDate }) => ({
         agreementId: a.id,
         employeeId: a.employeeId,
         state: a.state,
         deliveredOn: a.safetyNoticeDeliveredOn as string,
         expiresOn: dueDate,
-      })),
-    };
+      }),
+    );
+    return page;
   }
 }

@@ -47,6 +47,6 @@ export class SafetyNoticeDueSource implements NoticeSource {
       if ((a.endDate !== null && a.endDate < dueDate) || (a.withdrawalEffectiveDate !== null && a.withdrawalEffectiveDate <= dueDate)) continue;
       out.push({ agreement: a, dueDate });
     }
-    return out.sort((x, y) => (x.dueDate === y.dueDate ? x.agreement.id.localeCompare(y.agreement.id) : x.dueDate < y.dueDate ? -1 : 1));
+    return out.sort((x, y) => (x.dueDate === y.dueDate ? (x.agreement.id < y.agreement.id ? -1 : 1) : x.dueDate < y.dueDate ? -1 : 1));
   }
 }

@@ -49,7 +49,7 @@ export class StockPlanningService {
     }
     const baseline = this.targets.baseline(LAPTOPS_INDICATOR, y);
     const counts = await this.stats.laptopCounts();
-    const { items: warrantiesEnding } = await this.warrantiesEnding(day);
+    const { lots: warrantiesEnding } = await this.warrantiesEnding(day);
     return {
       year: y,
       target,
@@ -71,7 +71,7 @@ export class StockPlanningService {
     return {
       from: day,
       to,
-      items: lots.map((l) => ({
+      lots: lots.map((l) => ({
         lotId: l.id,
         cig: l.cig,
         supplier: l.supplier,

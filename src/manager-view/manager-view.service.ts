@@ -113,13 +113,13 @@ export class ManagerViewService {
         });
       }
     }
-    return { managerEmployeeId: manager.id, items };
+    return { managerEmployeeId: manager.id, tasks: items };
   }
 
   async vpnRequests(actor: Actor): Promise<VpnRequestTaskListDto> {
     const scope: ManagerScope = await this.scope.resolve(actor);
-    if (!this.approvals.enabled) return { enabled: false, items: [] };
-    const items: VpnRequestTaskListDto['items'] = [];
+    if (!this.approvals.enabled) return { enabled: false, requests: [] };
+    const items: VpnRequestTaskListDto['requests'] = [];
     for (const p of scope.people) {
       const requested = (await this.accountsOf(p)).filter((a) => a.state === 'requested');
       const steps = await this.approvals.stepOf(requested);
@@ -138,7 +138,7 @@ export class ManagerViewService {
         });
       }
     }
-    return { enabled: true, items };
+    return { enabled: true, requests: items };
   }
 
   private async agreementsOf(actor: Actor, p: EmployeeView): Promise<AgreementItem[]> {

@@ -6,18 +6,9 @@ import { ReturnTaskEntity } from '../../src/inventory/return-task.entity';
 import { createEmployee, createProvisionableEmployee, makeEligible } from '../factories';
 import { pdfPageCount, pdfStreamsText } from '../helpers/pdf-text';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
-import {
-  focused,
-  launchChromium,
-  loginWithToken,
-  openSession,
-  OperatorSession,
-  pickEmployee,
-  press,
-  scan,
-  screenshot,
-  seriousA11yViolations,
-} from './support/operator-browser';
+import { focused, OperatorSession, pickEmployee, press, scan, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { createAsset, createLot, createModels, handOver } from './support/seed';
+import { expectSelfContained, startBrowser, stopAll } from './support/suite';
 
 jest.setTimeout(180_000);
 
@@ -34,22 +25,12 @@ describe('technician walk-through in a browser', () => {
   let s: OperatorSession;
   let page: Page;
   let tech: string;
-  let models: Record<string, { id: string }>;
+  let models: Record<'laptop' | 'headset', { id: string }>;
   /** beforeunload prompts the page raised (each dismissed: the technician stays) */
   const prompts: string[] = [];
 
-  const post = async (path: string, body: unknown) => {
-    const res = await t
-      .http()
-      .post(path)
-      .set(auth(tech))
-      .send(body as object);
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   const get = async (path: string) => (await t.http().get(path).set(auth(tech)).expect(200)).body;
-  let n = 0;
-  const asset = (kind: string) => post('/api/v1/assets', { modelId: models[kind].id, serial: `WT${Date.now().toString(36).toUpperCase()}${n++}` });
+  const asset = (kind: keyof typeof models) => createAsset(t, tech, models[kind].id);
 
   const onDialog = (d: Dialog) => {
     prompts.push(d.type());
@@ -69,40 +50,43 @@ describe('technician walk-through in a browser', () => {
     await page.locator('nav.sections a', { hasText: label }).click();
     await page.waitForTimeout(300);
   };
+  /** Leaving for the stock page with a session pending: the page asks, the technician stays on `path`. */
+  const leavingIsHeldOn = async (path: string) => {
+    prompts.splice(0);
+    await leaveFor('Scorte');
+    expect(prompts).toEqual(['beforeunload']);
+    expect(new URL(page.url()).pathname).toBe(path);
+  };
+  /** Leaving for the stock page with nothing pending: no prompt, the stock page opens. */
+  const leavesFreely = async () => {
+    prompts.splice(0);
+    await leaveFor('Scorte');
+    await page.waitForURL((u) => u.pathname === '/ui/technician/stock');
+    expect(prompts).toEqual([]);
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ clock: new FixedClock(new Date(`${TODAY}T09:00:00Z`)), env: { MUNICIPALITY_NAME: 'Comune di Prato' } });
     tech = await t.tokenFor('technician', 'Luca Bianchi');
-    models = {
-      laptop: await post('/api/v1/models', { kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 2' }),
-      headset: await post('/api/v1/models', { kind: 'headset', manufacturer: 'Jabra', model: 'Evolve2 40' }),
-    };
-    browser = await launchChromium();
-    s = await openSession(browser, t.url);
-    page = s.page;
+    models = await createModels(t, tech, ['laptop', 'headset']);
+    ({ browser, s, page } = await startBrowser(t, { token: tech, next: '/ui/technician' }));
     page.on('dialog', onDialog);
-    await loginWithToken(page, tech, '/ui/technician');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopAll(browser, t));
 
   afterEach(async () => {
     // A fresh tab for the next test: a page left with a pending scan session would hold it up at its prompt.
     await page.close();
     page = await s.context.newPage();
     watch(page);
-    const [external, errors] = [s.external.splice(0), s.errors.splice(0)];
-    expect(external).toEqual([]);
-    expect(errors).toEqual([]);
+    expectSelfContained(s);
   });
 
   it('refuses at scan time a laptop held by someone else and a gated device the gate refuses, in Italian beside the field', async () => {
     const { employee: holder } = await createProvisionableEmployee(t.dataSource, { today: TODAY, employee: { firstName: 'Anna', lastName: 'Detentrice' } });
     const taken = await asset('laptop');
-    await post('/api/v1/handovers', { employeeId: holder.id, assetIds: [taken.id] });
+    await handOver(t, tech, holder.id, [taken.id]);
     const { employee: ok } = await createProvisionableEmployee(t.dataSource, { today: TODAY, employee: { firstName: 'Bruno', lastName: 'Conaccordo' } });
 
     await page.goto('/ui/technician/handover');
@@ -160,10 +144,7 @@ describe('technician walk-through in a browser', () => {
     await t.http().get(`/api/v1/handovers/check?employeeId=${ok.id}&assetId=nope`).set(auth(tech)).expect(400);
 
     // Leaving with the headset scanned and not confirmed: the page asks, the technician stays.
-    prompts.splice(0);
-    await leaveFor('Scorte');
-    expect(prompts).toEqual(['beforeunload']);
-    expect(new URL(page.url()).pathname).toBe('/ui/technician/handover');
+    await leavingIsHeldOn('/ui/technician/handover');
 
     // Confirmed: no prompt any more. The receipt has no blank page and names the technician as a person.
     await press(page.locator('#confirm'));
@@ -181,10 +162,7 @@ describe('technician walk-through in a browser', () => {
     const [h] = (await get(`/api/v1/handovers?employeeId=${refused.id}`)).items;
     expect(h.technicianName).toBe('web:Luca Bianchi');
 
-    prompts.splice(0);
-    await leaveFor('Scorte');
-    await page.waitForURL((u) => u.pathname === '/ui/technician/stock');
-    expect(prompts).toEqual([]);
+    await leavesFreely();
   });
 
   it('opens the stock page normally without a target for the year: no error, no server path, warranties said', async () => {
@@ -211,13 +189,13 @@ describe('technician walk-through in a browser', () => {
     // The API's refusal names the year, never the server's file.
     const none = await t.http().get('/api/v1/inventory/planning?year=2030').set(auth(tech)).expect(404);
     expect(none.body.error.message).toBe('no laptop target for 2030 in the KPI targets');
-    expect(await get('/api/v1/inventory/warranties')).toEqual({ from: TODAY, to: '2026-06-08', items: [] });
+    expect(await get('/api/v1/inventory/warranties')).toEqual({ from: TODAY, to: '2026-06-08', lots: [] });
   });
 
   it('lists an overdue device once, with both reasons, when two offboarding triggers asked for it', async () => {
     const { employee } = await createProvisionableEmployee(t.dataSource, { today: TODAY, employee: { firstName: 'Dario', lastName: 'Uscente' } });
     const laptop = await asset('laptop');
-    const handover = await post('/api/v1/handovers', { employeeId: employee.id, assetIds: [laptop.id] });
+    const handover = await handOver(t, tech, employee.id, [laptop.id]);
     const repo = t.dataSource.getRepository(ReturnTaskEntity);
     const task = (trigger: string, effectiveDate: string, dueDate: string): ReturnTaskEntity => ({
       id: randomUUID(),
@@ -254,30 +232,21 @@ describe('technician walk-through in a browser', () => {
   it('asks before leaving a return with items marked and not registered, not after', async () => {
     const { employee } = await createProvisionableEmployee(t.dataSource, { today: TODAY, employee: { firstName: 'Elena', lastName: 'Rientra' } });
     const headset = await asset('headset');
-    await post('/api/v1/handovers', { employeeId: employee.id, assetIds: [headset.id] });
+    await handOver(t, tech, employee.id, [headset.id]);
 
     await page.goto('/ui/technician/return');
     await focused(page, 'code');
     await scan(page, headset.assetTag);
     await page.locator('#items fieldset').waitFor();
-    prompts.splice(0);
-    await leaveFor('Scorte');
-    expect(prompts).toEqual(['beforeunload']);
-    expect(new URL(page.url()).pathname).toBe('/ui/technician/return');
+    await leavingIsHeldOn('/ui/technician/return');
 
     await press(page.locator('#return-form button[type=submit]'));
     await page.locator('#done:not([hidden])').waitFor();
-    prompts.splice(0);
-    await leaveFor('Scorte');
-    await page.waitForURL((u) => u.pathname === '/ui/technician/stock');
-    expect(prompts).toEqual([]);
+    await leavesFreely();
   });
 
   it('asks before leaving a lot reception with serials scanned and not registered, not after', async () => {
-    const { lot } = await post('/api/v1/lots', {
-      modelId: models.headset.id,
-      supplier: 'Converge S.p.A.',
-      cig: '8563412A7F',
+    const lot = await createLot(t, tech, models.headset.id, {
       orderNumber: 'ODA-WT-1',
       orderDate: '2026-03-01',
       quantity: 5,
@@ -288,17 +257,11 @@ describe('technician walk-through in a browser', () => {
     await focused(page, 'serial');
     await scan(page, 'WTRECV0001');
     await page.locator('#accepted li').waitFor();
-    prompts.splice(0);
-    await leaveFor('Scorte');
-    expect(prompts).toEqual(['beforeunload']);
-    expect(new URL(page.url()).pathname).toBe('/ui/technician/receive');
+    await leavingIsHeldOn('/ui/technician/receive');
 
     await press(page.locator('#commit'));
     await page.locator('#commit-result .alert.ok').waitFor();
-    prompts.splice(0);
-    await leaveFor('Scorte');
-    await page.waitForURL((u) => u.pathname === '/ui/technician/stock');
-    expect(prompts).toEqual([]);
+    await leavesFreely();
   });
 
   it('draws the summary cards as cards, not as printable label stickers', async () => {

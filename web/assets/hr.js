@@ -46,11 +46,18 @@ async function named(rows) {
 // ---- safety notices falling due ----
 async function safetyDue() {
   try {
-    const due = await api('/api/v1/agreements/safety-notices-due?days=30');
-    const rows = await named(/** @type {{ agreementId: string, employeeId: string, state: string, deliveredOn: string, expiresOn: string }[]} */ (due.items));
+    // every page of the list (a month's notices: a few pages at most)
+    const base = '/api/v1/agreements/safety-notices-due?days=30&limit=200';
+    let due = await api(base);
+    const all = [...due.items];
+    while (due.nextCursor) {
+      due = await api(`${base}&cursor=${encodeURIComponent(due.nextCursor)}`);
+      all.push(...due.items);
+    }
+    const rows = await named(/** @type {{ agreementId: string, employeeId: string, state: string, deliveredOn: string, expiresOn: string }[]} */ (all));
     document.getElementById('safety-due').replaceChildren(
       table(
-        `Informative da rinnovare entro il ${ggmmaaaa(new Date(Date.parse(due.date + 'T12:00:00Z') + due.days * 86_400_000).toISOString().slice(0, 10))}: ${rows.length}`,
+        `Informative da rinnovare entro il ${ggmmaaaa(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10))}: ${rows.length}`,
         [
           ['Dipendente', (r) => r.who],
           ['Consegnata il', (r) => ggmmaaaa(r.deliveredOn)],

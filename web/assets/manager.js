@@ -120,13 +120,13 @@ async function countersign(t, managerEmployeeId, button) {
   }
 }
 
-/** @param {{ managerEmployeeId: string, items: Task[] }} list */
+/** @param {{ managerEmployeeId: string, tasks: Task[] }} list */
 function renderCountersign(list) {
   const box = /** @type {HTMLElement} */ (document.getElementById('countersign'));
   box.removeAttribute('aria-busy');
   box.replaceChildren(
     table(
-      `Accordi in attesa della tua controfirma: ${list.items.length}`,
+      `Accordi in attesa della tua controfirma: ${list.tasks.length}`,
       [
         ['Persona', (/** @type {Task} */ t) => fullName(t)],
         ['Periodo', (/** @type {Task} */ t) => `dal ${ggmmaaaa(t.startDate)}${t.endDate ? ` al ${ggmmaaaa(t.endDate)}` : ' (tempo indeterminato)'}`],
@@ -149,7 +149,7 @@ function renderCountersign(list) {
           },
         ],
       ],
-      list.items,
+      list.tasks,
       { empty: 'Nessun accordo da controfirmare.' },
     ),
   );
@@ -196,14 +196,14 @@ function confirmDecision(t, approve, cell) {
   note.focus();
 }
 
-/** @param {{ enabled: boolean, items: VpnTask[] }} list */
+/** @param {{ enabled: boolean, requests: VpnTask[] }} list */
 function renderVpn(list) {
   const section = /** @type {HTMLElement} */ (document.getElementById('vpn-section'));
   section.hidden = !list.enabled;
   if (!list.enabled) return;
   document.getElementById('vpn-requests').replaceChildren(
     table(
-      `Richieste VPN in attesa della tua approvazione: ${list.items.length}`,
+      `Richieste VPN in attesa della tua approvazione: ${list.requests.length}`,
       [
         ['Persona', (/** @type {VpnTask} */ t) => fullName(t)],
         ['Profilo VPN', (/** @type {VpnTask} */ t) => t.profile],
@@ -232,7 +232,7 @@ function renderVpn(list) {
           },
         ],
       ],
-      list.items,
+      list.requests,
       { empty: 'Nessuna richiesta VPN da approvare.' },
     ),
   );

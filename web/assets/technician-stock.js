@@ -47,7 +47,7 @@ try {
         ['Fine garanzia', (r) => fmtDate(r.warrantyEndsOn)],
         ['Ancora in servizio', (r) => r.assetsInService, { num: true }],
       ],
-      w.items,
+      w.lots,
       { empty: `Nessuna garanzia in scadenza tra il ${fmtDate(w.from)} e il ${fmtDate(w.to)}.` },
     ),
   );

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { NEXT_CURSOR_DOC, PageQueryDto } from '../../common/http/page.dto';
 import { AGREEMENT_STATES } from '../domain/agreement-state';
 
 export class SignedDocumentDto {
@@ -11,7 +12,7 @@ export class SignedDocumentDto {
   @ApiProperty() uploadedAt: string;
 }
 
-export class SafetyNoticesDueQueryDto {
+export class SafetyNoticesDueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 366, default: 30, description: 'look this many days ahead from today' })
   @IsOptional()
   @Type(() => Number)
@@ -30,7 +31,7 @@ export class SafetyNoticeDueDto {
 }
 
 export class SafetyNoticesDueDto {
-  @ApiProperty({ description: 'today (municipality time zone)' }) date: string;
-  @ApiProperty() days: number;
-  @ApiProperty({ type: [SafetyNoticeDueDto], description: 'binding agreements (signed, active, suspended), soonest first' }) items: SafetyNoticeDueDto[];
+  @ApiProperty({ type: [SafetyNoticeDueDto], description: 'binding agreements (signed, active, suspended), soonest first (ties by agreement id)' })
+  items: SafetyNoticeDueDto[];
+  @ApiPropertyOptional(NEXT_CURSOR_DOC) nextCursor: string | null;
 }

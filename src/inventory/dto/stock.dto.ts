@@ -61,5 +61,6 @@ export class PlanningDto {
 export class WarrantiesEndingDto {
   @ApiProperty({ description: 'today (municipality time zone)' }) from: string;
   @ApiProperty({ description: 'the last day of the horizon (today + 90 days)' }) to: string;
-  @ApiProperty({ type: [WarrantyEndingDto] }) items: WarrantyEndingDto[];
+  @ApiProperty({ type: [WarrantyEndingDto], description: 'the lots whose warranty ends in the window (a few a year): a report, not a paged list' })
+  lots: WarrantyEndingDto[];
 }

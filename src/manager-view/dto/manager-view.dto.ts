@@ -80,7 +80,8 @@ export class CountersignatureTaskDto {
 
 export class CountersignatureTaskListDto {
   @ApiProperty({ description: "the manager's own employee id: the signerEmployeeId of a counterpart signature they give" }) managerEmployeeId: string;
-  @ApiProperty({ type: [CountersignatureTaskDto] }) items: CountersignatureTaskDto[];
+  @ApiProperty({ type: [CountersignatureTaskDto], description: 'at most one per person of the service: answered whole, not a paged list' })
+  tasks: CountersignatureTaskDto[];
 }
 
 export class VpnRequestTaskDto {
@@ -95,5 +96,6 @@ export class VpnRequestTaskDto {
 
 export class VpnRequestTaskListDto {
   @ApiProperty({ description: 'VPN_MANAGER_APPROVAL: false means the list is always empty' }) enabled: boolean;
-  @ApiProperty({ type: [VpnRequestTaskDto] }) items: VpnRequestTaskDto[];
+  @ApiProperty({ type: [VpnRequestTaskDto], description: 'the requests of the service’s people awaiting this manager: answered whole, not a paged list' })
+  requests: VpnRequestTaskDto[];
 }

@@ -212,11 +212,22 @@ describe('the agreement document (PDF from the template) and the signed copy', (
     await signedWithNotice('2025-05-01'); // 2026-05-01: beyond 30 days
     await signedWithNotice('2025-03-25', '2026-03-24'); // the agreement ends first
     const res = await t.http().get('/api/v1/agreements/safety-notices-due?days=30').set(auth(hr)).expect(200);
-    expect(res.body).toMatchObject({ date: TODAY, days: 30 });
     expect(res.body.items.map((i: { agreementId: string; expiresOn: string }) => [i.agreementId, i.expiresOn])).toEqual([
       [soon, '2026-03-20'],
       [later, '2026-04-05'],
     ]);
+    expect(res.body.nextCursor).toBeNull();
+    // paged as every list: one per page, the cursor carries on after the last one
+    const first = await t.http().get('/api/v1/agreements/safety-notices-due?days=30&limit=1').set(auth(hr)).expect(200);
+    expect(first.body.items.map((i: { agreementId: string }) => i.agreementId)).toEqual([soon]);
+    const second = await t
+      .http()
+      .get(`/api/v1/agreements/safety-notices-due?days=30&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`)
+      .set(auth(hr))
+      .expect(200);
+    expect(second.body).toMatchObject({ items: [{ agreementId: later }], nextCursor: null });
+    const forged = await t.http().get('/api/v1/agreements/safety-notices-due?cursor=abc').set(auth(hr)).expect(400);
+    expect(forged.body.error.code).toBe('INVALID_CURSOR');
     const week = await t.http().get('/api/v1/agreements/safety-notices-due?days=7').set(auth(manager)).expect(200);
     expect(week.body.items.map((i: { agreementId: string }) => i.agreementId)).toEqual([]);
     const bad = await t.http().get('/api/v1/agreements/safety-notices-due?days=0').set(auth(hr)).expect(400);

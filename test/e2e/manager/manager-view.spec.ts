@@ -131,9 +131,9 @@ describe("the manager's own view (VPN_MANAGER_APPROVAL=true)", () => {
     const id = await signedByEmployee(person);
     const tasks = await get('/api/v1/manager/countersignatures', asBoss).expect(200);
     expect(tasks.body.managerEmployeeId).toBe(boss.id);
-    expect(tasks.body.items).toContainEqual(expect.objectContaining({ agreementId: id, action: 'sign', documentSha256: DOCUMENT_SHA256 }));
+    expect(tasks.body.tasks).toContainEqual(expect.objectContaining({ agreementId: id, action: 'sign', documentSha256: DOCUMENT_SHA256 }));
     expect(
-      (await get('/api/v1/manager/countersignatures', asOtherBoss).expect(200)).body.items.map((i: { agreementId: string }) => i.agreementId),
+      (await get('/api/v1/manager/countersignatures', asOtherBoss).expect(200)).body.tasks.map((i: { agreementId: string }) => i.agreementId),
     ).not.toContain(id);
 
     const sign = (token: string, signer: EmployeeEntity) =>
@@ -144,7 +144,7 @@ describe("the manager's own view (VPN_MANAGER_APPROVAL=true)", () => {
 
     const signed = await sign(asBoss, boss).expect(200);
     expect(signed.body).toMatchObject({ state: 'active', signatures: { countersignature: { status: 'confirmed', confirmedBy: `employee:${boss.id}` } } });
-    expect((await get('/api/v1/manager/countersignatures', asBoss).expect(200)).body.items.map((i: { agreementId: string }) => i.agreementId)).not.toContain(
+    expect((await get('/api/v1/manager/countersignatures', asBoss).expect(200)).body.tasks.map((i: { agreementId: string }) => i.agreementId)).not.toContain(
       id,
     );
   });
@@ -158,7 +158,7 @@ describe("the manager's own view (VPN_MANAGER_APPROVAL=true)", () => {
       .set(auth(hr))
       .send({ party: 'manager', signerEmployeeId: boss.id, documentSha256: DOCUMENT_SHA256, documentReference: DOCUMENT_REFERENCE })
       .expect(200);
-    const tasks = (await get('/api/v1/manager/countersignatures', asBoss).expect(200)).body.items;
+    const tasks = (await get('/api/v1/manager/countersignatures', asBoss).expect(200)).body.tasks;
     expect(tasks).toContainEqual(
       expect.objectContaining({ agreementId: id, action: 'confirm', state: 'awaiting_confirmation', documentReference: DOCUMENT_REFERENCE }),
     );
@@ -177,8 +177,8 @@ describe("the manager's own view (VPN_MANAGER_APPROVAL=true)", () => {
     const account = await requestVpn(fully.id);
     expect((await approveByHotline(account).expect(422)).body.error.code).toBe('MANAGER_APPROVAL_PENDING');
     const requests = (await get('/api/v1/manager/vpn-requests', asBoss).expect(200)).body;
-    expect(requests).toMatchObject({ enabled: true, items: [{ accountId: account, employeeId: fully.id, profile: 'dipendenti', eligible: true }] });
-    expect((await get('/api/v1/manager/vpn-requests', asOtherBoss).expect(200)).body.items).toEqual([]);
+    expect(requests).toMatchObject({ enabled: true, requests: [{ accountId: account, employeeId: fully.id, profile: 'dipendenti', eligible: true }] });
+    expect((await get('/api/v1/manager/vpn-requests', asOtherBoss).expect(200)).body.requests).toEqual([]);
     const team = (await get('/api/v1/manager/team', asBoss).expect(200)).body.people.find((p: { employeeId: string }) => p.employeeId === fully.id);
     expect(team.vpnAccounts).toEqual([{ id: account, profile: 'dipendenti', state: 'requested', awaitingManager: true, managerDecision: null }]);
 
@@ -200,7 +200,7 @@ describe("the manager's own view (VPN_MANAGER_APPROVAL=true)", () => {
     const audited = await t.dataSource.getRepository(AuditEventEntity).findBy({ entityId: account, action: 'vpn.account.manager-approved' });
     expect(audited).toHaveLength(1);
     expect(audited[0].actor).toMatch(new RegExp(`^employee:${boss.id}\\b`));
-    expect((await get('/api/v1/manager/vpn-requests', asBoss).expect(200)).body.items).toEqual([]);
+    expect((await get('/api/v1/manager/vpn-requests', asBoss).expect(200)).body.requests).toEqual([]);
 
     expect((await approveByHotline(account).expect(200)).body.state).toBe('approved');
     expect((await decide(asBoss, account, { approve: true }).expect(409)).body.error.code).toBe('VPN_ACCOUNT_STATE_CONFLICT');
@@ -218,7 +218,7 @@ describe("the manager's own view (VPN_MANAGER_APPROVAL=true)", () => {
     await http().post(`/api/v1/vpn/accounts/${account}/revoke`).set(auth(hotline)).send({ reason: 'unspecified' }).expect(200);
     const again = await requestVpn(person.id);
     expect((await approveByHotline(again).expect(422)).body.error.code).toBe('MANAGER_APPROVAL_PENDING');
-    expect((await get('/api/v1/manager/vpn-requests', asBoss).expect(200)).body.items.map((i: { accountId: string }) => i.accountId)).toContain(again);
+    expect((await get('/api/v1/manager/vpn-requests', asBoss).expect(200)).body.requests.map((i: { accountId: string }) => i.accountId)).toContain(again);
   });
 
   it('refuses a bulk onboarding, which would create accounts already approved, item by item, writing nothing', async () => {
@@ -260,7 +260,7 @@ describe("the manager's own view with the step off (the default)", () => {
     const asBoss = await managerSession(t, boss, clock.now());
     const account = (await t.http().post('/api/v1/vpn/accounts').set(auth(hotline)).send({ employeeId: person.id, profile: 'dipendenti' }).expect(201)).body.id;
 
-    expect((await t.http().get('/api/v1/manager/vpn-requests').set(auth(asBoss)).expect(200)).body).toEqual({ enabled: false, items: [] });
+    expect((await t.http().get('/api/v1/manager/vpn-requests').set(auth(asBoss)).expect(200)).body).toEqual({ enabled: false, requests: [] });
     const team = (await t.http().get('/api/v1/manager/team').set(auth(asBoss)).expect(200)).body;
     expect(team.vpnManagerApproval).toBe(false);
     expect(team.people[0].vpnAccounts[0]).toMatchObject({ id: account, awaitingManager: false, managerDecision: null });
