@@ -82,8 +82,9 @@ describe('CSV imports: column and line limits, the first 100 errors and the coun
       const referenceHealth = await slowestHealthWhile(reference);
       const baseline = await reference;
       expect(baseline.status).toBe(404);
-      expect(res.ms).toBeLessThan(3 * baseline.ms + 2000);
-      expect(slowestHealth).toBeLessThan(3 * referenceHealth + 1000);
+      // Margins for a loaded CI machine (2,609 ms against 3 × 87 + 2,000 once): the regression they catch took 60 s.
+      expect(res.ms).toBeLessThan(3 * baseline.ms + 8000);
+      expect(slowestHealth).toBeLessThan(3 * referenceHealth + 3000);
     }
   });
 
