@@ -19,7 +19,7 @@ export function navigation() {
 export async function renderLayout(title) {
   const [me, nav] = await Promise.all([/** @type {Promise<WhoAmI>} */ (api('/api/v1/auth/me')), navigation()]);
   const header = document.createElement('header');
-  // a browser session's actor is named `web:<name>` on records; the person reads their name
+  // a browser session's actor is named `web:<name>` (a directory login's `web:login:<username>`) on records; the person reads their name
   header.className = 'top';
   const links = nav.main
     .map((p) => `<li><a href="${escape(p.href)}"${location.pathname === p.href ? ' aria-current="page"' : ''}>${escape(p.label)}</a></li>`)
@@ -27,7 +27,7 @@ export async function renderLayout(title) {
   header.innerHTML =
     `<a class="brand" href="/ui">Lavoro agile – dotazioni e VPN</a>` +
     `<nav aria-label="Principale"><ul>${links}</ul></nav>` +
-    `<span class="who">${escape(me.name.replace(/^web:/, ''))} · ${escape(nav.roleLabel)}</span>` +
+    `<span class="who">${escape(me.name.replace(/^(web:|login:)+/, ''))} · ${escape(nav.roleLabel)}</span>` +
     `<button type="button" class="link" id="logout">Esci</button>`;
   const skip = document.createElement('a');
   skip.href = '#main';
