@@ -19,7 +19,7 @@ export const INVENTORY_ERRORS = defineErrors({
   DATA_WIPE_REQUIRED: {
     kind: 'rule',
     message: 'Every returned laptop needs a confirmed data wipe (method and confirmation)',
-    it: 'Ogni portatile restituito richiede la cancellazione dei dati confermata (metodo e conferma)',
+    it: 'Manca la conferma della cancellazione sicura dei dati: ogni portatile restituito la richiede (metodo e conferma)',
   },
   DATA_WIPE_UNEXPECTED: {
     kind: 'validation',
@@ -102,7 +102,11 @@ export const INVENTORY_ERRORS = defineErrors({
     it: 'La restituzione[ {returnId}] non esiste[ per la consegna {handoverId}]',
   },
   SIM_NOT_ALLOWED: { kind: 'validation', message: 'SIM details are only for mobile routers', it: 'I dati della SIM valgono solo per i router mobili' },
-  TARGET_NOT_FOUND: { kind: 'not_found', message: 'No laptop target for {year} in the KPI targets', it: "Non è fissato un obiettivo per i portatili[ per l'anno {year}]" },
+  TARGET_NOT_FOUND: {
+    kind: 'not_found',
+    message: 'No laptop target for {year} in the KPI targets',
+    it: "Non è fissato un obiettivo per i portatili[ per l'anno {year}]",
+  },
   WRONG_KIND: {
     kind: 'rule',
     message: 'The lot receives {kind}, this model is a {kind}',

@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../src/common/clock';
 import { createActivity, createAgreementInForce, createEmployee, createManager, createService, linkActivities } from '../factories';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
+import { launchChromium } from './support/operator-browser';
+import { createAsset, createLot, handOver, postOk, vpnAccount } from './support/seed';
 
 jest.setTimeout(240_000);
 
@@ -61,15 +63,6 @@ describe('RTD dashboard in a browser', () => {
     const ds = t.dataSource;
     const tech = await t.tokenFor('technician', 'Luca Bianchi');
     const hotline = await t.tokenFor('hotline', 'Sara Neri');
-    const post = async (url: string, body: unknown, token = tech) => {
-      const res = await t
-        .http()
-        .post(url)
-        .set(auth(token))
-        .send(body as object);
-      if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body;
-    };
     const [a, b] = [await createService(ds, { code: 'DA', name: 'Servizi Demografici' }), await createService(ds, { code: 'DB', name: 'Sistema Informativo' })];
     const remoteA = await createActivity(ds, a, { mode: 'partially_remote' });
     const remoteB = await createActivity(ds, b, { mode: 'fully_remote' });
@@ -95,13 +88,10 @@ describe('RTD dashboard in a browser', () => {
     ] as const) {
       await createAgreementInForce(ds, e, { startDate: start, today: start, safetyNoticeDeliveredOn: start, managerSignerId: m.id });
     }
-    const model = async (kind: string, name: string) => (await post('/api/v1/models', { kind, manufacturer: 'Lenovo', model: name })).id as string;
+    const model = async (kind: string, name: string) => (await postOk(t, '/api/v1/models', { kind, manufacturer: 'Lenovo', model: name }, tech)).id as string;
     const lot = async (modelId: string, quantity: number, price: number, date: string) =>
       (
-        await post('/api/v1/lots', {
-          modelId,
-          supplier: 'Converge S.p.A.',
-          cig: '8563412A7F',
+        await createLot(t, tech, modelId, {
           orderNumber: `ODA-${modelId.slice(0, 6)}-${date}`,
           orderDate: date,
           deliveryDate: date,
@@ -109,9 +99,9 @@ describe('RTD dashboard in a browser', () => {
           unitPriceCents: price,
           warrantyMonths: 36,
         })
-      ).lot.id as string;
-    const asset = async (modelId: string, lotId: string) =>
-      (await post('/api/v1/assets', { modelId, lotId, serial: `SN${Math.random().toString(36).slice(2, 10).toUpperCase()}` })).id as string;
+      ).id;
+    const asset = async (modelId: string, lotId: string) => (await createAsset(t, tech, modelId, undefined, { lotId })).id;
+    const post = (url: string, body: unknown) => postOk(t, url, body, tech);
     const [laptop, headset, webcam] = [await model('laptop', 'ThinkPad T14'), await model('headset', 'Evolve 20'), await model('webcam', 'C270')];
     const laptops = await lot(laptop, 50, 64_900, '2021-01-20');
     const headsets = await lot(headset, 50, 1_400, '2021-01-20');
@@ -119,22 +109,19 @@ describe('RTD dashboard in a browser', () => {
 
     at('2021-02-01');
     const l1 = await asset(laptop, laptops);
-    await post('/api/v1/handovers', { employeeId: e1.id, assetIds: [l1, await asset(headset, headsets)] });
-    await post('/api/v1/handovers', { employeeId: e2.id, assetIds: [await asset(laptop, laptops)] });
+    await handOver(t, tech, e1.id, [l1, await asset(headset, headsets)]);
+    await handOver(t, tech, e2.id, [await asset(laptop, laptops)]);
     at('2021-04-12');
-    await post('/api/v1/handovers', { employeeId: e3.id, assetIds: [await asset(headset, headsets)] });
+    await handOver(t, tech, e3.id, [await asset(headset, headsets)]);
     // The yearly safety notice, delivered again to everyone.
     await ds.query(`UPDATE agreements SET safety_notice_delivered_on = '2022-02-01'`);
     at('2022-02-10');
-    await post('/api/v1/handovers', { employeeId: e3.id, assetIds: [await asset(laptop, laptops)] });
-    await post('/api/v1/handovers', { employeeId: people[4].id, assetIds: [await asset(webcam, webcams)] });
+    await handOver(t, tech, e3.id, [await asset(laptop, laptops)]);
+    await handOver(t, tech, people[4].id, [await asset(webcam, webcams)]);
     at('2022-03-10');
-    const account = await post('/api/v1/vpn/accounts', { employeeId: e1.id, profile: 'dipendenti' }, hotline);
-    await post(`/api/v1/vpn/accounts/${account.id}/approve`, {}, hotline);
-    await post(`/api/v1/vpn/accounts/${account.id}/certificates`, { stationAssetId: l1, generateKey: true }, hotline);
-    const second = await post('/api/v1/vpn/accounts', { employeeId: e2.id, profile: 'dipendenti' }, hotline);
-    await post(`/api/v1/vpn/accounts/${second.id}/approve`, {}, hotline);
-    await post('/api/v1/vpn/accounts', { employeeId: e3.id, profile: 'dipendenti' }, hotline);
+    await vpnAccount(t, hotline, e1.id, 'issued', { stationAssetId: l1, generateKey: true });
+    await vpnAccount(t, hotline, e2.id, 'approved');
+    await vpnAccount(t, hotline, e3.id);
     // Part 4 inputs: a firewall (hardware), an online service (digitalisation), a declared intranet.
     at('2022-03-11');
     await post('/api/v1/purchases', {
@@ -159,19 +146,7 @@ describe('RTD dashboard in a browser', () => {
     if (declared.status >= 300) throw new Error(`declare: ${declared.status} ${JSON.stringify(declared.body)}`);
     clock.set('2022-03-15T10:00:00Z');
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({
       baseURL: t.url,
       acceptDownloads: true,

@@ -3,7 +3,8 @@ import { Browser, Page } from 'playwright-core';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
 import { employeeSession } from '../e2e/self-service/self-service-fixtures';
 import { approvedAccount, handOverLaptop, hotlineApi, nowClock, provisionable } from '../e2e/vpn/vpn-fixtures';
-import { launchChromium, loginWithToken, openSession, OperatorSession, press, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { OperatorSession, press, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { expectSelfContained, startBrowser, stopAll } from './support/suite';
 
 // RSA key generation on a 2-core machine shared with other suites
 jest.setTimeout(180_000);
@@ -42,22 +43,12 @@ describe('the employee’s own page in a browser', () => {
     const other = await provisionable(t, today, { username: 'marco.bianchi' });
     await handOverLaptop(t, other.id);
 
-    browser = await launchChromium();
-    s = await openSession(browser, t.url);
-    page = s.page;
-    await loginWithToken(page, await employeeSession(t, person.id, 'giulia.verdi'), '/ui/me');
+    ({ browser, s, page } = await startBrowser(t, { token: await employeeSession(t, person.id, 'giulia.verdi'), next: '/ui/me' }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopAll(browser, t));
 
-  afterEach(() => {
-    const [external, errors] = [s.external.splice(0), s.errors.splice(0)];
-    expect(external).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+  afterEach(() => expectSelfContained(s));
 
   it('shows their agreement, kit, VPN account and safety notice, and downloads their .ovpn with no key', async () => {
     const main = page.locator('main');

@@ -1,40 +1,35 @@
-import { Browser, Page } from 'playwright-core';
-import { calendarDate, FixedClock } from '../../src/common/clock';
+import { Browser } from 'playwright-core';
 import { createProvisionableEmployee } from '../factories';
-import { auth, startTestApp, TestApp } from '../helpers/test-app';
-import { launchChromium, loginWithToken, openSession, OperatorSession, press } from './support/operator-browser';
+import { nowClock } from '../e2e/vpn/vpn-fixtures';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { OperatorSession, press } from './support/operator-browser';
+import { vpnAccount } from './support/seed';
+import { startBrowser, stopAll } from './support/suite';
 
 jest.setTimeout(120_000);
 
 /** The hot-line records the VPN and remote-desktop mini-training (seed 1.2) from the account page, in one click, once a day. */
 describe("the hot-line's mini-training button", () => {
-  const clock = new FixedClock(new Date(Math.floor(Date.now() / 1000) * 1000));
-  const today = calendarDate(clock.now(), 'Europe/Rome');
+  const { clock, today } = nowClock();
   let t: TestApp;
   let browser: Browser;
   let s: OperatorSession;
-  let page: Page;
   let hotline: string;
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
     hotline = await t.tokenFor('hotline', 'Sara Neri');
-    browser = await launchChromium();
-    s = await openSession(browser, t.url);
-    page = s.page;
-    await loginWithToken(page, hotline, '/ui/hotline');
+    ({ browser, s } = await startBrowser(t, { token: hotline, next: '/ui/hotline' }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopAll(browser, t));
 
   it('records it, then says it was already recorded and writes nothing', async () => {
+    const { page } = s;
     const { employee } = await createProvisionableEmployee(t.dataSource, {
       today,
       employee: { firstName: 'Marta', lastName: 'Gialli', username: 'marta.gialli' },
     });
-    const account = (await t.http().post('/api/v1/vpn/accounts').set(auth(hotline)).send({ employeeId: employee.id, profile: 'dipendenti' }).expect(201)).body;
+    const account = await vpnAccount(t, hotline, employee.id);
     const count = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM training_participants'))[0].n);
 
     await page.goto(`/ui/hotline/account?id=${account.id}`);

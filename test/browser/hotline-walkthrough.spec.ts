@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, Dialog, Page } from 'playwright-core';
-import { calendarDate, FixedClock } from '../../src/common/clock';
 import { createEmployee, createProvisionableEmployee, makeEligible } from '../factories';
+import { handOverLaptop, nowClock } from '../e2e/vpn/vpn-fixtures';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
 import { makeCsr, tempDir } from '../integration/pki/pki-test-tools';
-import { launchChromium, loginWithToken, openSession, OperatorSession, press, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { OperatorSession, press, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { AccountStep, vpnAccount } from './support/seed';
+import { expectSelfContained, startBrowser, stopAll } from './support/suite';
 
 jest.setTimeout(240_000);
 
@@ -18,49 +20,28 @@ const WEB = path.resolve(__dirname, '..', '..', 'web');
  * favicon on every page. (The dashboard's print sheet: test/browser/dashboard.spec.ts, "prints without buttons".)
  */
 describe('hot-line walk-through in a browser', () => {
-  const clock = new FixedClock(new Date(Math.floor(Date.now() / 1000) * 1000));
-  const today = calendarDate(clock.now(), 'Europe/Rome');
+  const { clock, today } = nowClock();
   let t: TestApp;
   let browser: Browser;
   let s: OperatorSession;
   let page: Page;
   let hotline: string;
-  let tech: string;
-  let laptopModelId: string;
   let dir: string;
   const ids: Record<'anna' | 'bruno' | 'carla' | 'paola' | 'paolo', string> = { anna: '', bruno: '', carla: '', paola: '', paolo: '' };
 
-  const post = async (url: string, body: unknown, token = hotline) => {
-    const res = await t
-      .http()
-      .post(url)
-      .set(auth(token))
-      .send(body as object);
-    if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   const account = async (id: string) => (await t.http().get(`/api/v1/vpn/accounts/${id}`).set(auth(hotline)).expect(200)).body;
-  let n = 0;
-  /** A provisionable employee with a laptop in hand and a VPN account brought to `upTo`. */
-  const onboard = async (firstName: string, lastName: string, upTo: 'requested' | 'approved' | 'issued' | 'active') => {
+  /** A provisionable employee with a laptop in hand and a VPN account brought to `upTo` (the certificate from a CSR). */
+  const onboard = async (firstName: string, lastName: string, upTo: AccountStep) => {
     const username = `${firstName}.${lastName}`.toLowerCase();
     const { employee } = await createProvisionableEmployee(t.dataSource, { today, employee: { firstName, lastName, username } });
-    const laptop = await post('/api/v1/assets', { modelId: laptopModelId, serial: `WK${Date.now().toString(36).toUpperCase()}${n++}` }, tech);
-    await post('/api/v1/handovers', { employeeId: employee.id, assetIds: [laptop.id] }, tech);
-    const created = await post('/api/v1/vpn/accounts', { employeeId: employee.id, profile: 'dipendenti' });
-    if (upTo === 'requested') return created.id as string;
-    await post(`/api/v1/vpn/accounts/${created.id}/approve`, {});
-    if (upTo === 'approved') return created.id as string;
-    await post(`/api/v1/vpn/accounts/${created.id}/certificates`, { stationAssetId: laptop.id, csrPem: (await makeCsr(dir, username)).csrPem });
-    if (upTo === 'active') await post(`/api/v1/vpn/accounts/${created.id}/installed`, { activate: true });
-    return created.id as string;
+    const laptop = await handOverLaptop(t, employee.id);
+    const certificate = upTo === 'issued' || upTo === 'active' ? { stationAssetId: laptop.id, csrPem: (await makeCsr(dir, username)).csrPem } : undefined;
+    return (await vpnAccount(t, hotline, employee.id, upTo, certificate)).id;
   };
 
   beforeAll(async () => {
     t = await startTestApp({ clock, env: { MUNICIPALITY_NAME: 'Comune di Prato' } });
     hotline = await t.tokenFor('hotline', 'Sara Neri');
-    tech = await t.tokenFor('technician', 'Luca Bianchi');
-    laptopModelId = (await post('/api/v1/models', { kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 2' }, tech)).id;
     dir = tempDir('rw-hotline-walk-');
     ids.anna = await onboard('Anna', 'Rossi', 'active');
     clock.advance(120_000); // Bruno's certificate expires two minutes after Anna's, and is the newer one
@@ -69,24 +50,13 @@ describe('hot-line walk-through in a browser', () => {
     ids.paola = await onboard('Paola', 'Conti', 'requested');
     const paolo = await createEmployee(t.dataSource, { firstName: 'Paolo', lastName: 'Senzaccordo', username: 'paolo.senzaccordo' });
     await makeEligible(t.dataSource, paolo);
-    ids.paolo = (await post('/api/v1/vpn/accounts', { employeeId: paolo.id, profile: 'dipendenti' })).id;
-    browser = await launchChromium();
-    s = await openSession(browser, t.url);
-    page = s.page;
-    await loginWithToken(page, hotline, '/ui/hotline');
+    ids.paolo = (await vpnAccount(t, hotline, paolo.id)).id;
+    ({ browser, s, page } = await startBrowser(t, { token: hotline, next: '/ui/hotline' }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopAll(browser, t, dir));
 
-  afterEach(() => {
-    const [external, errors] = [s.external.splice(0), s.errors.splice(0)];
-    expect(external).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+  afterEach(() => expectSelfContained(s));
 
   it('the queue says, per request and approval, whether the gate lets the employee through today and why not', async () => {
     const gateRequests: string[] = [];
@@ -138,6 +108,7 @@ describe('hot-line walk-through in a browser', () => {
     expect((await account(ids.anna)).certificate.serial).toBe(after.certificate.serial);
     // Bruno's laptop has not confirmed the installation yet: not renewed either
     await t.http().post(`/api/v1/vpn/accounts/${ids.bruno}/renew`).set(auth(hotline)).expect(409);
+    const tech = await t.tokenFor('technician', 'Luca Bianchi');
     await t.http().post(`/api/v1/vpn/accounts/${ids.bruno}/renew`).set(auth(tech)).expect(403);
   });
 

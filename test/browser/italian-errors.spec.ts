@@ -1,6 +1,7 @@
 import { Browser } from 'playwright-core';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { launchChromium, loginWithToken, openSession, OperatorSession, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { loginWithToken, OperatorSession, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { startBrowser, stopAll } from './support/suite';
 
 jest.setTimeout(120_000);
 
@@ -14,13 +15,9 @@ describe('error alerts in Italian on the pages', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    browser = await launchChromium();
-    s = await openSession(browser, t.url);
+    ({ browser, s } = await startBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopAll(browser, t));
 
   it('the login page says in Italian that the access credential is not valid', async () => {
     const { page } = s;

@@ -1,6 +1,7 @@
 import { Browser } from 'playwright-core';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { launchChromium, openSession, OperatorSession } from './support/operator-browser';
+import { OperatorSession } from './support/operator-browser';
+import { startBrowser, stopAll } from './support/suite';
 
 jest.setTimeout(120_000);
 
@@ -18,13 +19,9 @@ describe('login page: `next` never leads off the service', () => {
   beforeAll(async () => {
     t = await startTestApp();
     token = await t.tokenFor('technician', 'Luca Bianchi');
-    browser = await launchChromium();
-    s = await openSession(browser, t.url);
+    ({ browser, s } = await startBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopAll(browser, t));
 
   const signInWith = async (rawNextQuery: string): Promise<URL> => {
     const { page } = s;

@@ -1,6 +1,5 @@
 import { Browser, Page } from 'playwright-core';
 import { AgreementEntity } from '../../src/agreements/agreement.entity';
-import { calendarDate, FixedClock } from '../../src/common/clock';
 import { EmployeeEntity } from '../../src/directory/employee.entity';
 import { VpnAccountEntity } from '../../src/vpn/vpn-account.entity';
 import {
@@ -15,8 +14,11 @@ import {
   linkActivities,
 } from '../factories';
 import { managerSession } from '../e2e/manager/manager-fixtures';
-import { auth, startTestApp, TestApp } from '../helpers/test-app';
-import { launchChromium, loginWithToken, openSession, OperatorSession, press, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { nowClock } from '../e2e/vpn/vpn-fixtures';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { OperatorSession, press, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { postOk, vpnAccount } from './support/seed';
+import { startBrowser, stopAll } from './support/suite';
 
 jest.setTimeout(120_000);
 
@@ -27,8 +29,7 @@ jest.setTimeout(120_000);
  */
 describe("the manager's page in a browser", () => {
   // "Now": the browser checks the session cookie's expiry against the machine's time.
-  const clock = new FixedClock(new Date(Math.floor(Date.now() / 1000) * 1000));
-  const today = calendarDate(clock.now(), 'Europe/Rome');
+  const { clock, today } = nowClock();
   let t: TestApp;
   let browser: Browser;
   let s: OperatorSession;
@@ -57,11 +58,7 @@ describe("the manager's page in a browser", () => {
     await createAgreementInForce(t.dataSource, remote, { today, managerSignerId: boss.id });
 
     // HR records, from the signed paper, the employee's signature and the dirigente's: it awaits the dirigente's own login.
-    const send = async (url: string, body: object, token: string) => {
-      const res = await t.http().post(url).set(auth(token)).send(body);
-      if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body;
-    };
+    const send = (url: string, body: object, token: string) => postOk(t, url, body, token);
     agreementId = (await send('/api/v1/agreements', agreementBody(paper.id, { startDate: today, safetyNoticeDeliveredOn: today }), hr)).id;
     await send(`/api/v1/agreements/${agreementId}/sign`, { party: 'employee', signerEmployeeId: paper.id, documentSha256: DOCUMENT_SHA256 }, hr);
     await send(
@@ -69,18 +66,12 @@ describe("the manager's page in a browser", () => {
       { party: 'manager', signerEmployeeId: boss.id, documentSha256: DOCUMENT_SHA256, documentReference: DOCUMENT_REFERENCE },
       hr,
     );
-    accountId = (await send('/api/v1/vpn/accounts', { employeeId: remote.id, profile: 'dipendenti' }, hotline)).id;
+    accountId = (await vpnAccount(t, hotline, remote.id)).id;
 
-    browser = await launchChromium();
-    s = await openSession(browser, t.url);
-    page = s.page;
-    await loginWithToken(page, await managerSession(t, boss, clock.now()), '/ui/manager');
+    ({ browser, s, page } = await startBrowser(t, { token: await managerSession(t, boss, clock.now()), next: '/ui/manager' }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopAll(browser, t));
 
   it('shows the people of the service with their activities and eligibility', async () => {
     const team = page.locator('#team table');

@@ -1,8 +1,10 @@
 import { Browser } from 'playwright-core';
-import { calendarDate, FixedClock } from '../../src/common/clock';
 import { createProvisionableEmployee } from '../factories';
-import { auth, startTestApp, TestApp } from '../helpers/test-app';
-import { launchChromium, loginWithToken, openSession, OperatorSession, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { nowClock } from '../e2e/vpn/vpn-fixtures';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { OperatorSession, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { createAsset, createLot, createModels, handOver, vpnAccount } from './support/seed';
+import { startBrowser, stopAll } from './support/suite';
 
 jest.setTimeout(180_000);
 
@@ -14,59 +16,38 @@ describe('operator pages: accessibility and self-containment', () => {
   let t: TestApp;
   let browser: Browser;
   let s: OperatorSession;
-  let tech: string;
   const ids: Record<string, string> = {};
-  const clock = new FixedClock(new Date(Math.floor(Date.now() / 1000) * 1000));
-  const today = calendarDate(clock.now(), 'Europe/Rome');
+  const { clock, today } = nowClock();
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    tech = await t.tokenFor('technician', 'Luca Bianchi');
+    const tech = await t.tokenFor('technician', 'Luca Bianchi');
     const hotline = await t.tokenFor('hotline', 'Sara Neri');
     const { employee } = await createProvisionableEmployee(t.dataSource, {
       today,
       employee: { firstName: 'Giulia', lastName: 'Verdi', username: 'giulia.verdi' },
     });
     const other = await createProvisionableEmployee(t.dataSource, { today, employee: { firstName: 'Marco', lastName: 'Bianchi', username: 'marco.bianchi' } });
-    const post = async (path: string, body: unknown, token = tech) => {
-      const res = await t
-        .http()
-        .post(path)
-        .set(auth(token))
-        .send(body as object);
-      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body;
-    };
-    const model = await post('/api/v1/models', { kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 2' });
-    const { lot } = await post('/api/v1/lots', {
-      modelId: model.id,
-      supplier: 'Converge S.p.A.',
-      cig: '8563412A7F',
+    const { laptop } = await createModels(t, tech, ['laptop']);
+    const lot = await createLot(t, tech, laptop.id, {
       orderNumber: 'ODA-2026-1',
       orderDate: '2026-02-01',
       quantity: 60,
       unitPriceCents: 69900,
       warrantyMonths: 36,
     });
-    const a1 = await post('/api/v1/assets', { modelId: model.id, lotId: lot.id, serial: 'PF3A11Y1' });
-    await post('/api/v1/assets', { modelId: model.id, lotId: lot.id, serial: 'PF3A11Y2' });
-    const handover = await post('/api/v1/handovers', { employeeId: employee.id, assetIds: [a1.id] });
+    const a1 = await createAsset(t, tech, laptop.id, 'PF3A11Y1', { lotId: lot.id });
+    await createAsset(t, tech, laptop.id, 'PF3A11Y2', { lotId: lot.id });
+    const handover = await handOver(t, tech, employee.id, [a1.id]);
     // The hot-line's queue and an account with a certificate.
-    const account = await post('/api/v1/vpn/accounts', { employeeId: employee.id, profile: 'dipendenti' }, hotline);
-    await post(`/api/v1/vpn/accounts/${account.id}/approve`, {}, hotline);
-    await post(`/api/v1/vpn/accounts/${account.id}/certificates`, { stationAssetId: a1.id, generateKey: true }, hotline);
-    await post('/api/v1/vpn/accounts', { employeeId: other.employee.id, profile: 'dipendenti' }, hotline);
+    const account = await vpnAccount(t, hotline, employee.id, 'issued', { stationAssetId: a1.id, generateKey: true });
+    await vpnAccount(t, hotline, other.employee.id);
     Object.assign(ids, { lot: lot.id, asset: a1.id, employee: employee.id, handover: handover.id, account: account.id });
-    browser = await launchChromium();
-    s = await openSession(browser, t.url);
     // An administrator opens every page of both roles in one session.
-    await loginWithToken(s.page, t.adminToken, '/ui/technician');
+    ({ browser, s } = await startBrowser(t, { token: t.adminToken, next: '/ui/technician' }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopAll(browser, t));
 
   const pages: [string, () => string, string][] = [
     ['technician-home', () => '/ui/technician', '#cards .card'],

@@ -1,20 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { calendarDate, FixedClock } from '../../src/common/clock';
 import { createEmployee, createProvisionableEmployee, makeEligible } from '../factories';
+import { handOverLaptop, nowClock } from '../e2e/vpn/vpn-fixtures';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
 import { makeCsr, openssl, tempDir } from '../integration/pki/pki-test-tools';
-import {
-  launchChromium,
-  loginWithToken,
-  openSession,
-  OperatorSession,
-  pickEmployee,
-  press,
-  screenshot,
-  seriousA11yViolations,
-} from './support/operator-browser';
+import { OperatorSession, pickEmployee, press, screenshot, seriousA11yViolations } from './support/operator-browser';
+import { vpnAccount } from './support/seed';
+import { expectSelfContained, startBrowser, stopAll } from './support/suite';
 
 // RSA key generation (the service's and openssl's) on a 2-core machine shared with other suites
 jest.setTimeout(180_000);
@@ -26,35 +19,15 @@ jest.setTimeout(180_000);
  */
 describe('hot-line pages in a browser', () => {
   // "Now": the certificates are opened by the real openssl against the machine's time.
-  const clock = new FixedClock(new Date(Math.floor(Date.now() / 1000) * 1000));
-  const today = calendarDate(clock.now(), 'Europe/Rome');
+  const { clock, today } = nowClock();
   let t: TestApp;
   let browser: Browser;
   let s: OperatorSession;
   let page: Page;
   let hotline: string;
-  let tech: string;
-  let laptopModelId: string;
   let dir: string;
 
-  const post = async (url: string, body: unknown, token: string) => {
-    const res = await t
-      .http()
-      .post(url)
-      .set(auth(token))
-      .send(body as object);
-    if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   const account = async (id: string) => (await t.http().get(`/api/v1/vpn/accounts/${id}`).set(auth(hotline)).expect(200)).body;
-
-  /** A laptop handed over by a technician through the inventory API: the station the certificate binds to. */
-  let n = 0;
-  const handOverLaptop = async (employeeId: string) => {
-    const laptop = await post('/api/v1/assets', { modelId: laptopModelId, serial: `HL${Date.now().toString(36).toUpperCase()}${n++}` }, tech);
-    await post('/api/v1/handovers', { employeeId, assetIds: [laptop.id] }, tech);
-    return laptop as { id: string; assetTag: string };
-  };
 
   const download = async (trigger: () => Promise<void>) => {
     const [file] = await Promise.all([page.waitForEvent('download'), trigger()]);
@@ -66,33 +39,20 @@ describe('hot-line pages in a browser', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock, env: { MUNICIPALITY_NAME: 'Comune di Prato' } });
     hotline = await t.tokenFor('hotline', 'Sara Neri');
-    tech = await t.tokenFor('technician', 'Luca Bianchi');
-    laptopModelId = (await post('/api/v1/models', { kind: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T14 Gen 2' }, tech)).id;
     dir = tempDir('rw-hotline-browser-');
-    browser = await launchChromium();
-    s = await openSession(browser, t.url);
-    page = s.page;
-    await loginWithToken(page, hotline, '/ui/hotline');
+    ({ browser, s, page } = await startBrowser(t, { token: hotline, next: '/ui/hotline' }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopAll(browser, t, dir));
 
-  afterEach(() => {
-    const [external, errors] = [s.external.splice(0), s.errors.splice(0)];
-    expect(external).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+  afterEach(() => expectSelfContained(s));
 
   it('onboards a VPN user with a key made by the service: one-time password shown once, .p12 and .ovpn, installed and active', async () => {
     const { employee } = await createProvisionableEmployee(t.dataSource, {
       today,
       employee: { firstName: 'Giulia', lastName: 'Verdi', username: 'giulia.verdi' },
     });
-    const laptop = await handOverLaptop(employee.id);
+    const laptop = await handOverLaptop(t, employee.id);
 
     await page.goto('/ui/hotline');
     await page.locator('#requested table, #requested p').first().waitFor();
@@ -179,9 +139,8 @@ describe('hot-line pages in a browser', () => {
       today,
       employee: { firstName: 'Marco', lastName: 'Bianchi', username: 'marco.bianchi' },
     });
-    const laptop = await handOverLaptop(employee.id);
-    const created = await post('/api/v1/vpn/accounts', { employeeId: employee.id, profile: 'dipendenti' }, hotline);
-    await post(`/api/v1/vpn/accounts/${created.id}/approve`, {}, hotline);
+    const laptop = await handOverLaptop(t, employee.id);
+    const created = await vpnAccount(t, hotline, employee.id, 'approved');
 
     await page.goto(`/ui/hotline/account?id=${created.id}`);
     await page.locator('#issue-form:not([hidden])').waitFor();
@@ -190,7 +149,8 @@ describe('hot-line pages in a browser', () => {
     await press(page.locator('#issue-form button[type=submit]'));
     const error = page.locator('#issue-form [data-role=form-error]');
     await error.locator('text=CSR_KEY_TOO_WEAK').waitFor();
-    expect(await error.innerText()).toContain('La chiave della CSR è troppo debole');
+    // the server's Italian sentence (the catalog's CSR_KEY_TOO_WEAK), nothing of the page's before it
+    expect(await error.innerText()).toBe('La chiave RSA è troppo corta (1024 bit): ne servono almeno 2048 (codice: CSR_KEY_TOO_WEAK)');
     expect((await account(created.id)).state).toBe('approved');
 
     const good = await makeCsr(dir, 'marco.bianchi');
@@ -224,7 +184,7 @@ describe('hot-line pages in a browser', () => {
   it('refuses to approve an employee without an agreement, with the reason on the page', async () => {
     const employee = await createEmployee(t.dataSource, { firstName: 'Paolo', lastName: 'Senzaccordo', username: 'paolo.senzaccordo' });
     await makeEligible(t.dataSource, employee);
-    const created = await post('/api/v1/vpn/accounts', { employeeId: employee.id, profile: 'dipendenti' }, hotline);
+    const created = await vpnAccount(t, hotline, employee.id);
 
     await page.goto(`/ui/hotline/account?id=${created.id}`);
     await page.locator('#gate .badge.err').waitFor();

@@ -102,7 +102,9 @@ export function showFormError(form, err, ruleFields = {}) {
   for (const name of ruleFields[err.code] || []) if (markField(form, name, err.message)) marked.push(name);
   if (box) {
     box.hidden = false;
-    box.textContent = marked.length ? `${errorText(err)} Correggi i campi segnalati.` : errorText(err);
+    // The server's sentence for field problems already says to check the fields; a rule's names only the rule.
+    const ruleMarked = marked.length && !(err.fields || []).length;
+    box.textContent = ruleMarked ? `${errorText(err)} Correggi i campi segnalati.` : errorText(err);
   }
   const first = /** @type {HTMLElement | null} */ (marked.length ? form.querySelector(`[name="${CSS.escape(marked[0])}"]`) : box);
   first?.focus();

@@ -1,7 +1,7 @@
 // @ts-check
 // Shared by the technicians' and hot-line pages: Italian labels, formatting, the scan field, the employee
 // picker and the gate status. Presentation only: every decision (gate, states, duplicates) is the API's.
-import { ApiError, api, clearErrors, showError } from './api.js';
+import { api, clearErrors, showError } from './api.js';
 
 /** @type {Record<string, string>} */
 export const KIND_LABELS = {
@@ -58,65 +58,20 @@ export const REVOCATION_REASON_LABELS = {
 };
 
 /**
- * The pages' own wording of the codes the operators meet most, before the server's Italian sentence (the catalog,
- * src/common/errors), and the only Italian for the row codes of a dry run's report, which carry an English reason.
- */
-/** @type {Record<string, string>} */
-const CODE_MESSAGES = {
-  VALIDATION_FAILED: 'Alcuni campi non sono validi',
-  GATE_REFUSED: 'Il dipendente non può ricevere questi dispositivi',
-  ASSET_NOT_AVAILABLE: 'Alcuni dispositivi non sono disponibili in magazzino',
-  ASSET_NOT_MUNICIPAL: 'I dispositivi personali non si consegnano',
-  DUPLICATE_IN_DATABASE: 'Già registrato',
-  DUPLICATE_IN_FILE: 'Già scansionato in questa sessione',
-  LOT_OVERFLOW: 'Il lotto ha già ricevuto tutti i pezzi ordinati',
-  LOT_FULL: 'Il lotto ha già ricevuto tutti i pezzi ordinati',
-  WRONG_KIND: 'Tipo di dispositivo diverso da quello del lotto',
-  MALFORMED_FIELD: 'Valore non valido',
-  IMPORT_REJECTED: 'Ricezione rifiutata: nessun dispositivo è stato registrato',
-  LOT_CHANGED: 'Il lotto è stato modificato nel frattempo: ripeti la verifica',
-  DUPLICATE_ASSET: 'Un altro tecnico ha registrato alcuni di questi dispositivi nel frattempo',
-  DATA_WIPE_REQUIRED: 'Manca la conferma della cancellazione sicura dei dati',
-  DATA_WIPE_UNEXPECTED: 'Cancellazione dati indicata per un dispositivo che non rientra',
-  ITEM_ALREADY_CLOSED: 'Dispositivo già rientrato',
-  ASSET_NOT_IN_HANDOVER: 'Il dispositivo non fa parte di questa consegna',
-  ASSET_STATE_CONFLICT: 'Lo stato del dispositivo non consente questa operazione',
-  VPN_ACCOUNT_STATE_CONFLICT: "Lo stato dell'account VPN non consente questa operazione",
-  CSR_MALFORMED: 'Il file non è una richiesta di certificato (CSR) in formato PEM',
-  CSR_SIGNATURE_INVALID: 'La firma della richiesta di certificato (CSR) non è valida',
-  CSR_KEY_TOO_WEAK: 'La chiave della CSR è troppo debole (RSA almeno 2048 bit)',
-  CSR_KEY_UNSUPPORTED: 'Tipo di chiave della CSR non supportato (serve RSA)',
-  CSR_SUBJECT_MISMATCH: "La CSR è intestata a un utente diverso da quello dell'account",
-  CSR_OR_GENERATED_KEY_REQUIRED: 'Carica la CSR del portatile oppure scegli la chiave generata dal servizio',
-  STATION_NOT_HELD_BY_EMPLOYEE: 'Il portatile non è in consegna a questo dipendente',
-  STATION_NOT_A_LAPTOP: 'Il dispositivo scelto non è un portatile',
-  VPN_ACCOUNT_EXISTS: 'Il dipendente ha già un account VPN aperto per questo profilo',
-  VPN_ACCOUNT_HAS_NO_CERTIFICATE: "L'account non ha ancora un certificato",
-  VPN_PROFILE_KEY_NOT_STORED: 'La chiave di questo certificato è stata consegnata una sola volta e non è conservata: emetti un nuovo certificato',
-  NO_GATEWAY_FOR_PROFILE: 'Nessun gateway VPN disponibile per questo profilo',
-  EMPLOYEE_HAS_NO_USERNAME: 'Il dipendente non ha un nome utente nella directory',
-  FORBIDDEN: 'Il tuo ruolo non consente questa operazione',
-  UNAUTHENTICATED: 'Sessione scaduta: accedi di nuovo',
-  INTERNAL_ERROR: 'Errore del servizio',
-};
-
-/**
- * "Page's wording. Server's Italian sentence (codice: CODE)": what every error box says. An API error carries the
- * catalog's Italian message (api.js asks for Italian); a problem of a report line (code + English reason) is worded
- * here only.
+ * What every error box says: "the server's Italian sentence (codice: CODE)". An API error carries the catalog's
+ * Italian text (api.js asks for Italian; the `it` of each code, rendered by src/common/errors/italian-message.ts),
+ * so the page adds no wording of its own per code; an error a page makes itself carries its own Italian message.
  * @param {{ code: string, message: string }} err an ApiError (or any error a page caught)
  */
 export function errorText(err) {
   if (!(err && err.code)) return 'Il servizio non risponde: controlla la connessione e riprova';
-  const it = CODE_MESSAGES[err.code];
-  if (!(err instanceof ApiError)) return `${it ?? err.message} (codice: ${err.code})`;
-  return it && it !== err.message ? `${it}. ${err.message} (codice: ${err.code})` : `${err.message} (codice: ${err.code})`;
+  return `${err.message} (codice: ${err.code})`;
 }
 
 /**
  * Field errors next to the fields (api.js) and the Italian sentence in the form's box.
  * @param {HTMLElement} form
- * @param {ApiError} err
+ * @param {import('./api.js').ApiError} err
  */
 export function formError(form, err) {
   showError(form, err);

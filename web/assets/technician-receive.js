@@ -34,6 +34,20 @@ if (!lotId) {
 
 /** @typedef {{ line: number, code: string, reason: string }} LineError an intake refusal of one CSV line */
 
+/**
+ * The intake rules' line codes as the scanner shows them. A scanned serial is judged by answers that succeed (the
+ * serial's check, the session's dry run), whose line reasons are the API's English: the server words import lines
+ * in Italian only in its error answers (a refused registration, below, shows those). Not the server's error codes.
+ * @type {Record<string, string>}
+ */
+const SCAN_LINE_PROBLEMS = {
+  DUPLICATE_IN_DATABASE: 'Già registrato',
+  DUPLICATE_IN_FILE: 'Già scansionato in questa sessione',
+  LOT_OVERFLOW: 'Il lotto ha già ricevuto tutti i pezzi ordinati',
+  WRONG_KIND: 'Tipo di dispositivo diverso da quello del lotto',
+  MALFORMED_FIELD: 'Valore non valido',
+};
+
 /** @param {string} id */
 async function receive(id) {
   let lot;
@@ -91,7 +105,8 @@ async function receive(id) {
     refusedList.prepend(el('li', {}, el('strong', { text: code }), ` – ${why}`));
   }
 
-  const describe = (/** @type {LineError[]} */ errors) => errors.map((e) => `${errorText({ code: e.code, message: e.reason })}`).join('; ');
+  const describe = (/** @type {LineError[]} */ errors) =>
+    errors.map((e) => errorText({ code: e.code, message: SCAN_LINE_PROBLEMS[e.code] ?? e.reason })).join('; ');
 
   /** @param {string[]} serials */
   function csv(serials) {
