@@ -245,6 +245,10 @@ async function prepare(s: Service): Promise<Target[]> {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-bench-gateway-'));
   const s = await startService();
   try {
@@ -276,7 +280,7 @@ async function main(): Promise<void> {
     const handshakeP50 = percentile(handshakes, 50);
     const wrong = [...wrongAnswers(spread), ...wrongAnswers(b.samples)];
     const p99 = percentile(spreadMs, 99);
-    console.log(`Machine: ${machine()}`);
+    console.log(`Machine: ${machine()} (at the end; at the start ${loadAtStart}); kernel ${os.release()}`);
     console.log(`Database: ${s.database}; ${new Date().toISOString()}; ${ACCOUNTS} accounts, ${new Set(targets.map((t) => t.gatewayId)).size} gateways`);
     console.log(`| measured | n | p50 | p99 | max | total | p50 / OpenVPN handshake p50 | p99 / handshake p50 |`);
     console.log(`|---|---:|---:|---:|---:|---:|---:|---:|`);

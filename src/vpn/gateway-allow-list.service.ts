@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { NotFound } from '../common/errors/domain-error';
 import { SigningKeys } from '../pki';
-import { CONNECTABLE_STATES, decideConnect } from './domain/connect-decision';
+import { decideConnect } from './domain/connect-decision';
 import { GatewayConnectFacts } from './gateway-connect-facts';
-import { VpnAccountRepository } from './vpn-account.repository';
 import { VpnClientDirectives } from './vpn-client-directives.service';
 import { VpnGatewayRepository } from './vpn-gateway.repository';
 import { VpnSettings } from './vpn-settings';
@@ -35,7 +34,6 @@ export function allowListInstant(d: Date): string {
 export class GatewayAllowList {
   constructor(
     private readonly gateways: VpnGatewayRepository,
-    private readonly accounts: VpnAccountRepository,
     private readonly facts: GatewayConnectFacts,
     private readonly directives: VpnClientDirectives,
     private readonly keys: SigningKeys,
@@ -48,17 +46,9 @@ export class GatewayAllowList {
     if (!gateway) throw NotFound.entity('VPN_GATEWAY_NOT_FOUND', 'vpn gateway', gatewayId);
     const issued = this.clock.now();
     const expires = new Date(issued.getTime() + this.settings.allowList.validMinutes * 60_000);
-    const candidates = await this.accounts.forGatewayAllowList(
-      { id: gateway.id, profile: gateway.profile, enabled: Boolean(gateway.enabled) },
-      CONNECTABLE_STATES,
-    );
-    const allowed: { serial: string; directives: string[] }[] = [];
-    const directivesOf = new Map<string, string[]>();
-    for (const { facts, account } of await this.facts.forAccounts(gateway, candidates)) {
-      if (!decideConnect(facts).allowed) continue;
-      if (!directivesOf.has(account.id)) directivesOf.set(account.id, await this.directives.forAccount(account.id, undefined, gateway.id));
-      allowed.push({ serial: facts.serial, directives: directivesOf.get(account.id)! });
-    }
+    const decided = (await this.facts.forGateway(gateway)).filter(({ facts }) => decideConnect(facts).allowed);
+    const directivesOf = await this.directives.forMany([...new Map(decided.map(({ account }) => [account.id, account])).values()], gateway);
+    const allowed = decided.map(({ facts, account }) => ({ serial: facts.serial, directives: directivesOf.get(account.id)! }));
     allowed.sort((a, b) => (a.serial < b.serial ? -1 : a.serial > b.serial ? 1 : 0));
     const lines = [ALLOW_LIST_HEADER, `gateway ${gateway.id}`, `issued ${allowListInstant(issued)}`, `expires ${allowListInstant(expires)}`];
     for (const a of allowed) {

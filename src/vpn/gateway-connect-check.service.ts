@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Clock, municipalToday } from '../common/clock';
@@ -7,9 +7,11 @@ import { Conflict, NotFound } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { parseSerial } from '../pki';
 import { groupChange } from './domain/account-lifecycle';
-import { ConnectRefusal, decideConnect } from './domain/connect-decision';
+import { ConnectFacts, ConnectRefusal, decideConnect } from './domain/connect-decision';
 import { assertOwnGateway } from './gateway-access';
 import { GatewayConnectFacts } from './gateway-connect-facts';
+import { VpnAccountEntity } from './vpn-account.entity';
+import { VpnGatewayRepository } from './vpn-gateway.repository';
 import { VpnAccountSteps } from './vpn-account-steps';
 import { VpnClientDirectives } from './vpn-client-directives.service';
 
@@ -29,6 +31,8 @@ interface Remembered {
 }
 
 const MEMO_MS = 60_000;
+/** a gateway's pass is taken again this long after its last one, while the decisions it filed still hold */
+const PASS_EVERY_MS = 40_000;
 const MEMO_MAX = 20_000;
 
 /**
@@ -39,6 +43,7 @@ const MEMO_MAX = 20_000;
  */
 @Injectable()
 export class GatewayConnectCheck {
+  private readonly logger = new Logger(GatewayConnectCheck.name);
   /**
    * Decisions by gateway and serial, valid for one audit head and one municipal day. Every change the service
    * makes (a suspension, a withdrawal, a returned or stolen laptop, a deactivation, a revocation, an activation)
@@ -46,14 +51,24 @@ export class GatewayConnectCheck {
    * is in the key because "an agreement in force today" changes at midnight; `until` covers what time alone ends
    * (the certificate's validity, a replaced certificate's grace). The head is read BEFORE the facts: a change
    * committed in between moves the head past the one the decision is filed under, and the next check takes it again.
-   * The 8:30 storm then costs one primary-key read per check (the head) instead of a dozen.
+   *
+   * The 8:30 storm is hundreds of different laptops, each asked once: so the first check of a gateway under a head
+   * and day (and again every PASS_EVERY_MS, before its decisions reach their minute) starts one pass in the
+   * background that decides every account of that gateway at once — the allow-list's candidates and facts, read in
+   * bulk where the features allow it — and files them under the head that check read before. A check that finds
+   * nothing decides its own serial meanwhile; the others cost one primary-key read (the head).
    */
   private memo = new Map<string, Remembered>();
   private memoHead = '';
   private memoDay = '';
+  /** when each gateway's last pass was started under the current head and day */
+  private passes = new Map<string, number>();
+  /** the passes, one after another (each reads sequentially: side by side they would only queue on the database) */
+  private passQueue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly facts: GatewayConnectFacts,
+    private readonly gateways: VpnGatewayRepository,
     private readonly directives: VpnClientDirectives,
     private readonly steps: VpnAccountSteps,
     private readonly uow: UnitOfWork,
@@ -69,32 +84,79 @@ export class GatewayConnectCheck {
     const day = municipalToday(this.clock, this.config);
     if (head !== this.memoHead || day !== this.memoDay) {
       this.memo = new Map();
+      this.passes = new Map();
       this.memoHead = head;
       this.memoDay = day;
     }
     const key = `${gatewayId} ${serial}`;
     const now = this.clock.now().getTime();
+    this.passIfDue(gatewayId, head, day, now);
     let remembered = this.memo.get(key);
     if (!remembered || remembered.until <= now) {
       remembered = await this.decide(gatewayId, serial, now);
-      if (this.memoHead === head && this.memo.size < MEMO_MAX) this.memo.set(key, remembered);
+      if (this.current(head, day) && this.memo.size < MEMO_MAX) this.memo.set(key, remembered);
     }
     if (remembered.activate) await this.activate(actor, remembered.activate, gatewayId);
     return remembered.answer;
+  }
+
+  /** Resolves when the passes started so far have ended (tests, the benchmark's reading of it). */
+  passesSettled(): Promise<void> {
+    return this.passQueue;
+  }
+
+  private current(head: string, day: string): boolean {
+    return this.memoHead === head && this.memoDay === day;
   }
 
   private async decide(gatewayId: string, serial: string, now: number): Promise<Remembered> {
     const found = await this.facts.forSerial(gatewayId, serial);
     if (!found) throw NotFound.entity('VPN_GATEWAY_NOT_FOUND', 'vpn gateway', gatewayId);
     const { gateway, facts, account } = found;
+    const allowed = decideConnect(facts).allowed && account;
+    // what the gateway asking serves: a gateway that takes an account over (failover) pushes its own networks
+    return this.remember(facts, account, allowed ? await this.directives.forLoaded(account, gateway) : [], now);
+  }
+
+  private remember(facts: ConnectFacts, account: VpnAccountEntity | null, directives: string[], now: number): Remembered {
     const decision = decideConnect(facts);
     const ends = [now + MEMO_MS, facts.certificate ? Date.parse(facts.certificate.notAfter) : NaN];
-    if (facts.account?.supersededSerial === serial && facts.account.supersedeAfter) ends.push(Date.parse(facts.account.supersedeAfter));
+    if (facts.account?.supersededSerial === facts.serial && facts.account.supersedeAfter) ends.push(Date.parse(facts.account.supersedeAfter));
     const until = Math.min(...ends.filter((t) => Number.isFinite(t)));
     if (!decision.allowed || !account) return { answer: { decision: 'deny', reason: decision.reason, directives: [] }, activate: null, until };
-    // what the gateway asking serves: a gateway that takes an account over (failover) pushes its own networks
-    const directives = await this.directives.forAccount(account.id, undefined, gateway.id);
     return { answer: { decision: 'allow', reason: null, directives }, activate: account.state === 'installed' ? account.id : null, until };
+  }
+
+  private passIfDue(gatewayId: string, head: string, day: string, now: number): void {
+    const last = this.passes.get(gatewayId);
+    if (last !== undefined && now - last < PASS_EVERY_MS) return;
+    this.passes.set(gatewayId, now);
+    this.passQueue = this.passQueue.then(() =>
+      this.pass(gatewayId, head, day).catch((err: unknown) => this.logger.warn({ err }, 'could not decide the accounts of a gateway ahead')),
+    );
+  }
+
+  /**
+   * Every account of the gateway decided on facts read after `head` (read by the check that started the pass), filed
+   * under it while it is still the head: the same facts a check of each serial would read (a serial is filed only
+   * with the account its certificate was issued for), the same decision, the same directives. It writes nothing: an
+   * account allowed without an address yet is left to its first check, which allocates it.
+   */
+  private async pass(gatewayId: string, head: string, day: string): Promise<void> {
+    if (!this.current(head, day)) return;
+    const now = this.clock.now().getTime();
+    const gateway = await this.gateways.findById(gatewayId);
+    if (!gateway) return;
+    const decided = (await this.facts.forGateway(gateway, () => this.current(head, day))).filter(({ facts }) => facts.account !== null);
+    if (!this.current(head, day)) return;
+    const allowed = decided.filter(({ facts }) => decideConnect(facts).allowed).map(({ account }) => account);
+    const directives = await this.directives.forMany([...new Map(allowed.map((a) => [a.id, a])).values()], gateway, { allocate: false });
+    for (const { facts, account } of decided) {
+      if (!this.current(head, day) || this.memo.size >= MEMO_MAX) return;
+      const pushed = directives.get(account.id);
+      if (decideConnect(facts).allowed && !pushed) continue;
+      this.memo.set(`${gatewayId} ${facts.serial}`, this.remember(facts, account, pushed ?? [], now));
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { StationAssets } from '../inventory';
 import { Certificates, StationBinding } from '../pki';
-import { agreementInForceFrom, ConnectFacts } from './domain/connect-decision';
+import { agreementInForceFrom, CONNECTABLE_STATES, ConnectFacts } from './domain/connect-decision';
 import { VpnAccountEntity } from './vpn-account.entity';
 import { VpnAccountRepository } from './vpn-account.repository';
 import { VpnGatewayEntity } from './vpn-gateway.entity';
@@ -50,10 +50,27 @@ export class GatewayConnectFacts {
   }
 
   /**
+   * The facts of every account that may connect at this gateway now (the allow-list's candidates: its profile, a
+   * connectable state, placed on it unless it is enabled for failover), each serial it may present. `wanted`: asked
+   * between accounts; once false the reading stops and what was read so far is returned (the caller drops it).
+   */
+  async forGateway(gateway: VpnGatewayEntity, wanted?: () => boolean): Promise<{ facts: ConnectFacts; account: VpnAccountEntity }[]> {
+    const candidates = await this.accounts.forGatewayAllowList(
+      { id: gateway.id, profile: gateway.profile, enabled: Boolean(gateway.enabled) },
+      CONNECTABLE_STATES,
+    );
+    return this.forAccounts(gateway, candidates, wanted);
+  }
+
+  /**
    * The facts of every serial a set of accounts may present now (current, and the replaced one during its grace
    * period), for the allow-list: one PKI query for all, the person facts once per employee.
    */
-  async forAccounts(gateway: VpnGatewayEntity, accounts: VpnAccountEntity[]): Promise<{ facts: ConnectFacts; account: VpnAccountEntity }[]> {
+  async forAccounts(
+    gateway: VpnGatewayEntity,
+    accounts: VpnAccountEntity[],
+    wanted: () => boolean = () => true,
+  ): Promise<{ facts: ConnectFacts; account: VpnAccountEntity }[]> {
     const now = this.clock.nowIso();
     const serialsOf = (a: VpnAccountEntity) =>
       [a.currentSerial, a.supersedeAfter && a.supersedeAfter > now ? a.supersededSerial : null].filter((s): s is string => !!s);
@@ -61,6 +78,7 @@ export class GatewayConnectFacts {
     const people = new Map<string, Promise<PersonFacts>>();
     const out: { facts: ConnectFacts; account: VpnAccountEntity }[] = [];
     for (const account of accounts) {
+      if (!wanted()) break;
       for (const serial of serialsOf(account)) {
         const binding = bindings.get(serial) ?? null;
         // a certificate issued for another account is not this account's, whatever the account row says

@@ -25,8 +25,16 @@ export class GatewayCredentials implements OnModuleInit {
     private readonly clock: Clock,
   ) {}
 
+  /** Gateways found once: no route or code path deletes a gateway (one is disabled, never removed), so one found stays. */
+  private readonly existing = new Set<string>();
+
   onModuleInit(): void {
-    this.subjects.register('gateway', async (id) => (await this.gateways.findById(id)) !== null);
+    this.subjects.register('gateway', async (id) => {
+      if (this.existing.has(id)) return true;
+      const found = (await this.gateways.findById(id)) !== null;
+      if (found) this.existing.add(id);
+      return found;
+    });
   }
 
   async issue(actor: Actor, gatewayId: string): Promise<GatewayCredentialDto> {
