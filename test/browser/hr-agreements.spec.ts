@@ -179,12 +179,14 @@ describe('HR agreements page in a browser', () => {
     await page.locator('#suspend-reason').fill('Assenza prolungata');
     await press(page.locator('#suspend-form button[type=submit]'));
     await status('Accordo sospeso.');
-    expect(await page.locator('#detail-body').innerText()).toContain('Assenza prolungata');
-    expect(await page.locator('#list').innerText()).toContain('Sospeso');
+    // the detail and the list are drawn again after the answer: wait for them (an immediate read raced in CI)
+    await page.locator('#detail-body', { hasText: 'Assenza prolungata' }).waitFor();
+    await page.locator('#list tbody tr', { hasText: 'Sospeso' }).waitFor();
     await page.locator('#resume-note').fill('Rientro in servizio');
     await press(page.locator('#resume-form button[type=submit]'));
     await status('Accordo ripreso.');
-    expect(await page.locator('#detail-body').innerText()).toContain('In vigore');
+    await page.locator('#detail-body', { hasText: 'In vigore' }).waitFor();
+    await page.locator('#list tbody tr', { hasText: 'In vigore' }).waitFor();
     const [row] = await t.dataSource.query('SELECT state, suspended_at FROM agreements WHERE employee_id = $1', [e.id]);
     expect(row).toEqual({ state: 'active', suspended_at: null });
     // Back to every employee.
