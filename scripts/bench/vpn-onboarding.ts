@@ -19,7 +19,7 @@
  * handovers), and RSA-2048 CSRs with CN = username (keys drawn from a pool of 25: the service's work does not
  * depend on whether two CSRs share a key, and 1,400 key generations would only measure key generation).
  *
- *   npm run build && node dist/scripts/bench/vpn-onboarding.js [--users 700] [--batch 100] [--operators 4]
+ *   npm run build && node dist/scripts/bench/vpn-onboarding.js [--users 700] [--batch 100] [--operators 4] [--bulk-only]
  *   DATABASE_URL=postgres://…/throwaway to measure on PostgreSQL (the bench writes thousands of rows).
  */
 import 'reflect-metadata';
@@ -50,6 +50,8 @@ const arg = (name: string, fallback: number) => {
 const USERS = arg('users', 700);
 const BATCH = arg('batch', 100);
 const OPERATORS = arg('operators', 4);
+/** `--bulk-only`: measure the bulk path alone (profiling it without the one-by-one minute). */
+const BULK_ONLY = process.argv.includes('--bulk-only');
 
 /** Seeded by test/fixtures/onboardable.ts (not measured); every bench user has a directory entry. */
 type User = Onboardable & { dn: string };
@@ -154,12 +156,14 @@ async function main(): Promise<void> {
         items: batch.map((u) => ({ employeeId: u.employeeId, profile: 'dipendenti', stationAssetId: u.laptopId, csrPem: u.csrPem })),
       });
       profiles += (r.items as { openvpnProfile?: string }[]).filter((x) => x.openvpnProfile?.includes('<cert>')).length;
+      process.stderr.write(`batch ${i / BATCH + 1}: ${((performance.now() - bulkStarted) / 1000).toFixed(2)} s\n`);
     }
     const bulkHttp = performance.now() - bulkStarted;
     await untilAllMembers(ldap, groupDn, bulkUsers);
     const bulkTotal = performance.now() - bulkStarted;
 
     // ---- hot-line path ----
+    if (BULK_ONLY) deskUsers.length = 0;
     const deskStarted = performance.now();
     let next = 0;
     let deskProfiles = 0;

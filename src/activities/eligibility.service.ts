@@ -62,6 +62,12 @@ export class EligibilityService {
     return { activities: linked.map(toActivityDto), eligible: decideEligibility(linked).eligible, capability: remoteCapability(linked) };
   }
 
+  /** For the gate deciding many employees at once: which of them are eligible, in one read. */
+  async eligibleAmong(employeeIds: string[], tx?: Tx): Promise<Set<string>> {
+    const linked = await this.links.linkedActivitiesOf([...new Set(employeeIds)], tx);
+    return new Set([...linked.entries()].filter(([, activities]) => decideEligibility(activities).eligible).map(([id]) => id));
+  }
+
   /** For the gate: read inside the caller's transaction when given one. */
   async isEligible(employeeId: string, tx?: Tx): Promise<boolean> {
     return decideEligibility(await this.links.linkedActivities(employeeId, tx)).eligible;

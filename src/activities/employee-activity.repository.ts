@@ -28,4 +28,30 @@ export class EmployeeActivityRepository {
       .addOrderBy('a.name', 'ASC')
       .getMany();
   }
+
+  /** The activities linked to each of these employees, in one query per 500 (employees without links are absent). */
+  async linkedActivitiesOf(employeeIds: string[], tx?: Tx): Promise<Map<string, ActivityEntity[]>> {
+    const manager = tx?.manager ?? this.dataSource.manager;
+    const out = new Map<string, ActivityEntity[]>();
+    for (let i = 0; i < employeeIds.length; i += 500) {
+      const part = employeeIds.slice(i, i + 500);
+      if (!part.length) continue;
+      const { entities, raw } = await manager
+        .getRepository(ActivityEntity)
+        .createQueryBuilder('a')
+        .innerJoin(EmployeeActivityEntity, 'l', 'l.activity_id = a.id')
+        .addSelect('l.employee_id', 'link_employee_id')
+        .where('l.employee_id IN (:...part)', { part })
+        .getRawAndEntities<{ link_employee_id: string; a_id: string }>();
+      const byId = new Map(entities.map((e) => [e.id, e]));
+      for (const row of raw) {
+        const activity = byId.get(row.a_id);
+        if (!activity) continue;
+        const list = out.get(row.link_employee_id) ?? [];
+        list.push(activity);
+        out.set(row.link_employee_id, list);
+      }
+    }
+    return out;
+  }
 }

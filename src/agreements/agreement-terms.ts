@@ -15,4 +15,10 @@ export class AgreementTerms {
     const agreement = await this.agreements.findById(agreementId, tx);
     return agreement ? Number(agreement.remoteDaysPerWeek) : null;
   }
+
+  /** The remote days per week of many agreements, in one read (unknown ids are absent). */
+  async remoteDaysPerWeekOf(tx: Tx, agreementIds: string[]): Promise<Map<string, number>> {
+    const rows = await this.agreements.findByIds([...new Set(agreementIds)], tx);
+    return new Map(rows.map((a) => [a.id, Number(a.remoteDaysPerWeek)]));
+  }
 }

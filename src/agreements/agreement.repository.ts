@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Conflict } from '../common/errors/domain-error';
 import { keysetCondition, KeyValue } from '../common/http/keyset-cursor';
 import { Tx } from '../database/unit-of-work';
@@ -36,6 +36,34 @@ export class AgreementRepository {
     return this.manager(tx)
       .getRepository(AgreementEntity)
       .find({ where: { employeeId }, order: { startDate: 'ASC', id: 'ASC' } });
+  }
+
+  /** Every agreement of each of these employees, ordered as `forEmployee` (employees without any are absent). */
+  async forEmployees(employeeIds: string[], tx?: Tx): Promise<Map<string, AgreementEntity[]>> {
+    const out = new Map<string, AgreementEntity[]>();
+    for (let i = 0; i < employeeIds.length; i += 500) {
+      const part = employeeIds.slice(i, i + 500);
+      if (!part.length) continue;
+      const rows = await this.manager(tx)
+        .getRepository(AgreementEntity)
+        .find({ where: { employeeId: In(part) }, order: { startDate: 'ASC', id: 'ASC' } });
+      for (const row of rows) out.set(row.employeeId, [...(out.get(row.employeeId) ?? []), row]);
+    }
+    return out;
+  }
+
+  async findByIds(ids: string[], tx?: Tx): Promise<AgreementEntity[]> {
+    const out: AgreementEntity[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      if (part.length)
+        out.push(
+          ...(await this.manager(tx)
+            .getRepository(AgreementEntity)
+            .find({ where: { id: In(part) } })),
+        );
+    }
+    return out;
   }
 
   async insert(tx: Tx, entity: AgreementEntity): Promise<void> {

@@ -40,4 +40,26 @@ export class ProvisioningGateService extends ProvisioningGate {
     const agreements = await this.agreements.forEmployee(employeeId, tx);
     return decideGate({ date, employee: { id: employee.id, active: employee.active }, eligible, agreements: agreements.map(toSnapshot) });
   }
+
+  async checkMany(employeeIds: string[], tx?: Tx): Promise<Map<string, GateDecision>> {
+    const date = municipalToday(this.clock, this.config);
+    const ids = [...new Set(employeeIds)];
+    // Sequential for the same reason as checkOn.
+    const employees = await this.employees.findByIds(ids, tx);
+    const eligible = await this.eligibility.eligibleAmong(ids, tx);
+    const agreements = await this.agreements.forEmployees(ids, tx);
+    const out = new Map<string, GateDecision>();
+    for (const employee of employees.values()) {
+      out.set(
+        employee.id,
+        decideGate({
+          date,
+          employee: { id: employee.id, active: employee.active },
+          eligible: eligible.has(employee.id),
+          agreements: (agreements.get(employee.id) ?? []).map(toSnapshot),
+        }),
+      );
+    }
+    return out;
+  }
 }

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { prepareDataDir } from './data-dir';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { quietSqlite3 } from './sqlite-driver';
 
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
@@ -10,7 +11,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   if (config.database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: config.database.url, extra: { max: config.database.poolSize } };
   }
-  return { ...common, type: 'sqlite', database: config.database.file, enableWAL: true, busyTimeout: 5000 };
+  return { ...common, type: 'sqlite', driver: quietSqlite3, database: config.database.file, enableWAL: true, busyTimeout: 5000 };
 }
 
 const MIGRATION_LOCK = 7_263_541;

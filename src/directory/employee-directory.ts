@@ -21,6 +21,11 @@ export class EmployeeDirectory {
     return r ? toEmployeeView(r) : null;
   }
 
+  /** Many employees by id, in one read (ids the directory does not have are absent from the map). */
+  async findByIds(ids: string[], tx?: Tx): Promise<Map<string, EmployeeView>> {
+    return new Map((await this.employees.findByIds([...new Set(ids)], tx)).map((r) => [r.id, toEmployeeView(r)]));
+  }
+
   /**
    * The employee, with their row locked until the caller's transaction ends: what serialises per-employee decisions
    * (activity links, agreement overlaps) between concurrent requests on PostgreSQL. SQLite serialises every unit of

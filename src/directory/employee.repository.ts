@@ -103,6 +103,16 @@ export class EmployeeRepository {
     return (await this.records(this.withService(tx).where('e.id = :id', { id })))[0] ?? null;
   }
 
+  /** Many employees in one query (unknown ids are left out): the bulk paths' and the gateway pass's reads. */
+  async findByIds(ids: string[], tx?: Tx): Promise<EmployeeRecord[]> {
+    const out: EmployeeRecord[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      if (part.length) out.push(...(await this.records(this.withService(tx).where('e.id IN (:...part)', { part }))));
+    }
+    return out;
+  }
+
   /**
    * The employee, read inside `tx` with their row locked until it ends (PostgreSQL: `FOR UPDATE OF e`, the service
    * row stays free); SQLite serialises every unit of work already.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Tx } from '../database/unit-of-work';
 import { AssetEvent, AssetState, statesAllowing, targetState } from './domain/asset-state';
 import { DeviceKind, GATED_KINDS, Ownership } from './domain/device-kind';
@@ -86,6 +86,16 @@ export class AssetRepository {
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<AssetEntity | null> {
     return manager.findOne(AssetEntity, { where: { id } });
+  }
+
+  /** Many assets in one query (unknown ids are left out). */
+  async findByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<AssetEntity[]> {
+    const out: AssetEntity[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      if (part.length) out.push(...(await manager.find(AssetEntity, { where: { id: In(part) } })));
+    }
+    return out;
   }
 
   async findRow(id: string): Promise<AssetRow | null> {

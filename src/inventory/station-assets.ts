@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Tx } from '../database/unit-of-work';
+import { AssetEntity } from './asset.entity';
 import { AssetState } from './domain/asset-state';
 import { DeviceKind, Ownership } from './domain/device-kind';
 import { AssetRepository } from './asset.repository';
@@ -16,6 +17,19 @@ export interface StationAssetView {
   holderEmployeeId: string | null;
 }
 
+function toView(a: AssetEntity): StationAssetView {
+  return {
+    id: a.id,
+    assetTag: a.assetTag,
+    kind: a.kind,
+    manufacturer: a.manufacturer,
+    serial: a.serial,
+    ownership: a.ownership,
+    state: a.state,
+    holderEmployeeId: a.holderEmployeeId,
+  };
+}
+
 /** Read port exported by InventoryModule. Pass `tx` to read inside your own transaction. */
 @Injectable()
 export class StationAssets {
@@ -23,16 +37,11 @@ export class StationAssets {
 
   async findById(id: string, tx?: Tx): Promise<StationAssetView | null> {
     const a = await this.assets.findById(id, tx?.manager);
-    if (!a) return null;
-    return {
-      id: a.id,
-      assetTag: a.assetTag,
-      kind: a.kind,
-      manufacturer: a.manufacturer,
-      serial: a.serial,
-      ownership: a.ownership,
-      state: a.state,
-      holderEmployeeId: a.holderEmployeeId,
-    };
+    return a ? toView(a) : null;
+  }
+
+  /** Many assets by id, in one read (unknown ids are absent from the map): the bulk onboarding and the gateway pass. */
+  async findByIds(ids: string[], tx?: Tx): Promise<Map<string, StationAssetView>> {
+    return new Map((await this.assets.findByIds([...new Set(ids)], tx?.manager)).map((a) => [a.id, toView(a)]));
   }
 }

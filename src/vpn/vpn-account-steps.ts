@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProvisioningGate } from '../agreements';
+import { GateDecision, ProvisioningGate } from '../agreements';
 import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Clock } from '../common/clock';
@@ -24,6 +24,14 @@ export interface GatePass {
   agreementId: string | null;
   remoteDaysPerWeek: number | null;
   date: string;
+}
+
+function gateRefused(decision: GateDecision): RuleViolation {
+  return new RuleViolation('GATE_REFUSED', `The employee does not pass the provisioning gate: ${decision.refusals.join(', ')}`, {
+    employeeId: decision.employeeId,
+    date: decision.date,
+    refusals: decision.refusals,
+  });
 }
 
 /** Refusals worth an audit entry: business rules, state conflicts and refused certificate requests. */
@@ -110,14 +118,33 @@ export class VpnAccountSteps {
   /** The provisioning gate, inside the unit. 422 GATE_REFUSED with every refusal code. */
   async passGate(tx: Tx, employeeId: string): Promise<GatePass> {
     const decision = await this.gate.check(employeeId, tx);
-    if (!decision.allowed) {
-      throw new RuleViolation('GATE_REFUSED', `The employee does not pass the provisioning gate: ${decision.refusals.join(', ')}`, {
-        employeeId,
-        date: decision.date,
-        refusals: decision.refusals,
-      });
-    }
+    if (!decision.allowed) throw gateRefused(decision);
     return { agreementId: decision.agreementId, remoteDaysPerWeek: await this.terms.remoteDaysPerWeek(tx, decision.agreementId), date: decision.date };
+  }
+
+  /**
+   * The gate for many employees inside the unit, in a handful of reads whatever their number (bulk onboarding):
+   * each employee's pass, or the error `passGate` would have thrown (EMPLOYEE_NOT_FOUND, GATE_REFUSED).
+   */
+  async passGateMany(tx: Tx, employeeIds: string[]): Promise<Map<string, GatePass | DomainError>> {
+    const decisions = await this.gate.checkMany(employeeIds, tx);
+    const days = await this.terms.remoteDaysPerWeekOf(
+      tx,
+      [...decisions.values()].filter((d) => d.allowed && d.agreementId).map((d) => d.agreementId as string),
+    );
+    const out = new Map<string, GatePass | DomainError>();
+    for (const id of employeeIds) {
+      const decision = decisions.get(id);
+      if (!decision) out.set(id, NotFound.entity('EMPLOYEE_NOT_FOUND', 'employee', id));
+      else if (!decision.allowed) out.set(id, gateRefused(decision));
+      else
+        out.set(id, {
+          agreementId: decision.agreementId,
+          remoteDaysPerWeek: decision.agreementId ? (days.get(decision.agreementId) ?? null) : null,
+          date: decision.date,
+        });
+    }
+    return out;
   }
 
   /** Directory VPN-group membership through the outbox (idempotent handlers, retried while LDAP is down). */
@@ -129,11 +156,24 @@ export class VpnAccountSteps {
   }
 
   async record(tx: Tx, actor: Actor, action: string, account: VpnAccountEntity, summary: Record<string, unknown> = {}): Promise<void> {
-    await this.audit.record(tx, actor, {
-      action: `vpn.account.${action}`,
-      entityType: 'vpn-account',
-      entityId: account.id,
-      summary: { employeeId: account.employeeId, username: account.username, profile: account.profile, state: account.state, ...summary },
-    });
+    await this.audit.record(tx, actor, auditEntry(action, account, summary));
   }
+
+  /** One event per account of a bulk change, appended to the chain together (one head lock, chunked inserts). */
+  async recordMany(tx: Tx, actor: Actor, action: string, changes: { account: VpnAccountEntity; summary: Record<string, unknown> }[]): Promise<void> {
+    await this.audit.recordMany(
+      tx,
+      actor,
+      changes.map((c) => auditEntry(action, c.account, c.summary)),
+    );
+  }
+}
+
+function auditEntry(action: string, account: VpnAccountEntity, summary: Record<string, unknown>) {
+  return {
+    action: `vpn.account.${action}`,
+    entityType: 'vpn-account',
+    entityId: account.id,
+    summary: { employeeId: account.employeeId, username: account.username, profile: account.profile, state: account.state, ...summary },
+  };
 }

@@ -75,6 +75,9 @@ export class VpnBulkOnboardingService {
     const activate = dto.activate === true;
     const problems: Problem[] = [];
     const seen = new Set<string>();
+    // one read of the batch's employees and one of its laptops, not one of each per item
+    const people = await this.employees.findByIds(dto.items.map((i) => i.employeeId));
+    const laptops = await this.stations.findByIds(dto.items.map((i) => i.stationAssetId));
     const checks = await Promise.all(
       dto.items.map(async (item, index): Promise<Checked | null> => {
         try {
@@ -86,11 +89,11 @@ export class VpnBulkOnboardingService {
           const key = `${item.employeeId}/${item.profile}`;
           if (seen.has(key)) throw new RuleViolation('DUPLICATE_IN_BATCH', 'The same employee and profile appear twice in the batch');
           seen.add(key);
-          const employee = await this.employees.findById(item.employeeId);
+          const employee = people.get(item.employeeId);
           if (!employee) throw new DomainError('not_found', 'EMPLOYEE_NOT_FOUND', `employee ${item.employeeId} does not exist`);
           if (!employee.username || !USERNAME.test(employee.username))
             throw new RuleViolation('EMPLOYEE_HAS_NO_USERNAME', 'The employee has no usable directory username');
-          const station = assertStationFor(employee.id, await this.stations.findById(item.stationAssetId), item.stationAssetId);
+          const station = assertStationFor(employee.id, laptops.get(item.stationAssetId) ?? null, item.stationAssetId);
           const accountId = randomUUID();
           const prepared = await this.pki.prepareStation({
             csrPem: item.csrPem,
@@ -121,13 +124,24 @@ export class VpnBulkOnboardingService {
             )
           ).map((o) => `${o.employeeId}/${o.profile}`),
         );
+        // the laptops and the gate again inside the unit (a laptop returned meanwhile), a few reads for the batch
+        const held = await this.stations.findByIds(
+          items.map((i) => i.station.id),
+          tx,
+        );
+        const passes = await this.steps.passGateMany(
+          tx,
+          items.map((i) => i.employeeId),
+        );
         const gates: (GatePass | null)[] = [];
         for (const item of items) {
           try {
             if (open.has(`${item.employeeId}/${item.profile}`))
               throw new Conflict('VPN_ACCOUNT_EXISTS', 'The employee already has an open VPN account for this profile');
-            assertStationFor(item.employeeId, await this.stations.findById(item.station.id, tx), item.station.id);
-            gates.push(await this.steps.passGate(tx, item.employeeId));
+            assertStationFor(item.employeeId, held.get(item.station.id) ?? null, item.station.id);
+            const pass = passes.get(item.employeeId);
+            if (pass instanceof DomainError) throw pass;
+            gates.push(pass!);
           } catch (err) {
             problems.push(problemOf(item.index, item.employeeId, err));
             gates.push(null);
@@ -164,15 +178,21 @@ export class VpnBulkOnboardingService {
           }),
         );
         // audit first: the lock order of every unit (see VpnAccountSteps.claim)
-        for (const [n, row] of rows.entries()) {
-          await this.steps.record(tx, actor, 'onboarded', row, {
-            gateway: gatewayOf.get(n)!.name,
-            serial: row.currentSerial,
-            stationAssetTag: row.stationAssetTag,
-            agreementId: row.agreementId,
-            bulk: true,
-          });
-        }
+        await this.steps.recordMany(
+          tx,
+          actor,
+          'onboarded',
+          rows.map((row, n) => ({
+            account: row,
+            summary: {
+              gateway: gatewayOf.get(n)!.name,
+              serial: row.currentSerial,
+              stationAssetTag: row.stationAssetTag,
+              agreementId: row.agreementId,
+              bulk: true,
+            },
+          })),
+        );
         await this.accounts.insertMany(tx, rows);
         await this.pki.recordMany(
           tx,

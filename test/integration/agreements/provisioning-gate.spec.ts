@@ -3,7 +3,7 @@ import { ProvisioningGateService } from '../../../src/agreements/provisioning-ga
 import { FixedClock } from '../../../src/common/clock';
 import { UnitOfWork } from '../../../src/database/unit-of-work';
 import { AgreementEntity } from '../../../src/agreements/agreement.entity';
-import { createProvisionableEmployee } from '../../factories';
+import { createAgreementInForce, createEmployee, createProvisionableEmployee, makeEligible } from '../../factories';
 import { startTestApp, TestApp } from '../../helpers/test-app';
 
 /** The port other features inject: same decision inside and outside their transaction, on a real database. */
@@ -46,5 +46,32 @@ describe('ProvisioningGate (the port inventory and VPN inject)', () => {
     const { employee } = await createProvisionableEmployee(t.dataSource, { today: '2026-03-10', endDate: '2026-03-31' });
     expect((await gate.checkOn(employee.id, '2026-03-31')).allowed).toBe(true);
     expect((await gate.checkOn(employee.id, '2026-04-01')).refusals).toEqual(['AGREEMENT_NOT_IN_FORCE']);
+  });
+
+  it("checkMany decides each employee exactly as check does, unknown ids left out, inside the caller's transaction", async () => {
+    const gate = t.get(ProvisioningGate);
+    const uow = t.get(UnitOfWork);
+    const ok = await createProvisionableEmployee(t.dataSource, { today: '2026-03-10' });
+    const twoAgreements = await createProvisionableEmployee(t.dataSource, { today: '2026-03-10', endDate: '2026-03-09' });
+    await createAgreementInForce(t.dataSource, twoAgreements.employee, { today: '2026-03-10', startDate: '2026-03-10' });
+    const noNotice = await createProvisionableEmployee(t.dataSource, { today: '2026-03-10', safetyNoticeDeliveredOn: null });
+    const ineligible = await createEmployee(t.dataSource);
+    await createAgreementInForce(t.dataSource, ineligible, { today: '2026-03-10' });
+    const inactive = await createEmployee(t.dataSource, { active: false });
+    await makeEligible(t.dataSource, inactive);
+    const nothing = await createEmployee(t.dataSource);
+    const ids = [ok.employee.id, twoAgreements.employee.id, noNotice.employee.id, ineligible.id, inactive.id, nothing.id];
+    const many = await gate.checkMany([...ids, 'no-such-employee', ok.employee.id]);
+    expect([...many.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(many.get(id)).toEqual(await gate.check(id));
+    // the decisions really differ (the comparison above is not between six identical answers)
+    expect(new Set(ids.map((id) => JSON.stringify(many.get(id)!.refusals))).size).toBeGreaterThanOrEqual(4);
+    await expect(
+      uow.run(async (tx) => {
+        await tx.manager.update(AgreementEntity, { id: ok.agreement.id }, { state: 'suspended' });
+        expect((await gate.checkMany([ok.employee.id], tx)).get(ok.employee.id)!.refusals).toEqual(['AGREEMENT_NOT_IN_FORCE']);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
   });
 });
