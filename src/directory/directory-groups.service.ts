@@ -4,9 +4,14 @@ import { NotFound } from '../common/errors/domain-error';
 import { Tx } from '../database/unit-of-work';
 import { DirectoryProfile, GroupRef } from './domain/directory-profile';
 import { EmployeeRepository } from './employee.repository';
-import { LdapConnector, unavailable } from './ldap/ldap-connector';
+import { LdapConnector, inChain, unavailable } from './ldap/ldap-connector';
 
-export type VpnGroupResult = 'added' | 'already_member' | 'removed' | 'not_member' | 'not_configured' | 'not_in_directory' | 'no_employee';
+/**
+ * `member_through_group`: removed (or not a direct member), yet still in the group through a group nested in it
+ * (Active Directory, `groups.membership: inChain`): the directory's administrators must take them out of that group.
+ */
+export type VpnGroupResult =
+  'added' | 'already_member' | 'removed' | 'not_member' | 'member_through_group' | 'not_configured' | 'not_in_directory' | 'no_employee';
 
 /** Values per modify: one request however many people, within what AD and OpenLDAP take in one PDU. */
 const MAX_VALUES_PER_MODIFY = 1000;
@@ -71,12 +76,12 @@ export class DirectoryGroups {
       for (const id of ids) results.set(id, 'not_configured');
       return results;
     }
-    const employees = await Promise.all(ids.map((id) => this.employees.findById(id, tx)));
+    const employees = new Map((await this.employees.findByIds(ids, tx)).map((e) => [e.id, e]));
     return this.ldap.asService(async (client, profile) => {
       const byValue = new Map<string, string[]>();
       const lookups: { id: string; username: string }[] = [];
-      employees.forEach((employee, n) => {
-        const id = ids[n];
+      ids.forEach((id) => {
+        const employee = employees.get(id);
         if (!employee) return results.set(id, 'no_employee');
         const value = group.memberValue === 'username' ? employee.username : employee.directoryDn;
         if (value) byValue.set(value, [...(byValue.get(value) ?? []), id]);
@@ -95,9 +100,24 @@ export class DirectoryGroups {
       for (let i = 0; i < values.length; i += MAX_VALUES_PER_MODIFY) {
         await writeValues(client, group, operation, values.slice(i, i + MAX_VALUES_PER_MODIFY), outcome);
       }
+      // Nested groups (AD): out of the group itself, a person may still be in it through a group in the group.
+      const nested =
+        operation === 'delete' && profile.groups.membership === 'inChain' && group.memberValue === 'dn'
+          ? await stillInChain(
+              client,
+              profile,
+              group.dn,
+              values.filter((v) => outcome.get(v) !== 'missing'),
+            )
+          : new Set<string>();
       let changed = 0;
       for (const [value, who] of byValue) {
         const o = outcome.get(value)!;
+        if (nested.has(value.toLowerCase())) {
+          if (o === 'changed') changed += 1;
+          for (const id of who) results.set(id, 'member_through_group');
+          continue;
+        }
         if (o === 'changed') changed += 1;
         const r: VpnGroupResult =
           o === 'missing'
@@ -139,6 +159,27 @@ async function findDns(client: Client, profile: DirectoryProfile, lookups: { use
     }
     // a login that names two entries is not a person we can pick
     for (const [login, dns] of seen) if (found.has(login)) found.set(login, dns.length === 1 ? dns[0] : null);
+  }
+  return found;
+}
+
+/**
+ * Of these entries (DNs), the ones the group still holds through nested groups: LDAP_MATCHING_RULE_IN_CHAIN on
+ * `memberOf`, 50 entries per search (an OR of their DNs under the user base), lower-cased DNs.
+ */
+async function stillInChain(client: Client, profile: DirectoryProfile, groupDn: string, dns: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < dns.length; i += 50) {
+    const filter = new AndFilter({
+      filters: [
+        inChain('memberOf', groupDn),
+        new OrFilter({ filters: dns.slice(i, i + 50).map((value) => new EqualityFilter({ attribute: 'distinguishedName', value })) }),
+      ],
+    });
+    const r = await client.search(profile.userBaseDn, { scope: 'sub', filter, attributes: ['1.1'] }).catch((err: unknown) => {
+      throw unavailable(err, 'the nested group search failed');
+    });
+    for (const e of r.searchEntries) found.add(e.dn.toLowerCase());
   }
   return found;
 }

@@ -101,6 +101,23 @@ export class VpnAccountRepository {
     return n > 0;
   }
 
+  /** Of these employees, the ones holding an active account: one query per 500. */
+  async withActive(employeeIds: string[], tx?: Tx): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < employeeIds.length; i += 500) {
+      const part = employeeIds.slice(i, i + 500);
+      if (part.length === 0) continue;
+      const rows = await this.manager(tx)
+        .getRepository(VpnAccountEntity)
+        .createQueryBuilder('a')
+        .select('DISTINCT a.employee_id', 'employeeId')
+        .where('a.state = :state AND a.employee_id IN (:...part)', { state: 'active', part })
+        .getRawMany<{ employeeId: string }>();
+      for (const r of rows) found.add(r.employeeId);
+    }
+    return found;
+  }
+
   /**
    * Conditional update: applies only if the row still has the version (and a state among `from`) the caller read.
    * On PostgreSQL the UPDATE also takes the row lock, so it comes first in every unit (lock order: account row →

@@ -41,8 +41,8 @@ export class VpnGroupSync {
 
   /** A batch: every employee still holding an active account, in one write. */
   async addMany(employeeIds: string[]): Promise<JobOutcome> {
-    const wanted: string[] = [];
-    for (const id of new Set(employeeIds)) if (await this.accounts.hasActive(id)) wanted.push(id);
+    const active = await this.accounts.withActive([...new Set(employeeIds)]);
+    const wanted = [...active];
     if (wanted.length === 0) return 'skipped';
     const results = await this.groups.addManyToVpnGroup(wanted);
     let done = false;
@@ -53,7 +53,10 @@ export class VpnGroupSync {
   private outcome(change: 'add' | 'remove', employeeId: string, result: GroupResult): JobOutcome {
     // An employee deleted meanwhile has nothing to change.
     if (result === 'not_in_directory') this.logger.warn({ employeeId, change }, 'VPN group not changed: the employee has no directory entry');
-    return result === 'added' || result === 'removed' ? 'done' : 'skipped';
+    // out of the group itself, still in it through a nested group: only the directory's administrators can end that
+    if (result === 'member_through_group')
+      this.logger.warn({ employeeId, change }, 'still a member of the VPN group through a nested group: remove them from that group in the directory');
+    return result === 'added' || result === 'removed' || result === 'member_through_group' ? 'done' : 'skipped';
   }
 }
 

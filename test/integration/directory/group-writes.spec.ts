@@ -17,9 +17,11 @@ interface Directory {
   dns: string[];
   /** An employee the directory does not know: no DN and an unknown login (OpenLDAP), or a DN that names nothing (AD). */
   ghost: { directoryDn: string | null; username: string };
+  /** AD: puts the entry in a group nested in the VPN group (membership through groups in groups). */
+  nestInVpnGroup?(dn: string): Promise<void>;
 }
 
-function groupWriteTests(label: string, setup: () => Promise<Directory>, teardown: () => Promise<void>): void {
+function groupWriteTests(label: string, setup: () => Promise<Directory>, teardown: () => Promise<void>, options: { nested?: boolean } = {}): void {
   describe(label, () => {
     let d: Directory;
     let ids: string[];
@@ -86,6 +88,22 @@ function groupWriteTests(label: string, setup: () => Promise<Directory>, teardow
       // the one-person path is the same write
       expect(await d.app.get(DirectoryGroups).addToVpnGroup(ids[2])).toBe('added');
     });
+
+    if (options.nested)
+      it('says who is still in the VPN group through a nested group after being removed (AD)', async () => {
+        expect((await d.app.get(DirectoryGroups).removeManyFromVpnGroup([ids[12]])).get(ids[12])).toBe('removed');
+        await d.nestInVpnGroup!(d.dns[10]);
+        await d.nestInVpnGroup!(d.dns[12]);
+        const r = await d.app.get(DirectoryGroups).removeManyFromVpnGroup([ids[10], ids[11], ids[12]]);
+        // removed from the group itself, still in it through the nested one
+        expect(r.get(ids[10])).toBe('member_through_group');
+        expect(r.get(ids[11])).toBe('removed');
+        // never a direct member: in it only through the nested group
+        expect(r.get(ids[12])).toBe('member_through_group');
+        const members = same(await d.groupMembers());
+        expect(members.has(d.dns[10].toLowerCase())).toBe(false);
+        expect(members.has(d.dns[11].toLowerCase())).toBe(false);
+      });
   });
 }
 
@@ -108,6 +126,7 @@ groupWriteTests(
 );
 
 let ad: AdSandbox;
+let nested: string | null = null;
 describeWithAd('VPN group writes on a real Samba AD DC', () => {
   groupWriteTests(
     'batched, AD answers',
@@ -122,9 +141,17 @@ describeWithAd('VPN group writes on a real Samba AD DC', () => {
         dns: people.map((p) => ad.userDn(p)),
         groupMembers: () => ad.groupMembers('VPN-Users'),
         ghost: { directoryDn: ad.userDn(`${ad.tag}nobody`), username: `${ad.tag}nobody` },
+        nestInVpnGroup: async (dn) => {
+          if (!nested) {
+            nested = await ad.addGroup('VPN-Nested', []);
+            await ad.addMembers('VPN-Users', [nested]);
+          }
+          await ad.addMembers('VPN-Nested', [dn]);
+        },
       };
     },
     async () => ad?.destroy(),
+    { nested: true },
   );
 });
 
