@@ -46,6 +46,8 @@ interface Target {
 
 interface Sample {
   ms: number;
+  /** ms since the phase started, when the check was sent */
+  at?: number;
   status: number;
   body: string;
 }
@@ -96,7 +98,13 @@ async function storm(base: URL, targets: Target[], next: () => number): Promise<
     at.map(
       (offset, i) =>
         new Promise<Sample>((resolve, reject) => {
-          setTimeout(() => void connectCheck(base, targets[i % targets.length]).then(resolve, reject), Math.max(0, offset - (performance.now() - started)));
+          setTimeout(
+            () => {
+              const at = performance.now() - started;
+              void connectCheck(base, targets[i % targets.length]).then((x) => resolve({ ...x, at }), reject);
+            },
+            Math.max(0, offset - (performance.now() - started)),
+          );
         }),
     ),
   );
@@ -294,6 +302,8 @@ async function main(): Promise<void> {
     console.log(
       `targets: storm p99 ${ms(p99)} < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}; burst all answered in ${ms(b.totalMs)} < ${TARGET_BURST_MS} ms: ${b.samples.length === CHECKS && b.totalMs < TARGET_BURST_MS ? 'met' : 'MISSED'}; answers not ALLOW: ${wrong.length}`,
     );
+    const slowest = [...spread].sort((x, y) => y.ms - x.ms).slice(0, 8);
+    console.log(`storm's slowest: ${slowest.map((x) => `${x.ms.toFixed(1)} ms at ${((x.at ?? 0) / 1000).toFixed(2)} s`).join(', ')}`);
     if (s.errorLines.length) console.log(`service error logs:\n  ${s.errorLines.join('\n  ')}`);
     if (wrong.length) {
       process.stderr.write(`FAILED: ${wrong.length} answers were not ALLOW, e.g. ${JSON.stringify(wrong[0])}\n`);

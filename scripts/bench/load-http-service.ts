@@ -39,7 +39,9 @@ export async function startService(): Promise<Service> {
   const port = await freePort();
   // The bootstrap token only needs 24+ characters (src/config/config.schema.ts); this one has 43.
   const admin = randomBytes(32).toString('base64url');
-  const proc = spawn(process.execPath, [main], {
+  // BENCH_NODE_ARGS: extra node flags for the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, main], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -34,6 +34,13 @@ const MEMO_MS = 60_000;
 /** a gateway's pass is taken again this long after its last one, while the decisions it filed still hold */
 const PASS_EVERY_MS = 40_000;
 const MEMO_MAX = 20_000;
+/**
+ * accounts a pass reads at a time, yielding to the checks that arrive in between: read whole (680 accounts with
+ * failover) a gateway's refresh every PASS_EVERY_MS held the event loop long enough to make the storm's slowest
+ * checks (21–42 ms, all ~35 s into it, where the refresh falls); in pages of 50 they are 11–17 ms but for a rare
+ * outlier (scripts/bench/gateway-check.ts prints the slowest and when they were sent)
+ */
+const PASS_PAGE = 50;
 
 /**
  * The connect-time check a gateway's `client-connect` hook asks (SPEC "Gateways enforce"): the decision is
@@ -147,15 +154,19 @@ export class GatewayConnectCheck {
     const now = this.clock.now().getTime();
     const gateway = await this.gateways.findById(gatewayId);
     if (!gateway) return;
-    const decided = (await this.facts.forGateway(gateway, () => this.current(head, day))).filter(({ facts }) => facts.account !== null);
-    if (!this.current(head, day)) return;
-    const allowed = decided.filter(({ facts }) => decideConnect(facts).allowed).map(({ account }) => account);
-    const directives = await this.directives.forMany([...new Map(allowed.map((a) => [a.id, a])).values()], gateway, { allocate: false });
-    for (const { facts, account } of decided) {
-      if (!this.current(head, day) || this.memo.size >= MEMO_MAX) return;
-      const pushed = directives.get(account.id);
-      if (decideConnect(facts).allowed && !pushed) continue;
-      this.memo.set(`${gatewayId} ${facts.serial}`, this.remember(facts, account, pushed ?? [], now));
+    for await (const page of this.facts.forGatewayInPages(gateway, PASS_PAGE)) {
+      if (!this.current(head, day)) return;
+      const decided = page.filter(({ facts }) => facts.account !== null);
+      const allowed = decided.filter(({ facts }) => decideConnect(facts).allowed).map(({ account }) => account);
+      const directives = await this.directives.forMany([...new Map(allowed.map((a) => [a.id, a])).values()], gateway, { allocate: false });
+      for (const { facts, account } of decided) {
+        if (!this.current(head, day) || this.memo.size >= MEMO_MAX) return;
+        const pushed = directives.get(account.id);
+        if (decideConnect(facts).allowed && !pushed) continue;
+        this.memo.set(`${gatewayId} ${facts.serial}`, this.remember(facts, account, pushed ?? [], now));
+      }
+      // let the checks that arrived meanwhile run before the next page
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

@@ -63,6 +63,25 @@ export class GatewayConnectFacts {
   }
 
   /**
+   * The same as `forGateway`, a page of `size` accounts at a time (by id): what the connect-time check's background
+   * pass reads, so that no single read of it holds the event loop for long while checks are arriving.
+   */
+  async *forGatewayInPages(gateway: VpnGatewayEntity, size: number): AsyncGenerator<{ facts: ConnectFacts; account: VpnAccountEntity }[]> {
+    let after: string | null = null;
+    for (;;) {
+      const candidates = await this.accounts.forGatewayAllowList(
+        { id: gateway.id, profile: gateway.profile, enabled: Boolean(gateway.enabled) },
+        CONNECTABLE_STATES,
+        { after, limit: size },
+      );
+      if (candidates.length === 0) return;
+      yield await this.forAccounts(gateway, candidates);
+      if (candidates.length < size) return;
+      after = candidates[candidates.length - 1].id;
+    }
+  }
+
+  /**
    * The facts of every serial a set of accounts may present now (current, and the replaced one during its grace
    * period), for the allow-list and the gateway pass: one PKI query, one inventory query and one gate decision for
    * them all (three reads whatever the number of employees), not a read of each per account.

@@ -56,13 +56,20 @@ export class VpnAccountRepository {
    * The accounts a gateway may let in, for its signed allow-list: of these states, of its profile, and — unless it
    * takes other gateways' accounts over (an enabled gateway of the profile: failover) — placed on it.
    */
-  async forGatewayAllowList(gateway: { id: string; profile: string; enabled: boolean }, states: readonly AccountState[]): Promise<VpnAccountEntity[]> {
+  async forGatewayAllowList(
+    gateway: { id: string; profile: string; enabled: boolean },
+    states: readonly AccountState[],
+    page?: { after: string | null; limit: number },
+  ): Promise<VpnAccountEntity[]> {
     const qb = this.dataSource
       .getRepository(VpnAccountEntity)
       .createQueryBuilder('a')
       .where('a.profile = :profile AND a.state IN (:...states)', { profile: gateway.profile, states: [...states] });
     if (!gateway.enabled) qb.andWhere('a.gateway_id = :gatewayId', { gatewayId: gateway.id });
-    return qb.orderBy('a.id', 'ASC').getMany();
+    if (page?.after) qb.andWhere('a.id > :after', { after: page.after });
+    qb.orderBy('a.id', 'ASC');
+    if (page) qb.limit(page.limit);
+    return qb.getMany();
   }
 
   /** The open (not revoked) account of an employee for a profile, if any. */

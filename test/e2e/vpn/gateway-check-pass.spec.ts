@@ -1,6 +1,7 @@
 import { GatewayConnectCheck } from '../../../src/vpn/gateway-connect-check.service';
 import { GatewayConnectFacts } from '../../../src/vpn/gateway-connect-facts';
 import { VpnClientDirectives } from '../../../src/vpn/vpn-client-directives.service';
+import { VpnGatewayRepository } from '../../../src/vpn/vpn-gateway.repository';
 import { createProvisionableEmployee } from '../../factories';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 import { countRows } from '../inventory/inventory-fixtures';
@@ -93,6 +94,22 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
       expect((await api.get(c.id)).state).toBe('active');
     } finally {
       single.mockRestore();
+    }
+  });
+
+  it('reads a gateway in pages of any size: the same accounts and facts as one read of it', async () => {
+    const [a] = await threeOnOneGateway();
+    const gateway = (await t.get(VpnGatewayRepository).findById(a.gatewayId))!;
+    const facts = t.get(GatewayConnectFacts);
+    const whole = await facts.forGateway(gateway);
+    expect(whole.length).toBeGreaterThanOrEqual(3);
+    for (const size of [1, 2, whole.length, whole.length + 5]) {
+      const paged: typeof whole = [];
+      for await (const page of facts.forGatewayInPages(gateway, size)) {
+        expect(page.length).toBeLessThanOrEqual(size);
+        paged.push(...page);
+      }
+      expect(paged.map((x) => x.facts)).toEqual(whole.map((x) => x.facts));
     }
   });
 
