@@ -4,5 +4,5 @@
  */
 export { auditEntities } from './audit.entities';
 export { AuditModule } from './audit.module';
-export { AuditChange, AuditService } from './audit.service';
+export { AuditChange, AuditEntry, AuditService } from './audit.service';
 export { auditMigrations } from './migrations';

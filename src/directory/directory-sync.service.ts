@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { AuditService } from '../audit';
+import { AuditEntry, AuditService } from '../audit';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Clock, municipalToday } from '../common/clock';
 import { Conflict, DomainError } from '../common/errors/domain-error';
@@ -305,11 +305,16 @@ export class DirectorySyncService {
         tx,
         plan.creates.map((c) => newEmployee(c.id, c.person, c.serviceId, now)),
       );
-      for (const u of plan.updates) {
+      const patches = plan.updates.map((u) => {
         const patch: Partial<EmployeeEntity> = { ...(u.changes as Partial<EmployeeEntity>), updatedAt: now, lastSyncedAt: now };
         if (u.activity?.active === false) Object.assign(patch, { active: false, deactivatedAt: now, deactivationReason: u.activity.reason });
         if (u.activity?.active === true) Object.assign(patch, { active: true, deactivatedAt: null, deactivationReason: null });
-        if (!(await this.employees.updateIfVersion(tx, u.id, u.version, patch))) {
+        return { id: u.id, version: u.version, patch };
+      });
+      const updated = await this.employees.updateManyIfVersion(tx, patches);
+      const events: AuditEntry[] = [];
+      for (const u of plan.updates) {
+        if (!updated.has(u.id)) {
           // Changed by someone else since we read it: leave it for the next run.
           const bucket = u.activity?.active === false ? 'deactivated' : u.activity?.active === true ? 'reactivated' : 'updated';
           counts[bucket] -= 1;
@@ -320,7 +325,7 @@ export class DirectorySyncService {
         if (u.activity) {
           const deactivated = u.activity.active === false;
           if (deactivated) await this.leavers.record(tx, u.id, today);
-          await this.audit.record(tx, SYSTEM_ACTOR, {
+          events.push({
             action: deactivated ? 'employee.deactivated' : 'employee.reactivated',
             entityType: 'employee',
             entityId: u.id,
@@ -328,6 +333,7 @@ export class DirectorySyncService {
           });
         }
       }
+      await this.audit.recordMany(tx, SYSTEM_ACTOR, events);
       // An update skipped because the employee changed meanwhile is retried by the next run only if the
       // watermark does not move past it: leave none, so the next run continues from the previous one.
       const conflicts = errors.some((e) => e.field === 'version');

@@ -81,6 +81,9 @@ describe('directory entries', () => {
     expect(requestedAttributes(ad)).toEqual(expect.arrayContaining(['objectGUID', 'sAMAccountName', 'userAccountControl']));
     // nested groups are asked of the DC at login (inChain): the sync does not read memberOf
     expect(requestedAttributes(ad)).not.toContain('memberOf');
+    // nor with memberOf membership (OpenLDAP's overlay): roles are read at login, not by the sync
+    const withMemberOf = { ...openldap, groups: { membership: 'memberOf' as const, attribute: 'memberOf' } };
+    expect(requestedAttributes(withMemberOf)).not.toContain('memberOf');
   });
 
   it('says why an entry cannot be a person', () => {

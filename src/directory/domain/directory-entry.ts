@@ -111,7 +111,7 @@ export function requestedAttributes(profile: DirectoryProfile): string[] {
   const list = [profile.key.attribute, a.username, a.employeeNumber, a.firstName, a.lastName, a.serviceCode];
   for (const optional of [a.email, a.profile, a.category, profile.manager?.attribute]) if (optional) list.push(optional);
   for (const rule of profile.disabled) list.push(rule.attribute);
-  if (profile.groups.membership === 'memberOf') list.push(profile.groups.attribute);
+  // not the groups: roles are read at login, and a memberOf of dozens of DNs per person would only weigh on the sync
   return [...new Set(list)];
 }
 
