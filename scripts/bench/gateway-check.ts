@@ -15,7 +15,10 @@
  * Every answer must be ALLOW with directives (every account is active and placed): anything else fails the run.
  *
  *   npm run build && node dist/scripts/bench/gateway-check.js [--accounts 680] [--checks 500] [--spread 60]
- *     [--callers 50] [--handshakes 20]          (--spread 10 for a quick run)
+ *     [--callers 50] [--handshakes 20] [--installed 0]          (--spread 10 for a quick run)
+ * --installed N: the first N accounts are only `installed` (not onboarded with activate, not in the warm-up): each
+ * one's first check in the storm allocates its address and activates it, a write and an audit event, as the new
+ * installations of the day do at 8:30.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -35,6 +38,8 @@ const CHECKS = arg('checks', 500);
 const SPREAD_S = arg('spread', 60);
 const CALLERS = arg('callers', 50);
 const HANDSHAKES = arg('handshakes', 20);
+/** accounts left `installed` (a laptop handed over yesterday): their first check in the storm activates them */
+const INSTALLED = arg('installed', 0);
 const TARGET_P99_MS = 20;
 const TARGET_BURST_MS = 2000;
 
@@ -90,7 +95,10 @@ const percentile = (values: number[], p: number): number => {
 };
 const wrongAnswers = (samples: Sample[]) => samples.filter((s) => s.status !== 200 || !/^ALLOW\n(.+\n)+$/.test(s.body));
 
-/** 500 checks at instants drawn uniformly over the spread (the order people arrive in): each fired at its instant. */
+/**
+ * 500 checks at instants drawn uniformly over the spread (the order people arrive in): each fired at its instant, each
+ * to another account (every 7th: the installed ones, the first, are spread through the storm).
+ */
 async function storm(base: URL, targets: Target[], next: () => number): Promise<Sample[]> {
   const at = Array.from({ length: CHECKS }, () => next() * SPREAD_S * 1000).sort((a, b) => a - b);
   const started = performance.now();
@@ -101,7 +109,7 @@ async function storm(base: URL, targets: Target[], next: () => number): Promise<
           setTimeout(
             () => {
               const at = performance.now() - started;
-              void connectCheck(base, targets[i % targets.length]).then((x) => resolve({ ...x, at }), reject);
+              void connectCheck(base, targets[(i * 7) % targets.length]).then((x) => resolve({ ...x, at }), reject);
             },
             Math.max(0, offset - (performance.now() - started)),
           );
@@ -236,12 +244,22 @@ async function prepare(s: Service): Promise<Target[]> {
   );
   const hotline = (await must<{ token: string }>(s, s.admin, 'POST', '/api/v1/tokens', { name: 'bench-hotline', role: 'hotline' })).token;
   const serials: { gateway: string; serial: string }[] = [];
-  for (let i = 0; i < people.length; i += 100) {
-    const r = await must<{ items: { gateway: string; serial: string; state: string }[] }>(s, hotline, 'POST', '/api/v1/vpn/accounts/bulk-onboard', {
-      activate: true,
-      items: people.slice(i, i + 100).map((p) => ({ employeeId: p.employeeId, profile: 'dipendenti', stationAssetId: p.laptopId, csrPem: p.csrPem })),
-    });
+  // batches of 100, none mixing installed and active accounts
+  for (let i = 0; i < people.length;) {
+    const end = Math.min(i + 100, i < INSTALLED ? INSTALLED : people.length);
+    const r = await must<{ items: { accountId: string; gateway: string; serial: string; state: string }[] }>(
+      s,
+      hotline,
+      'POST',
+      '/api/v1/vpn/accounts/bulk-onboard',
+      {
+        activate: i >= INSTALLED,
+        items: people.slice(i, end).map((p) => ({ employeeId: p.employeeId, profile: 'dipendenti', stationAssetId: p.laptopId, csrPem: p.csrPem })),
+      },
+    );
+    for (const x of r.items) if (x.state !== 'active') await must(s, hotline, 'POST', `/api/v1/vpn/accounts/${x.accountId}/installed`, {});
     serials.push(...r.items.map((x) => ({ gateway: x.gateway, serial: x.serial })));
+    i = end;
   }
   const gateways = await must<{ id: string; name: string }[]>(s, s.admin, 'GET', '/api/v1/vpn/gateways');
   const tokens = new Map<string, { id: string; token: string }>();
@@ -271,7 +289,7 @@ async function main(): Promise<void> {
     let warmed = 0;
     await Promise.all(
       Array.from({ length: 10 }, async () => {
-        for (let i = warmed++; i < targets.length; i = warmed++) await connectCheck(base, targets[i]);
+        for (let i = warmed++; i < targets.length; i = warmed++) if (i >= INSTALLED) await connectCheck(base, targets[i]);
       }),
     );
 
@@ -289,7 +307,9 @@ async function main(): Promise<void> {
     const wrong = [...wrongAnswers(spread), ...wrongAnswers(b.samples)];
     const p99 = percentile(spreadMs, 99);
     console.log(`Machine: ${machine()} (at the end; at the start ${loadAtStart}); kernel ${os.release()}`);
-    console.log(`Database: ${s.database}; ${new Date().toISOString()}; ${ACCOUNTS} accounts, ${new Set(targets.map((t) => t.gatewayId)).size} gateways`);
+    console.log(
+      `Database: ${s.database}; ${new Date().toISOString()}; ${ACCOUNTS} accounts (${INSTALLED} of them installed, activated by their first check), ${new Set(targets.map((t) => t.gatewayId)).size} gateways`,
+    );
     console.log(`| measured | n | p50 | p99 | max | total | p50 / OpenVPN handshake p50 | p99 / handshake p50 |`);
     console.log(`|---|---:|---:|---:|---:|---:|---:|---:|`);
     const row = (name: string, v: number[], total: string) =>

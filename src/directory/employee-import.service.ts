@@ -118,19 +118,27 @@ export class EmployeeImportService {
       progress?.(done, total);
     }
     let deactivated = 0;
-    for (const u of plan.updates) {
-      const patch: Partial<EmployeeEntity> = { ...u.changes, updatedAt: now };
-      if (u.changes.active === false) Object.assign(patch, { deactivatedAt: now, deactivationReason: 'inactive_in_import' });
-      if (u.changes.active === true) Object.assign(patch, { deactivatedAt: null, deactivationReason: null });
-      if (!(await this.employees.updateIfVersion(tx, u.id, u.version, patch))) {
-        throw new Conflict('IMPORT_CONFLICT', `The employee of line ${u.line} changed while the file was imported; nothing was imported, try again`);
-      }
-      if (u.changes.active === false) {
+    for (let i = 0; i < plan.updates.length; i += WRITE_CHUNK) {
+      const chunk = plan.updates.slice(i, i + WRITE_CHUNK);
+      const updated = await this.employees.updateManyIfVersion(
+        tx,
+        chunk.map((u) => {
+          const patch: Partial<EmployeeEntity> = { ...u.changes, updatedAt: now };
+          if (u.changes.active === false) Object.assign(patch, { deactivatedAt: now, deactivationReason: 'inactive_in_import' });
+          if (u.changes.active === true) Object.assign(patch, { deactivatedAt: null, deactivationReason: null });
+          return { id: u.id, version: u.version, patch };
+        }),
+      );
+      const changed = chunk.find((u) => !updated.has(u.id));
+      if (changed)
+        throw new Conflict('IMPORT_CONFLICT', `The employee of line ${changed.line} changed while the file was imported; nothing was imported, try again`);
+      for (const u of chunk) {
+        if (u.changes.active !== false) continue;
         deactivated += 1;
         await this.leavers.record(tx, u.id, today);
       }
-      done += 1;
-      if (done % WRITE_CHUNK === 0) progress?.(done, total);
+      done += chunk.length;
+      progress?.(done, total);
     }
     progress?.(total, total);
     await this.audit.record(tx, actor, {
