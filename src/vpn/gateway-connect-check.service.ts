@@ -24,6 +24,8 @@ export interface ConnectCheckAnswer {
 /** A decision remembered while nothing it rests on can have changed (see `GatewayConnectCheck.check`). */
 interface Remembered {
   answer: ConnectCheckAnswer;
+  /** the account the decision is about (null: no account for the serial) */
+  accountId: string | null;
   /** the account to activate when the answer allows an `installed` account */
   activate: string | null;
   /** epoch ms after which the decision is taken again: a minute, or sooner when the certificate or its grace ends */
@@ -34,6 +36,10 @@ const MEMO_MS = 60_000;
 /** a gateway's pass is taken again this long after its last one, while the decisions it filed still hold */
 const PASS_EVERY_MS = 40_000;
 const MEMO_MAX = 20_000;
+/** events between two heads read to narrow the memo instead of emptying it; more, and it is emptied */
+const NARROW_MAX = 200;
+/** the only event that narrows: it changes the one account's decisions (installed → active), no other's */
+const ACTIVATED = { action: 'vpn.account.activated', entityType: 'vpn-account' };
 /**
  * accounts a pass reads at a time, yielding to the checks that arrive in between: read whole (680 accounts with
  * failover) a gateway's refresh every PASS_EVERY_MS held the event loop long enough to make the storm's slowest
@@ -64,10 +70,23 @@ export class GatewayConnectCheck {
    * background that decides every account of that gateway at once — the allow-list's candidates and facts, read in
    * bulk where the features allow it — and files them under the head that check read before. A check that finds
    * nothing decides its own serial meanwhile; the others cost one primary-key read (the head).
+   *
+   * At 8:30 the day's new installations connect too, and each first connection appends an activation: when the
+   * head moves, the events since the memo's head are read (`AuditService.changesSince`) and, if they are all
+   * activations, only the decisions of those accounts are dropped; any other event, a gap, or a new day empties the
+   * memo. A decision being read or decided meanwhile (a pass, a check's own) is filed only if the memo was not
+   * emptied since it began and its account was not dropped since.
    */
   private memo = new Map<string, Remembered>();
   private memoHead = '';
   private memoDay = '';
+  /** how many times the memo was emptied; a decision begun before the last time is not filed */
+  private generation = 0;
+  /** how many times the memo was narrowed, and when (that count) each account's decisions were last dropped */
+  private narrowings = 0;
+  private droppedAt = new Map<string, number>();
+  /** moves of the memo to a new head, one after another */
+  private following: Promise<void> = Promise.resolve();
   /** when each gateway's last pass was started under the current head and day */
   private passes = new Map<string, number>();
   /** the passes, one after another (each reads sequentially: side by side they would only queue on the database) */
@@ -89,19 +108,15 @@ export class GatewayConnectCheck {
     const serial = parseSerial(serialInput);
     const head = await this.audit.headMark();
     const day = municipalToday(this.clock, this.config);
-    if (head !== this.memoHead || day !== this.memoDay) {
-      this.memo = new Map();
-      this.passes = new Map();
-      this.memoHead = head;
-      this.memoDay = day;
-    }
+    if (head !== this.memoHead || day !== this.memoDay) await this.follow(head, day);
+    const since = this.mark();
     const key = `${gatewayId} ${serial}`;
     const now = this.clock.now().getTime();
-    this.passIfDue(gatewayId, head, day, now);
+    this.passIfDue(gatewayId, now);
     let remembered = this.memo.get(key);
     if (!remembered || remembered.until <= now) {
       remembered = await this.decide(gatewayId, serial, now);
-      if (this.current(head, day) && this.memo.size < MEMO_MAX) this.memo.set(key, remembered);
+      if (this.stillHolds(since, remembered.accountId) && this.memo.size < MEMO_MAX) this.memo.set(key, remembered);
     }
     if (remembered.activate) await this.activate(actor, remembered.activate, gatewayId);
     return remembered.answer;
@@ -112,8 +127,58 @@ export class GatewayConnectCheck {
     return this.passQueue;
   }
 
-  private current(head: string, day: string): boolean {
-    return this.memoHead === head && this.memoDay === day;
+  private mark(): { generation: number; narrowings: number } {
+    return { generation: this.generation, narrowings: this.narrowings };
+  }
+
+  /** A decision begun at `since` may be filed: the memo was not emptied since, nor its account's decisions dropped. */
+  private stillHolds(since: { generation: number; narrowings: number }, accountId: string | null): boolean {
+    if (this.generation !== since.generation) return false;
+    return accountId === null || (this.droppedAt.get(accountId) ?? -1) < since.narrowings;
+  }
+
+  private follow(head: string, day: string): Promise<void> {
+    const move = this.following.then(() => this.moveTo(head, day));
+    this.following = move.catch(() => undefined);
+    return move;
+  }
+
+  /**
+   * The memo moved to `head` and `day`: narrowed when every event since its head is an activation, emptied otherwise.
+   * A head older than the memo's (a check that read it before another moved the memo on) leaves the memo as it is.
+   */
+  private async moveTo(head: string, day: string): Promise<void> {
+    if (head === this.memoHead && day === this.memoDay) return;
+    const from = parseHead(this.memoHead);
+    const to = parseHead(head);
+    const sameDay = day === this.memoDay;
+    if (sameDay && from && to && to.seq < from.seq) return;
+    // a log that cannot be read empties the memo, as any event it cannot vouch for
+    const activated = sameDay && from && to ? await this.activationsBetween(from, to.seq).catch(() => null) : null;
+    if (activated) {
+      this.narrowings += 1;
+      for (const id of activated) this.droppedAt.set(id, this.narrowings);
+      for (const [key, r] of this.memo) if (r.accountId && activated.has(r.accountId)) this.memo.delete(key);
+    } else {
+      this.generation += 1;
+      this.memo = new Map();
+      this.passes = new Map();
+      this.droppedAt = new Map();
+    }
+    this.memoHead = head;
+    this.memoDay = day;
+  }
+
+  /** The accounts activated between the two heads, or null if anything else happened (or the log cannot say). */
+  private async activationsBetween(from: { seq: number; hash: string }, to: number): Promise<Set<string> | null> {
+    const changes = await this.audit.changesSince(from, to, NARROW_MAX);
+    if (!changes) return null;
+    const ids = new Set<string>();
+    for (const c of changes) {
+      if (c.action !== ACTIVATED.action || c.entityType !== ACTIVATED.entityType) return null;
+      ids.add(c.entityId);
+    }
+    return ids;
   }
 
   private async decide(gatewayId: string, serial: string, now: number): Promise<Remembered> {
@@ -130,37 +195,42 @@ export class GatewayConnectCheck {
     const ends = [now + MEMO_MS, facts.certificate ? Date.parse(facts.certificate.notAfter) : NaN];
     if (facts.account?.supersededSerial === facts.serial && facts.account.supersedeAfter) ends.push(Date.parse(facts.account.supersedeAfter));
     const until = Math.min(...ends.filter((t) => Number.isFinite(t)));
-    if (!decision.allowed || !account) return { answer: { decision: 'deny', reason: decision.reason, directives: [] }, activate: null, until };
-    return { answer: { decision: 'allow', reason: null, directives }, activate: account.state === 'installed' ? account.id : null, until };
+    const accountId = account?.id ?? null;
+    if (!decision.allowed || !account) return { answer: { decision: 'deny', reason: decision.reason, directives: [] }, accountId, activate: null, until };
+    return { answer: { decision: 'allow', reason: null, directives }, accountId, activate: account.state === 'installed' ? account.id : null, until };
   }
 
-  private passIfDue(gatewayId: string, head: string, day: string, now: number): void {
+  private passIfDue(gatewayId: string, now: number): void {
     const last = this.passes.get(gatewayId);
     if (last !== undefined && now - last < PASS_EVERY_MS) return;
     this.passes.set(gatewayId, now);
+    const generation = this.generation;
     this.passQueue = this.passQueue.then(() =>
-      this.pass(gatewayId, head, day).catch((err: unknown) => this.logger.warn({ err }, 'could not decide the accounts of a gateway ahead')),
+      this.pass(gatewayId, generation).catch((err: unknown) => this.logger.warn({ err }, 'could not decide the accounts of a gateway ahead')),
     );
   }
 
   /**
-   * Every account of the gateway decided on facts read after `head` (read by the check that started the pass), filed
-   * under it while it is still the head: the same facts a check of each serial would read (a serial is filed only
+   * Every account of the gateway decided on facts read after the memo's head when the pass starts, each filed while
+   * the memo has not been emptied since and that account's decisions not dropped since: the same facts a check of each serial would read (a serial is filed only
    * with the account its certificate was issued for), the same decision, the same directives. It writes nothing: an
    * account allowed without an address yet is left to its first check, which allocates it.
    */
-  private async pass(gatewayId: string, head: string, day: string): Promise<void> {
-    if (!this.current(head, day)) return;
+  private async pass(gatewayId: string, queuedIn: number): Promise<void> {
+    // emptied since it was asked for: the memo's next check asks for another
+    if (this.generation !== queuedIn) return;
+    const since = this.mark();
     const now = this.clock.now().getTime();
     const gateway = await this.gateways.findById(gatewayId);
     if (!gateway) return;
     for await (const page of this.facts.forGatewayInPages(gateway, PASS_PAGE)) {
-      if (!this.current(head, day)) return;
+      if (this.generation !== since.generation) return;
       const decided = page.filter(({ facts }) => facts.account !== null);
       const allowed = decided.filter(({ facts }) => decideConnect(facts).allowed).map(({ account }) => account);
       const directives = await this.directives.forMany([...new Map(allowed.map((a) => [a.id, a])).values()], gateway, { allocate: false });
       for (const { facts, account } of decided) {
-        if (!this.current(head, day) || this.memo.size >= MEMO_MAX) return;
+        if (this.memo.size >= MEMO_MAX) return;
+        if (!this.stillHolds(since, account.id)) continue;
         const pushed = directives.get(account.id);
         if (decideConnect(facts).allowed && !pushed) continue;
         this.memo.set(`${gatewayId} ${facts.serial}`, this.remember(facts, account, pushed ?? [], now));
@@ -195,4 +265,11 @@ export class GatewayConnectCheck {
       throw err;
     }
   }
+}
+
+/** `seq:hash` as `AuditService.headMark` writes it ('0' before the first event); null when it is not one. */
+function parseHead(mark: string): { seq: number; hash: string } | null {
+  if (mark === '0') return { seq: 0, hash: '' };
+  const m = /^(\d+):(.+)$/.exec(mark);
+  return m ? { seq: Number(m[1]), hash: m[2] } : null;
 }

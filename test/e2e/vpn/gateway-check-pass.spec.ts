@@ -66,6 +66,13 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
   }
 
   /** Seven installed accounts, placed on the three "dipendenti" gateways: at least three share one. */
+  /**
+   * An audited change that is not an activation (a new API token) empties the memo, so the next check starts a pass
+   * that finds a and b active: their own activations only dropped their decisions, and the pass is not due again
+   * for PASS_EVERY_MS.
+   */
+  const emptyTheMemo = () => t.tokenFor('technician', `other technician ${++n}`);
+
   async function threeOnOneGateway(): Promise<Installed[]> {
     const all = [await installed(), await installed(), await installed(), await installed(), await installed(), await installed(), await installed()];
     const byGateway = new Map<string, Installed[]>();
@@ -78,6 +85,7 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
     // a and b connect once (activated, address allocated); c never has
     for (const x of [a, b]) expect((await check(x)).decision).toBe('allow');
     await waitFor(async () => ((await countRows(t, 'outbox', "status = 'pending'")) === 0 ? true : undefined), 'the activation jobs to finish');
+    await emptyTheMemo();
     const facts = t.get(GatewayConnectFacts);
     const single = jest.spyOn(facts, 'forSerial');
     try {
@@ -124,5 +132,38 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
     await t.get(GatewayConnectCheck).passesSettled();
     await api.suspend(a.id).expect(200);
     expect(await check(a)).toEqual({ decision: 'deny', reason: 'ACCOUNT_SUSPENDED', directives: [] });
+  });
+
+  it("the day's first connections (activations) drop only those accounts' decisions; any other change still empties the memo", async () => {
+    const [a, b, c] = await threeOnOneGateway();
+    for (const x of [a, b]) expect((await check(x)).decision).toBe('allow');
+    await waitFor(async () => ((await countRows(t, 'outbox', "status = 'pending'")) === 0 ? true : undefined), 'the activation jobs to finish');
+    await emptyTheMemo();
+    await check(a);
+    await t.get(GatewayConnectCheck).passesSettled();
+    const single = jest.spyOn(t.get(GatewayConnectFacts), 'forSerial');
+    try {
+      // c's first connection: decided on its own (no address yet), and it activates c (an audit event)
+      expect((await check(c)).decision).toBe('allow');
+      expect(single).toHaveBeenCalledTimes(1);
+      expect((await api.get(c.id)).state).toBe('active');
+      // the head moved by an activation only: b is still answered from the memo, c is decided again (now active)
+      single.mockClear();
+      expect(await check(b)).toEqual({
+        decision: 'allow',
+        reason: null,
+        directives: await t.get(VpnClientDirectives).forAccount(b.id, undefined, b.gatewayId),
+      });
+      expect(single).not.toHaveBeenCalled();
+      expect((await check(c)).decision).toBe('allow');
+      expect(single).toHaveBeenCalledTimes(1);
+      // a suspension is not an activation: the memo is emptied and the suspension holds at once
+      await api.suspend(b.id).expect(200);
+      single.mockClear();
+      expect(await check(b)).toEqual({ decision: 'deny', reason: 'ACCOUNT_SUSPENDED', directives: [] });
+      expect(single).toHaveBeenCalledTimes(1);
+    } finally {
+      single.mockRestore();
+    }
   });
 });
