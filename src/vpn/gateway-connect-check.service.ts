@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Clock, municipalToday } from '../common/clock';
@@ -55,7 +55,7 @@ const PASS_PAGE = 50;
  * stored or logged (Statuto dei lavoratori art. 4): not the time, not the address, not the refusal.
  */
 @Injectable()
-export class GatewayConnectCheck {
+export class GatewayConnectCheck implements OnModuleDestroy {
   private readonly logger = new Logger(GatewayConnectCheck.name);
   /**
    * Decisions by gateway and serial, valid for one audit head and one municipal day. Every change the service
@@ -85,6 +85,8 @@ export class GatewayConnectCheck {
   /** how many times the memo was narrowed, and when (that count) each account's decisions were last dropped */
   private narrowings = 0;
   private droppedAt = new Map<string, number>();
+  /** first connections whose activation is being recorded, by account */
+  private activating = new Map<string, Promise<void>>();
   /** moves of the memo to a new head, one after another */
   private following: Promise<void> = Promise.resolve();
   /** when each gateway's last pass was started under the current head and day */
@@ -118,8 +120,30 @@ export class GatewayConnectCheck {
       remembered = await this.decide(gatewayId, serial, now);
       if (this.stillHolds(since, remembered.accountId) && this.memo.size < MEMO_MAX) this.memo.set(key, remembered);
     }
-    if (remembered.activate) await this.activate(actor, remembered.activate, gatewayId);
+    if (remembered.activate) this.activateAfter(actor, remembered.activate, gatewayId);
     return remembered.answer;
+  }
+
+  /**
+   * The activation of a first connection, recorded after the answer (the connection is allowed either way): the
+   * gateway does not wait for its commit, and one activation per account is in flight at a time. Lost if the
+   * process stops before it commits; the account's next connection activates it then.
+   */
+  private activateAfter(actor: Actor, accountId: string, gatewayId: string): void {
+    if (this.activating.has(accountId)) return;
+    const done = this.activate(actor, accountId, gatewayId)
+      .catch((err: unknown) => this.logger.warn({ err }, 'could not record the first connection of an account'))
+      .finally(() => this.activating.delete(accountId));
+    this.activating.set(accountId, done);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.activationsSettled();
+  }
+
+  /** Resolves when the activations recorded so far have committed (tests, shutdown). */
+  async activationsSettled(): Promise<void> {
+    await Promise.all([...this.activating.values()]);
   }
 
   /** Resolves when the passes started so far have ended (tests, the benchmark's reading of it). */

@@ -99,6 +99,7 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
       expect(await countRows(t, 'vpn_addresses', `account_id = '${c.id}'`)).toBe(0);
       expect((await check(c)).decision).toBe('allow');
       expect(single).toHaveBeenCalledTimes(1);
+      await t.get(GatewayConnectCheck).activationsSettled();
       expect((await api.get(c.id)).state).toBe('active');
     } finally {
       single.mockRestore();
@@ -146,6 +147,7 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
       // c's first connection: decided on its own (no address yet), and it activates c (an audit event)
       expect((await check(c)).decision).toBe('allow');
       expect(single).toHaveBeenCalledTimes(1);
+      await t.get(GatewayConnectCheck).activationsSettled();
       expect((await api.get(c.id)).state).toBe('active');
       // the head moved by an activation only: b is still answered from the memo, c is decided again (now active)
       single.mockClear();

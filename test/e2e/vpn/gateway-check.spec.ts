@@ -1,3 +1,4 @@
+import { GatewayConnectCheck } from '../../../src/vpn/gateway-connect-check.service';
 import * as fs from 'node:fs';
 import { VpnClientDirectives } from '../../../src/vpn/vpn-client-directives.service';
 import { VpnReconciler } from '../../../src/vpn/vpn-reconciler.service';
@@ -99,6 +100,8 @@ describe('gateways: credential, connect-time check, allow-list', () => {
 
   async function reason(gatewayName: string, serial: string): Promise<string | null> {
     const res = await check(gatewayName, serial).expect(200);
+    // a first connection's activation is recorded after the answer: let it commit before the test changes the account
+    await t.get(GatewayConnectCheck).activationsSettled();
     expect(res.body.decision).toBe(res.body.reason === null ? 'allow' : 'deny');
     if (res.body.reason) expect(res.body.directives).toEqual([]);
     return res.body.reason;
@@ -114,6 +117,8 @@ describe('gateways: credential, connect-time check, allow-list', () => {
     const first = await check(home(a), a.serial).expect(200);
     expect(first.body).toEqual({ decision: 'allow', reason: null, directives: expected });
     expect(first.headers['cache-control']).toBe('no-store');
+    // recorded after the answer, which does not wait for it
+    await t.get(GatewayConnectCheck).activationsSettled();
     const active = await api.get(a.id);
     expect(active).toMatchObject({ state: 'active', activatedAt: clock.nowIso() });
     const events = await t.dataSource.query(
@@ -134,6 +139,7 @@ describe('gateways: credential, connect-time check, allow-list', () => {
   it('stores nothing about a connection once the account is active: no row, no change', async () => {
     const a = await installed();
     await check(home(a), a.serial).expect(200);
+    await t.get(GatewayConnectCheck).activationsSettled();
     const tables: string[] = t.dataSource.entityMetadatas.map((m) => m.tableName).sort();
     const counts = async () => JSON.stringify(Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await countRows(t, table)]))));
     // the activation's directory-group job runs through the outbox: let it settle first
@@ -157,6 +163,7 @@ describe('gateways: credential, connect-time check, allow-list', () => {
     const [one, two] = await Promise.all([check(home(a), a.serial), check(otherDipendenti(a.gatewayId), a.serial)]);
     expect([one.status, two.status]).toEqual([200, 200]);
     expect([one.body.decision, two.body.decision]).toEqual(['allow', 'allow']);
+    await t.get(GatewayConnectCheck).activationsSettled();
     expect(await countRows(t, 'audit_events', `action = 'vpn.account.activated' AND entity_id = '${a.id}'`)).toBe(1);
     expect(await countRows(t, 'audit_events', `action LIKE 'vpn.account.%refused' AND entity_id = '${a.id}'`)).toBe(0);
     // one conditional update went through
@@ -318,6 +325,7 @@ describe('gateways: credential, connect-time check, allow-list', () => {
   it('signs an allow-list of exactly the certificates allowed now on the gateway, verified by openssl; a changed byte fails', async () => {
     const allowed = await installed();
     await check(home(allowed), allowed.serial).expect(200);
+    await t.get(GatewayConnectCheck).activationsSettled();
     const suspended = await installed();
     await api.suspend(suspended.id).expect(200);
     const g = home(allowed);

@@ -1,3 +1,4 @@
+import { GatewayConnectCheck } from '../../../src/vpn/gateway-connect-check.service';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SYSTEM_ACTOR } from '../../../src/common/auth/roles';
@@ -335,6 +336,7 @@ describeWithNetns('VPN gateways enforce what the service decides (real OpenVPN, 
     expect(first.ms).toBeLessThan(15_000);
 
     // installed -> active on the first connection; the service stores that and nothing else about the connection
+    await t.get(GatewayConnectCheck).activationsSettled();
     expect((await api.get(anna.accountId)).state).toBe('active');
     const diff = changes(before, after);
     expect(JSON.stringify(diff)).not.toContain('198.51.100.2'); // the laptop's address
