@@ -47,6 +47,12 @@ const ACTIVATED = { action: 'vpn.account.activated', entityType: 'vpn-account' }
  * outlier (scripts/bench/gateway-check.ts prints the slowest and when they were sent)
  */
 const PASS_PAGE = 50;
+/**
+ * pause between the pages of a refresh (a gateway whose decisions are still in the memo): it has until they expire,
+ * 20 s after it starts, and its queries otherwise take turns with the checks' on the database; a first pass goes as
+ * fast as it can (the checks meanwhile are misses anyway)
+ */
+const REFRESH_PAUSE_MS = 20;
 
 /**
  * The connect-time check a gateway's `client-connect` hook asks (SPEC "Gateways enforce"): the decision is
@@ -229,8 +235,9 @@ export class GatewayConnectCheck implements OnModuleDestroy {
     if (last !== undefined && now - last < PASS_EVERY_MS) return;
     this.passes.set(gatewayId, now);
     const generation = this.generation;
+    const refresh = last !== undefined;
     this.passQueue = this.passQueue.then(() =>
-      this.pass(gatewayId, generation).catch((err: unknown) => this.logger.warn({ err }, 'could not decide the accounts of a gateway ahead')),
+      this.pass(gatewayId, generation, refresh).catch((err: unknown) => this.logger.warn({ err }, 'could not decide the accounts of a gateway ahead')),
     );
   }
 
@@ -240,7 +247,7 @@ export class GatewayConnectCheck implements OnModuleDestroy {
    * with the account its certificate was issued for), the same decision, the same directives. It writes nothing: an
    * account allowed without an address yet is left to its first check, which allocates it.
    */
-  private async pass(gatewayId: string, queuedIn: number): Promise<void> {
+  private async pass(gatewayId: string, queuedIn: number, refresh: boolean): Promise<void> {
     // emptied since it was asked for: the memo's next check asks for another
     if (this.generation !== queuedIn) return;
     const since = this.mark();
@@ -260,7 +267,7 @@ export class GatewayConnectCheck implements OnModuleDestroy {
         this.memo.set(`${gatewayId} ${facts.serial}`, this.remember(facts, account, pushed ?? [], now));
       }
       // let the checks that arrived meanwhile run before the next page
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => (refresh ? setTimeout(resolve, REFRESH_PAUSE_MS) : setImmediate(resolve)));
     }
   }
 
