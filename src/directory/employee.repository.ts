@@ -262,7 +262,7 @@ export class EmployeeRepository {
         const chunk = entities.slice(i, i + INSERT_CHUNK * 4);
         const arrays = INSERT_COLUMNS.map(([field]) => chunk.map((e) => e[field] ?? null));
         const unnest = columns.map((c, n) => `$${n + 1}::${pgType(c)}[]`).join(', ');
-        if (chunk.length) await tx.manager.query(`INSERT INTO employees (${columns.join(', ')}) SELECT * FROM UNNEST(${unnest})`, arrays);
+        await tx.manager.query(`INSERT INTO employees (${columns.join(', ')}) SELECT * FROM UNNEST(${unnest})`, arrays);
       }
       return;
     }
@@ -284,14 +284,15 @@ export class EmployeeRepository {
   /**
    * Many `updateIfVersion` in a few statements: the updates that set the same columns go together, a chunk at a
    * time, as one `UPDATE … FROM (VALUES …)` conditional on each row's version (PostgreSQL and SQLite 3.33+ alike).
-   * Returns the ids updated; the others changed meanwhile (their version moved) and are left as they are.
+   * Returns the ids updated; the others changed meanwhile (their version moved) and are left as they are. A key set to
+   * undefined is left out, as TypeORM's update does.
    */
   async updateManyIfVersion(tx: Tx, updates: { id: string; version: number; patch: Partial<EmployeeEntity> }[]): Promise<Set<string>> {
     const done = new Set<string>();
     const groups = new Map<string, typeof updates>();
     for (const u of updates) {
       const fields = Object.keys(u.patch)
-        .filter((f) => f !== 'version')
+        .filter((f) => f !== 'version' && (u.patch as Record<string, unknown>)[f] !== undefined)
         .sort();
       for (const f of fields) if (!COLUMN_OF[f]) throw new Error(`employees has no column for ${f}`);
       const key = fields.join(',');
@@ -320,22 +321,16 @@ export class EmployeeRepository {
           params,
         );
         // TypeORM answers an UPDATE on PostgreSQL as [rows, rowCount], rows otherwise
-        const rowsUpdated = (tx.kind === 'postgres' ? result[0] : result) as { id: string }[];
+        const rowsUpdated = (postgres ? result[0] : result) as { id: string }[];
         for (const r of rowsUpdated) done.add(r.id);
       }
     }
     return done;
   }
 
+  /** Optimistic update: applies only when the row is still at `version`; returns whether it did. */
   async updateIfVersion(tx: Tx, id: string, version: number, patch: Partial<EmployeeEntity>): Promise<boolean> {
-    const result = await tx.manager
-      .createQueryBuilder()
-      .update(EmployeeEntity)
-      .set({ ...patch, version: version + 1 })
-      .where('id = :id AND version = :version', { id, version })
-      .updateEntity(false)
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return (await this.updateManyIfVersion(tx, [{ id, version, patch }])).has(id);
   }
 
   async count(tx?: Tx): Promise<number> {

@@ -84,7 +84,7 @@ export class GatewayConnectCheck implements OnModuleDestroy {
    * emptied since it began and its account was not dropped since.
    */
   private memo = new Map<string, Remembered>();
-  private memoHead = '';
+  private memoHead: AuditHead | null = null;
   private memoDay = '';
   /** how many times the memo was emptied; a decision begun before the last time is not filed */
   private generation = 0;
@@ -114,9 +114,9 @@ export class GatewayConnectCheck implements OnModuleDestroy {
   async check(actor: Actor, gatewayId: string, serialInput: string): Promise<ConnectCheckAnswer> {
     assertOwnGateway(actor, gatewayId);
     const serial = parseSerial(serialInput);
-    const head = await this.audit.headMark();
+    const head = await this.audit.head();
     const day = municipalToday(this.clock, this.config);
-    if (head !== this.memoHead || day !== this.memoDay) await this.follow(head, day);
+    if (!sameHead(head, this.memoHead) || day !== this.memoDay) await this.follow(head, day);
     const since = this.mark();
     const key = `${gatewayId} ${serial}`;
     const now = this.clock.now().getTime();
@@ -167,7 +167,7 @@ export class GatewayConnectCheck implements OnModuleDestroy {
     return accountId === null || (this.droppedAt.get(accountId) ?? -1) < since.narrowings;
   }
 
-  private follow(head: string, day: string): Promise<void> {
+  private follow(head: AuditHead, day: string): Promise<void> {
     const move = this.following.then(() => this.moveTo(head, day));
     this.following = move.catch(() => undefined);
     return move;
@@ -177,14 +177,13 @@ export class GatewayConnectCheck implements OnModuleDestroy {
    * The memo moved to `head` and `day`: narrowed when every event since its head is an activation, emptied otherwise.
    * A head older than the memo's (a check that read it before another moved the memo on) leaves the memo as it is.
    */
-  private async moveTo(head: string, day: string): Promise<void> {
-    if (head === this.memoHead && day === this.memoDay) return;
-    const from = parseHead(this.memoHead);
-    const to = parseHead(head);
+  private async moveTo(head: AuditHead, day: string): Promise<void> {
+    const from = this.memoHead;
     const sameDay = day === this.memoDay;
-    if (sameDay && from && to && to.seq < from.seq) return;
+    if (sameDay && sameHead(head, from)) return;
+    if (sameDay && from && head.seq < from.seq) return;
     // a log that cannot be read empties the memo, as any event it cannot vouch for
-    const activated = sameDay && from && to ? await this.activationsBetween(from, to.seq).catch(() => null) : null;
+    const activated = sameDay && from ? await this.activationsBetween(from, head.seq).catch(() => null) : null;
     if (activated) {
       this.narrowings += 1;
       for (const id of activated) this.droppedAt.set(id, this.narrowings);
@@ -200,7 +199,7 @@ export class GatewayConnectCheck implements OnModuleDestroy {
   }
 
   /** The accounts activated between the two heads, or null if anything else happened (or the log cannot say). */
-  private async activationsBetween(from: { seq: number; hash: string }, to: number): Promise<Set<string> | null> {
+  private async activationsBetween(from: AuditHead, to: number): Promise<Set<string> | null> {
     const changes = await this.audit.changesSince(from, to, NARROW_MAX);
     if (!changes) return null;
     const ids = new Set<string>();
@@ -298,9 +297,6 @@ export class GatewayConnectCheck implements OnModuleDestroy {
   }
 }
 
-/** `seq:hash` as `AuditService.headMark` writes it ('0' before the first event); null when it is not one. */
-function parseHead(mark: string): { seq: number; hash: string } | null {
-  if (mark === '0') return { seq: 0, hash: '' };
-  const m = /^(\d+):(.+)$/.exec(mark);
-  return m ? { seq: Number(m[1]), hash: m[2] } : null;
-}
+type AuditHead = { seq: number; hash: string };
+
+const sameHead = (a: AuditHead, b: AuditHead | null) => b !== null && a.seq === b.seq && a.hash === b.hash;

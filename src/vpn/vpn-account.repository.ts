@@ -102,10 +102,7 @@ export class VpnAccountRepository {
 
   /** Whether one of the employee's accounts is active: the rule for directory VPN-group membership. */
   async hasActive(employeeId: string, tx?: Tx): Promise<boolean> {
-    const n = await this.manager(tx)
-      .getRepository(VpnAccountEntity)
-      .count({ where: { employeeId, state: 'active' } });
-    return n > 0;
+    return (await this.withActive([employeeId], tx)).has(employeeId);
   }
 
   /** Of these employees, the ones holding an active account: one query per 500. */
