@@ -6,18 +6,17 @@ import { Actor, SYSTEM_ACTOR } from '../common/auth/roles';
 import { Clock, municipalToday } from '../common/clock';
 import { Conflict, DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../jobs';
-import { DirectoryPerson, EntryProblem, requestedAttributes, toDirectoryPerson } from './domain/directory-entry';
 import { DirectoryProfile } from './domain/directory-profile';
-import { EmployeeSnapshot, planSync, SyncError, SyncPlan } from './domain/sync-plan';
-import { changeTrackingOf, decideSync, identityOf, SyncKind, Watermark } from './domain/sync-watermark';
+import { PlannedCreations, SyncError, SyncPlan } from './domain/sync-plan';
+import { changeTrackingOf, identityOf, SyncKind, Watermark } from './domain/sync-watermark';
 import { DirectorySyncRunEntity, SyncRunTrigger } from './directory-sync-run.entity';
 import { DirectorySyncRunRepository } from './directory-sync-run.repository';
 import { EmployeeEntity } from './employee.entity';
 import { EmployeeRepository } from './employee.repository';
 import { LdapConnector } from './ldap/ldap-connector';
-import { readPeople } from './ldap/ldap-changes';
+import { readAndPlan, SyncRead, SyncReadInput } from './directory-sync-read';
 import { EmployeeSyncSnapshots, newEmployee } from './employee-sync-snapshots';
 import { LeaverOffboarding } from './leaver-offboarding';
 import { ServiceRepository } from './service.repository';
@@ -166,68 +165,60 @@ export class DirectorySyncService {
     const t0 = performance.now();
     const { profile } = this.ldap.require();
     const today = municipalToday(this.clock, this.config);
-    const people: DirectoryPerson[] = [];
-    const problems: EntryProblem[] = [];
     let entries = 0;
-    let kind: Pick<DirectorySyncRunEntity, 'kind' | 'kindReason' | 'changeTracking' | 'directoryIdentity' | 'scopeHash'> = {
-      kind: run.kind,
-      kindReason: run.kindReason,
-      changeTracking: null,
-      directoryIdentity: null,
-      scopeHash: null,
-    };
+    let kind: RunKindFacts = { kind: run.kind, kindReason: run.kindReason, changeTracking: null, directoryIdentity: null, scopeHash: null };
     try {
       const tracking = changeTrackingOf(profile);
       const scope = scopeHashOf(profile);
-      const last = toWatermark(await this.runs.lastWatermarked());
-      const requestedReason = run.kind === 'full' ? (run.trigger === 'schedule' ? 'scheduled full reconciliation' : 'a full run was asked for') : '';
-      // A full run loads every employee while the directory answers; an incremental one loads only whom the changes touch.
-      let everyone: Promise<EmployeeSnapshot[]> | null = null;
-      const [read, serviceIdsByCode] = await Promise.all([
-        readPeople(this.ldap, {
-          tracking,
-          attributes: requestedAttributes(profile),
-          decide: (state) => {
-            const decision = decideSync({ requested: run.kind, requestedReason, tracking, scope, last, state });
-            if (decision.kind === 'full') everyone = this.employees.snapshots();
-            return decision;
-          },
-          onPage: (page) => {
-            entries += page.length;
-            for (const entry of page) {
-              const r = toDirectoryPerson(entry, profile, today);
-              if (r.ok) people.push(r.person);
-              else problems.push(r.problem);
-            }
-          },
-        }),
-        this.services.idsByCode(),
-      ]);
-      const { decision, state } = read;
-      kind = { kind: decision.kind, kindReason: decision.reason, changeTracking: tracking, directoryIdentity: identityOf(state), scopeHash: scope };
-      const incremental = decision.kind === 'incremental';
-      const deletedKeys = read.deletedKeys ?? [];
-      const existing = incremental
-        ? await this.snapshots.matching(
-            [...people.map((p) => p.key), ...problems.flatMap((p) => (p.key ? [p.key] : [])), ...deletedKeys],
-            people.map((p) => p.employeeNumber),
-            people.map((p) => p.username),
-          )
-        : await (everyone ?? this.employees.snapshots());
-      const plan = planSync({
-        people,
-        problems,
-        existing,
-        serviceIdsByCode,
-        autoCreateServices: profile.services.autoCreate,
-        maxDeactivationShare: profile.maxDeactivationShare,
-        newId: randomUUID,
+      const input: SyncReadInput = {
+        profile,
+        today,
+        requested: run.kind,
+        requestedReason: run.kind === 'full' ? (run.trigger === 'schedule' ? 'scheduled full reconciliation' : 'a full run was asked for') : '',
+        tracking,
+        scope,
+        last: toWatermark(await this.runs.lastWatermarked()),
+        serviceIdsByCode: this.services.idsByCode(),
+        onEntries: (n) => (entries = n),
+      };
+      input.serviceIdsByCode.catch(() => undefined); // awaited by the plan
+      const deps = { ldap: this.ldap, employees: this.employees, snapshots: this.snapshots };
+      const factsOf = ({ read, decision }: SyncRead): RunKindFacts => ({
         kind: decision.kind,
-        deletedKeys,
-        activeDirectoryEmployees: incremental ? await this.snapshots.activeDirectoryEmployees() : undefined,
+        kindReason: decision.reason,
+        changeTracking: tracking,
+        directoryIdentity: identityOf(read.state),
+        scopeHash: scope,
       });
-      if (plan.refusal) return await this.refuse(run, plan, entries, t0, kind);
-      return await this.apply(run, plan, entries, today, t0, { ...kind, watermark: state.highWater });
+      if (this.uow.kind === 'sqlite') {
+        // SQLite has one writer: the run reads (and plans) first, then writes in one short transaction
+        const r = await readAndPlan(deps, input);
+        entries = r.entries;
+        kind = factsOf(r);
+        if (r.plan.refusal) return await this.refuse(run, r.plan, entries, t0, kind);
+        const now = this.clock.nowIso();
+        const finished = await this.uow.run((tx) =>
+          this.applyIn(tx, run, r.plan, { entries, today, t0, now, created: r.handedOver }, { ...kind, watermark: r.read.state.highWater }),
+        );
+        return this.done(run, finished);
+      }
+      // PostgreSQL: a full run writes the people it creates while the directory is still answering, in the transaction
+      // that then applies the rest (nobody sees them before it commits; a refusal or a failure rolls them back)
+      const outcome = await this.uow
+        .run(async (tx) => {
+          const now = this.clock.nowIso();
+          const r = await readAndPlan(deps, { ...input, creations: (c) => this.create(tx, c, now) });
+          entries = r.entries;
+          kind = factsOf(r);
+          if (r.plan.refusal) throw new Refused(r.plan);
+          return this.applyIn(tx, run, r.plan, { entries, today, t0, now, created: r.handedOver }, { ...kind, watermark: r.read.state.highWater });
+        })
+        .catch((err: unknown) => {
+          if (err instanceof Refused) return err;
+          throw err;
+        });
+      if (outcome instanceof Refused) return await this.refuse(run, outcome.plan, entries, t0, kind);
+      return this.done(run, outcome);
     } catch (err) {
       const failure = err instanceof DomainError ? `${err.code}: ${err.message}` : `unexpected: ${err instanceof Error ? err.message : String(err)}`;
       this.logger.error({ err, runId: run.id }, 'directory sync failed');
@@ -250,6 +241,24 @@ export class DirectorySyncService {
       });
       return { ...run, ...finished, runningSlot: null };
     }
+  }
+
+  /** The people a plan creates and the services they need (before them: the employees refer to them). */
+  private async create(tx: Tx, planned: PlannedCreations, now: string): Promise<void> {
+    await this.services.insertMany(
+      tx,
+      planned.servicesToCreate.map((s) => ({ id: s.id, code: s.code, name: s.code, active: true, createdAt: now, updatedAt: now })),
+    );
+    await this.employees.insertMany(
+      tx,
+      planned.creates.map((c) => newEmployee(c.id, c.person, c.serviceId, now)),
+    );
+  }
+
+  private done(run: DirectorySyncRunEntity, finished: Partial<DirectorySyncRunEntity>): DirectorySyncRunEntity {
+    const { kind, created, updated, deactivated, reactivated, unchanged, skipped, durationMs } = finished;
+    this.logger.log({ runId: run.id, kind, created, updated, deactivated, reactivated, unchanged, skipped, ms: durationMs }, 'directory sync done');
+    return { ...run, ...finished, runningSlot: null };
   }
 
   private async refuse(run: DirectorySyncRunEntity, plan: SyncPlan, entries: number, t0: number, kind: RunKindFacts): Promise<DirectorySyncRunEntity> {
@@ -285,80 +294,69 @@ export class DirectorySyncService {
     return { ...run, ...finished, runningSlot: null };
   }
 
-  private async apply(
+  /** Writes a plan (its creations too unless `created`) and finishes the run, in the caller's transaction. */
+  private async applyIn(
+    tx: Tx,
     run: DirectorySyncRunEntity,
     plan: SyncPlan,
-    entries: number,
-    today: string,
-    t0: number,
+    at: { entries: number; today: string; t0: number; now: string; created: boolean },
     kind: RunKindFacts & { watermark: string | null },
-  ): Promise<DirectorySyncRunEntity> {
-    const now = this.clock.nowIso();
+  ): Promise<Partial<DirectorySyncRunEntity>> {
+    const { entries, today, t0, now } = at;
     const counts = { ...plan.counts };
     const errors: SyncError[] = [...plan.errors];
-    const finished = await this.uow.run(async (tx) => {
-      await this.services.insertMany(
-        tx,
-        plan.servicesToCreate.map((s) => ({ id: s.id, code: s.code, name: s.code, active: true, createdAt: now, updatedAt: now })),
-      );
-      await this.employees.insertMany(
-        tx,
-        plan.creates.map((c) => newEmployee(c.id, c.person, c.serviceId, now)),
-      );
-      const patches = plan.updates.map((u) => {
-        const patch: Partial<EmployeeEntity> = { ...(u.changes as Partial<EmployeeEntity>), updatedAt: now, lastSyncedAt: now };
-        if (u.activity?.active === false) Object.assign(patch, { active: false, deactivatedAt: now, deactivationReason: u.activity.reason });
-        if (u.activity?.active === true) Object.assign(patch, { active: true, deactivatedAt: null, deactivationReason: null });
-        return { id: u.id, version: u.version, patch };
-      });
-      const updated = await this.employees.updateManyIfVersion(tx, patches);
-      const events: AuditEntry[] = [];
-      for (const u of plan.updates) {
-        if (!updated.has(u.id)) {
-          // Changed by someone else since we read it: leave it for the next run.
-          const bucket = u.activity?.active === false ? 'deactivated' : u.activity?.active === true ? 'reactivated' : 'updated';
-          counts[bucket] -= 1;
-          counts.skipped += 1;
-          errors.push({ dn: null, key: null, field: 'version', reason: `employee ${u.id} changed during the sync; retried next run` });
-          continue;
-        }
-        if (u.activity) {
-          const deactivated = u.activity.active === false;
-          if (deactivated) await this.leavers.record(tx, u.id, today);
-          events.push({
-            action: deactivated ? 'employee.deactivated' : 'employee.reactivated',
-            entityType: 'employee',
-            entityId: u.id,
-            summary: { by: 'directory_sync', runId: run.id, reason: deactivated ? (u.activity as { reason: string }).reason : null },
-          });
-        }
-      }
-      await this.audit.recordMany(tx, SYSTEM_ACTOR, events);
-      // An update skipped because the employee changed meanwhile is retried by the next run only if the
-      // watermark does not move past it: leave none, so the next run continues from the previous one.
-      const conflicts = errors.some((e) => e.field === 'version');
-      const values = {
-        ...kind,
-        watermark: conflicts ? null : kind.watermark,
-        status: 'ok' as const,
-        finishedAt: this.clock.nowIso(),
-        durationMs: Math.round(performance.now() - t0),
-        directoryEntries: entries,
-        ...counts,
-        errors: JSON.stringify(errors.slice(0, MAX_STORED_ERRORS)),
-        errorCount: errors.length,
-      };
-      await this.runs.finish(tx, run.id, values);
-      await this.audit.record(tx, SYSTEM_ACTOR, {
-        action: 'directory.synced',
-        entityType: 'directory_sync_run',
-        entityId: run.id,
-        summary: { ...counts, errors: errors.length, entries, kind: kind.kind },
-      });
-      return values;
+    if (!at.created) await this.create(tx, plan, now);
+    const patches = plan.updates.map((u) => {
+      const patch: Partial<EmployeeEntity> = { ...(u.changes as Partial<EmployeeEntity>), updatedAt: now, lastSyncedAt: now };
+      if (u.activity?.active === false) Object.assign(patch, { active: false, deactivatedAt: now, deactivationReason: u.activity.reason });
+      if (u.activity?.active === true) Object.assign(patch, { active: true, deactivatedAt: null, deactivationReason: null });
+      return { id: u.id, version: u.version, patch };
     });
-    this.logger.log({ runId: run.id, kind: kind.kind, ...counts, ms: finished.durationMs }, 'directory sync done');
-    return { ...run, ...finished, runningSlot: null };
+    const updated = await this.employees.updateManyIfVersion(tx, patches);
+    const events: AuditEntry[] = [];
+    for (const u of plan.updates) {
+      if (!updated.has(u.id)) {
+        // Changed by someone else since we read it: leave it for the next run.
+        const bucket = u.activity?.active === false ? 'deactivated' : u.activity?.active === true ? 'reactivated' : 'updated';
+        counts[bucket] -= 1;
+        counts.skipped += 1;
+        errors.push({ dn: null, key: null, field: 'version', reason: `employee ${u.id} changed during the sync; retried next run` });
+        continue;
+      }
+      if (u.activity) {
+        const deactivated = u.activity.active === false;
+        if (deactivated) await this.leavers.record(tx, u.id, today);
+        events.push({
+          action: deactivated ? 'employee.deactivated' : 'employee.reactivated',
+          entityType: 'employee',
+          entityId: u.id,
+          summary: { by: 'directory_sync', runId: run.id, reason: deactivated ? (u.activity as { reason: string }).reason : null },
+        });
+      }
+    }
+    await this.audit.recordMany(tx, SYSTEM_ACTOR, events);
+    // An update skipped because the employee changed meanwhile is retried by the next run only if the
+    // watermark does not move past it: leave none, so the next run continues from the previous one.
+    const conflicts = errors.some((e) => e.field === 'version');
+    const values = {
+      ...kind,
+      watermark: conflicts ? null : kind.watermark,
+      status: 'ok' as const,
+      finishedAt: this.clock.nowIso(),
+      durationMs: Math.round(performance.now() - t0),
+      directoryEntries: entries,
+      ...counts,
+      errors: JSON.stringify(errors.slice(0, MAX_STORED_ERRORS)),
+      errorCount: errors.length,
+    };
+    await this.runs.finish(tx, run.id, values);
+    await this.audit.record(tx, SYSTEM_ACTOR, {
+      action: 'directory.synced',
+      entityType: 'directory_sync_run',
+      entityId: run.id,
+      summary: { ...counts, errors: errors.length, entries, kind: kind.kind },
+    });
+    return values;
   }
 }
 
@@ -384,4 +382,11 @@ function toWatermark(run: DirectorySyncRunEntity | null): Watermark | null {
     identity: run.directoryIdentity,
     scope: run.scopeHash,
   };
+}
+
+/** A plan the safety limit refused, thrown out of the transaction that had started writing it (rolled back). */
+class Refused extends Error {
+  constructor(readonly plan: SyncPlan) {
+    super(plan.refusal ?? 'refused');
+  }
 }

@@ -1,5 +1,5 @@
 import { DirectoryPerson } from './directory-entry';
-import { EmployeeSnapshot, planSync, SyncPlanInput } from './sync-plan';
+import { EmployeeSnapshot, planSync, SyncPlanInput, SyncPlanner } from './sync-plan';
 
 let n = 0;
 const newId = () => `new-${++n}`;
@@ -191,5 +191,57 @@ describe('incremental directory sync plan', () => {
     const plan = incremental([], { deletedKeys: deleted });
     expect(plan.counts.deactivated).toBe(6);
     expect(plan.refusal).toMatch(/deactivate 6 of 100 .*6\.0%.*limit of 5\.0%/);
+  });
+});
+
+describe('directory sync plan, a page at a time (SyncPlanner)', () => {
+  const existing = hundred.slice(0, 60).map((p) => synced(p));
+  // a mixed read: unchanged, renamed, disabled, new, a new service, a duplicate number, an unreadable entry; 40..59 left
+  const read = [
+    ...hundred.slice(0, 40).map((p, i) => (i === 3 ? { ...p, lastName: 'Renamed' } : i === 7 ? { ...p, disabled: true } : p)),
+    ...Array.from({ length: 30 }, (_, i) => person(300 + i, i === 4 ? { serviceCode: 'NEW' } : i === 9 ? { employeeNumber: 'M301' } : {})),
+  ];
+  const problems = [{ dn: 'uid=broken,ou=people,dc=x', key: 'key-broken', field: 'employeeNumber', reason: 'missing' }];
+  const options = { autoCreateServices: true, maxDeactivationShare: 0.5 };
+  const ids = () => {
+    let k = 0;
+    return () => `id-${++k}`;
+  };
+
+  it('plans over pages what planSync plans over the whole read, and hands over each page its creations', () => {
+    const whole = planSync(input(read, existing, { ...options, problems, newId: ids() }));
+    const planner = new SyncPlanner({ ...input([], existing, options), newId: ids() });
+    const handed: string[] = [];
+    const services: string[] = [];
+    for (let i = 0; i < read.length; i += 25) {
+      const page = planner.add(read.slice(i, i + 25), i === 50 ? problems : []);
+      handed.push(...page.creates.map((c) => c.person.key));
+      services.push(...page.servicesToCreate.map((s) => s.code));
+    }
+    const paged = planner.finish();
+    expect(paged.counts).toEqual(whole.counts);
+    expect(paged.counts).toMatchObject({ created: 29, updated: 1, deactivated: 21, unchanged: 38, skipped: 2 });
+    expect(paged.creates).toEqual(whole.creates);
+    expect(paged.updates).toEqual(whole.updates);
+    expect(paged.servicesToCreate).toEqual(whole.servicesToCreate);
+    expect(new Set(paged.errors)).toEqual(new Set(whole.errors));
+    expect(paged.refusal).toBe(whole.refusal);
+    expect(handed).toEqual(whole.creates.map((c) => c.person.key));
+    expect(services).toEqual(['NEW']);
+  });
+
+  it('keeps the safety limit for the end: pages that create people still end in a refusal when too many left', () => {
+    const planner = new SyncPlanner(input([], existing));
+    expect(planner.add([person(500), person(501)]).creates).toHaveLength(2);
+    const plan = planner.finish();
+    expect(plan.counts).toMatchObject({ created: 2, deactivated: 60 });
+    expect(plan.refusal).toMatch(/deactivate 60 of 60/);
+  });
+
+  it('takes nothing after it is finished', () => {
+    const planner = new SyncPlanner(input([], []));
+    planner.finish();
+    expect(() => planner.add([person(1)])).toThrow('the plan is finished');
+    expect(() => planner.finish()).toThrow('the plan is finished');
   });
 });

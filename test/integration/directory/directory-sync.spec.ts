@@ -1,3 +1,4 @@
+import * as net from 'node:net';
 import { FixedClock } from '../../../src/common/clock';
 import { DirectorySyncService } from '../../../src/directory/directory-sync.service';
 import { EmployeeEntity } from '../../../src/directory/employee.entity';
@@ -191,6 +192,56 @@ describe('directory sync with a real OpenLDAP', () => {
     }
   });
 
+  it('refuses a run whose new people were read with it: none of them is created (PostgreSQL writes them while reading)', async () => {
+    const newcomers = generatePeople(3, 'new');
+    for (const p of newcomers) await sandbox.addPerson(p);
+    // the directory now answers with the newcomers and 5 of the 60 it had: 55 leavers, far above the 5 % limit
+    const uids = [...newcomers, ...people.slice(10, 15)].map((p) => `(uid=${p.uid})`).join('');
+    const other = await startTestApp({
+      clock,
+      database: t.db,
+      env: { ...sandbox.serviceEnv({ pageSize: 2, userFilter: `(&(objectClass=inetOrgPerson)(|${uids}))` }), RUN_WORKERS: 'false' },
+    });
+    try {
+      const activeBefore = await other.dataSource.getRepository(EmployeeEntity).countBy({ active: true });
+      const run = await other.get(DirectorySyncService).runNow({ id: 'test', name: 'test', role: 'system' }, 'manual', 'full');
+      expect(run).toMatchObject({ status: 'refused', directoryEntries: 8, created: 3 });
+      expect(run.refusalReason).toMatch(/would deactivate 5\d of/);
+      expect(await other.dataSource.getRepository(EmployeeEntity).countBy({ active: true })).toBe(activeBefore);
+      for (const p of newcomers) expect(await other.dataSource.getRepository(EmployeeEntity).countBy({ username: p.uid })).toBe(0);
+    } finally {
+      await other.close();
+      for (const p of newcomers) await sandbox.deletePerson(p.uid);
+    }
+  });
+
+  it('writes nothing of a read the directory cuts off half-way, and says how far it got', async () => {
+    const newcomers = generatePeople(25, 'cut');
+    for (const p of newcomers) await sandbox.addPerson(p);
+    // a TCP hop to slapd that drops the connection when the sync asks for its second page (its third search:
+    // the base entry, page one, page two); pages of 20, so the first page (20 new people) is read and planned
+    const hop = await cuttingProxy(new URL(sandbox.env.url), 3);
+    const other = await startTestApp({
+      clock,
+      database: t.db,
+      env: {
+        ...sandbox.serviceEnv({ pageSize: PAGE_SIZE, userFilter: '(&(objectClass=inetOrgPerson)(uid=cut*))' }),
+        LDAP_URL: hop.url,
+        RUN_WORKERS: 'false',
+      },
+    });
+    try {
+      const run = await other.get(DirectorySyncService).runNow({ id: 'test', name: 'test', role: 'system' }, 'manual', 'full');
+      expect(hop.cut).toBe(true);
+      expect(run).toMatchObject({ status: 'failed', directoryEntries: PAGE_SIZE, created: 0 });
+      for (const p of newcomers) expect(await other.dataSource.getRepository(EmployeeEntity).countBy({ username: p.uid })).toBe(0);
+    } finally {
+      await other.close();
+      await hop.close();
+      for (const p of newcomers) await sandbox.deletePerson(p.uid);
+    }
+  });
+
   it('refuses when the base was emptied: nothing changes, the run says why', async () => {
     const activeBefore = await t.dataSource.getRepository(EmployeeEntity).countBy({ active: true });
     const outboxBefore = await t.dataSource.getRepository(OutboxEntity).countBy({ jobName: 'offboarding.start' });
@@ -204,3 +255,74 @@ describe('directory sync with a real OpenLDAP', () => {
     expect(stored.body).toMatchObject({ status: 'refused', refusalReason: run.refusalReason });
   });
 });
+
+/**
+ * A TCP hop to the directory that forwards both ways and drops both connections when the client sends its
+ * `cutAt`-th search request (LDAP messages framed by their BER length; 0x63 is a SearchRequest).
+ */
+async function cuttingProxy(target: URL, cutAt: number): Promise<{ url: string; cut: boolean; close: () => Promise<void> }> {
+  const state = { cut: false };
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    sockets.add(client).add(upstream);
+    let searches = 0;
+    let pending = Buffer.alloc(0);
+    client.on('data', (data) => {
+      pending = Buffer.concat([pending, data]);
+      for (;;) {
+        const frame = ldapFrame(pending);
+        if (!frame) break;
+        const message = pending.subarray(0, frame.length);
+        pending = pending.subarray(frame.length);
+        if (message[frame.opOffset] === 0x63 && ++searches >= cutAt) {
+          state.cut = true;
+          client.destroy();
+          upstream.destroy();
+          return;
+        }
+        upstream.write(message);
+      }
+    });
+    upstream.on('data', (data) => client.write(data));
+    for (const [a, b] of [
+      [client, upstream],
+      [upstream, client],
+    ]) {
+      a.on('error', () => b.destroy());
+      a.on('close', () => b.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `ldap://127.0.0.1:${port}`,
+    get cut() {
+      return state.cut;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** One whole LDAPMessage at the start of `buf`: its length and where its protocol-operation tag is; null if incomplete. */
+function ldapFrame(buf: Buffer): { length: number; opOffset: number } | null {
+  const lengthAt = (at: number): { value: number; next: number } | null => {
+    if (buf.length <= at) return null;
+    const first = buf[at];
+    if (first < 0x80) return { value: first, next: at + 1 };
+    const bytes = first & 0x7f;
+    if (buf.length < at + 1 + bytes) return null;
+    let value = 0;
+    for (let i = 0; i < bytes; i++) value = value * 256 + buf[at + 1 + i];
+    return { value, next: at + 1 + bytes };
+  };
+  const outer = lengthAt(1); // after the SEQUENCE tag
+  if (!outer || buf.length < outer.next + outer.value) return null;
+  const id = lengthAt(outer.next + 1); // after the messageID INTEGER tag
+  if (!id) return null;
+  return { length: outer.next + outer.value, opOffset: id.next + id.value };
+}
