@@ -15,6 +15,11 @@ describe('loadConfig', () => {
     expect(config.queue.kind).toBe('bullmq');
   });
 
+  it('refuses a PostgreSQL pool of one connection, on which the start would hang (the migration lock holds it)', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@localhost/db', DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE.*at least 2/s);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db', DATABASE_POOL_SIZE: '2' }).database).toMatchObject({ poolSize: 2 });
+  });
+
   it('names the variable of a bad value and stops', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     try {

@@ -46,7 +46,8 @@ export const envSchema = z.object({
     }, 'must be an IANA time zone such as Europe/Rome')
     .default('Europe/Rome'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
-  DATABASE_POOL_SIZE: positiveInt.default(10),
+  // the migrations hold one connection for their advisory lock while they run on another: one alone hangs the start
+  DATABASE_POOL_SIZE: positiveInt.min(2, 'must be at least 2 (the migration lock holds one connection)').default(10),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   QUEUE_PREFIX: z
     .string()
@@ -117,7 +118,7 @@ export const variableDocs: Record<keyof Env, VariableDoc> = {
   CONFIG_DIR: { description: 'folder with the editable configuration files (default ./config)' },
   TIMEZONE: { description: 'time zone that decides what "today" is for agreements and indicators (default Europe/Rome)' },
   DATABASE_URL: { description: 'postgres://… switches from the embedded SQLite to PostgreSQL', secret: true },
-  DATABASE_POOL_SIZE: { description: 'PostgreSQL connection pool size (default 10)' },
+  DATABASE_POOL_SIZE: { description: 'PostgreSQL connection pool size (default 10, at least 2)' },
   REDIS_URL: { description: 'redis://… switches jobs from the in-process driver to BullMQ', secret: true },
   QUEUE_PREFIX: { description: 'BullMQ key prefix, to share one Redis between deployments (default rw)' },
   RUN_WORKERS: { description: 'run job workers, the outbox relay and schedules in this process (default true)' },

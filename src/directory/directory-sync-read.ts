@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Tx } from '../database/unit-of-work';
 import { DirectoryPerson, EntryProblem, requestedAttributes, toDirectoryPerson } from './domain/directory-entry';
 import { DirectoryProfile } from './domain/directory-profile';
 import { EmployeeSnapshot, planSync, PlannedCreations, SyncPlan, SyncPlanner } from './domain/sync-plan';
@@ -17,6 +18,11 @@ export interface SyncReadInput {
   scope: string;
   last: Watermark | null;
   serviceIdsByCode: Promise<Map<string, string>>;
+  /**
+   * The transaction the run writes in, when it reads inside it (PostgreSQL): the employees are read in it too, so a
+   * run holds one connection of the pool, never waits for a second one (a pool of one would wait for ever).
+   */
+  tx?: Tx;
   /** Hears how many entries have been read so far (a run that fails half-way still says how far it got). */
   onEntries?: (entries: number) => void;
   /**
@@ -76,7 +82,7 @@ export async function readAndPlan(
           state,
         });
         if (decision.kind === 'full') {
-          planner = Promise.all([deps.employees.snapshots(), input.serviceIdsByCode]).then(([existing, serviceIdsByCode]) =>
+          planner = Promise.all([deps.employees.snapshots(input.tx), input.serviceIdsByCode]).then(([existing, serviceIdsByCode]) =>
             newPlanner(profile, existing, serviceIdsByCode),
           );
           planner.catch(() => undefined);
@@ -114,6 +120,7 @@ export async function readAndPlan(
     [...people.map((p) => p.key), ...problems.flatMap((p) => (p.key ? [p.key] : [])), ...deletedKeys],
     people.map((p) => p.employeeNumber),
     people.map((p) => p.username),
+    input.tx,
   );
   const plan = planSync({
     people,
@@ -125,7 +132,7 @@ export async function readAndPlan(
     newId: randomUUID,
     kind: 'incremental',
     deletedKeys,
-    activeDirectoryEmployees: await deps.snapshots.activeDirectoryEmployees(),
+    activeDirectoryEmployees: await deps.snapshots.activeDirectoryEmployees(input.tx),
   });
   return { read, decision, plan, entries, handedOver: false };
 }

@@ -207,7 +207,7 @@ export class DirectorySyncService {
       const outcome = await this.uow
         .run(async (tx) => {
           const now = this.clock.nowIso();
-          const r = await readAndPlan(deps, { ...input, creations: (c) => this.create(tx, c, now) });
+          const r = await readAndPlan(deps, { ...input, tx, creations: (c) => this.create(tx, c, now) });
           entries = r.entries;
           kind = factsOf(r);
           if (r.plan.refusal) throw new Refused(r.plan);

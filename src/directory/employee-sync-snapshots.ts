@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Tx } from '../database/unit-of-work';
 import { EmployeeSnapshot } from './domain/sync-plan';
 import { DirectoryPerson } from './domain/directory-entry';
 import { EmployeeEntity } from './employee.entity';
@@ -33,7 +34,9 @@ const COLUMNS = [
 export class EmployeeSyncSnapshots {
   constructor(private readonly dataSource: DataSource) {}
 
-  async matching(keys: string[], numbers: string[], usernames: string[]): Promise<EmployeeSnapshot[]> {
+  /** In `tx` when given (a run that reads inside its own transaction needs no second connection). */
+  async matching(keys: string[], numbers: string[], usernames: string[], tx?: Tx): Promise<EmployeeSnapshot[]> {
+    const manager = tx?.manager ?? this.dataSource.manager;
     const byId = new Map<string, EmployeeSnapshot>();
     const lookups: [string, string[]][] = [
       ['LOWER(external_id)', keys.map((k) => k.toLowerCase())],
@@ -46,15 +49,15 @@ export class EmployeeSyncSnapshots {
       for (let i = 0; i < unique.length; i += CHUNK) {
         const chunk = unique.slice(i, i + CHUNK);
         const marks = chunk.map((_, n) => (postgres ? `$${n + 1}` : '?')).join(', ');
-        const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM employees WHERE ${column} IN (${marks})`, chunk);
+        const rows: Record<string, unknown>[] = await manager.query(`SELECT ${COLUMNS} FROM employees WHERE ${column} IN (${marks})`, chunk);
         for (const r of rows) byId.set(r.id as string, toSnapshot(r));
       }
     }
     return [...byId.values()];
   }
 
-  async activeDirectoryEmployees(): Promise<number> {
-    const rows: { n: number | string }[] = await this.dataSource.query(
+  async activeDirectoryEmployees(tx?: Tx): Promise<number> {
+    const rows: { n: number | string }[] = await (tx?.manager ?? this.dataSource.manager).query(
       `SELECT COUNT(*) AS n FROM employees WHERE source = 'directory' AND active = ${this.dataSource.options.type === 'postgres' ? 'true' : '1'}`,
     );
     return Number(rows[0]?.n ?? 0);

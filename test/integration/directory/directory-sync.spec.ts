@@ -242,6 +242,28 @@ describe('directory sync with a real OpenLDAP', () => {
     }
   });
 
+  it('holds one database connection while it runs: on PostgreSQL the employees are read inside its own transaction', async () => {
+    const newcomers = generatePeople(5, 'pool');
+    for (const p of newcomers) await sandbox.addPerson(p);
+    const other = await startTestApp({
+      clock,
+      database: t.db,
+      env: { ...sandbox.serviceEnv({ pageSize: PAGE_SIZE }), DATABASE_POOL_SIZE: '2', RUN_WORKERS: 'false' },
+    });
+    // one of the two connections taken for the whole run (SQLite has one shared connection: nothing to take there)
+    const busy = other.dataSource.createQueryRunner();
+    await busy.connect();
+    try {
+      // a run that waited for a second connection while holding the other would never end: the timeout says so
+      const run = await other.get(DirectorySyncService).runNow({ id: 'test', name: 'test', role: 'system' }, 'manual', 'full');
+      expect(run).toMatchObject({ status: 'ok', created: 5, deactivated: 0 });
+      for (const p of newcomers) expect(await other.dataSource.getRepository(EmployeeEntity).countBy({ username: p.uid, active: true })).toBe(1);
+    } finally {
+      await busy.release();
+      await other.close();
+    }
+  }, 30_000);
+
   it('refuses when the base was emptied: nothing changes, the run says why', async () => {
     const activeBefore = await t.dataSource.getRepository(EmployeeEntity).countBy({ active: true });
     const outboxBefore = await t.dataSource.getRepository(OutboxEntity).countBy({ jobName: 'offboarding.start' });
