@@ -6,8 +6,9 @@ import { createEmployee, createService } from '../../factories';
 import { startTestApp, TestApp } from '../../helpers/test-app';
 
 /**
- * The directory sync's batched writes, on the database of the run: `insertMany` (UNNEST arrays on PostgreSQL, a
- * multi-row VALUES on SQLite) keeps every column as given, nulls and booleans included; `updateManyIfVersion`
+ * The directory sync's batched writes, on the database of the run: `insertMany` (one JSON array of rows unpacked
+ * by the server on PostgreSQL, one prepared multi-row VALUES on SQLite) keeps every column as given, nulls,
+ * booleans and awkward text included, over more rows than one statement takes; `updateManyIfVersion`
  * updates, in a few statements, exactly the rows whose version is the one read, each with its own columns.
  */
 describe('employees: batched inserts and conditional updates', () => {
@@ -29,7 +30,7 @@ describe('employees: batched inserts and conditional updates', () => {
         externalId: n % 2 ? `ext-${randomUUID()}` : null,
         source: 'directory',
         username: `batch.${process.pid}.${n}`,
-        firstName: 'Anna',
+        firstName: ['Anna', "Maria Teresa D'Angelo", 'Niccolò "Nico"', 'Zoë \\ Ünal', 'Łucja 😀', '  spazi  ', '%_'][n],
         lastName: `Rossi ${n}`,
         email: n === 3 ? null : `batch${n}@example.org`,
         serviceId: service.id,
@@ -50,6 +51,40 @@ describe('employees: batched inserts and conditional updates', () => {
     );
     await t.get(UnitOfWork).run((tx) => t.get(EmployeeRepository).insertMany(tx, rows));
     for (const row of rows) expect(await read(row.id)).toEqual(row);
+  });
+
+  it('inserts more rows than one statement takes (several chunks, a short last one), all of them', async () => {
+    const service = await createService(t.dataSource);
+    const now = new Date().toISOString();
+    const rows = Array.from({ length: 2_345 }, (_, n) =>
+      Object.assign(new EmployeeEntity(), {
+        id: randomUUID(),
+        employeeNumber: `C${process.pid}x${n}`,
+        externalId: `ext-${randomUUID()}`,
+        source: 'directory',
+        username: `chunk.${process.pid}.${n}`,
+        firstName: 'Luca',
+        lastName: `Bianchi ${n}`,
+        email: null,
+        serviceId: service.id,
+        profile: null,
+        category: null,
+        isManager: false,
+        isDirectorGeneral: false,
+        disabledWorker: false,
+        active: true,
+        deactivatedAt: null,
+        deactivationReason: null,
+        lastSyncedAt: now,
+        directoryDn: null,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      }),
+    );
+    await t.get(UnitOfWork).run((tx) => t.get(EmployeeRepository).insertMany(tx, rows));
+    expect(await t.dataSource.getRepository(EmployeeEntity).countBy({ serviceId: service.id })).toBe(2_345);
+    expect(await read(rows[2_344].id)).toEqual(rows[2_344]);
   });
 
   it('updates only the rows still at the version read, each with its own columns', async () => {
