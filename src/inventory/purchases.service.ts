@@ -5,6 +5,7 @@ import { Actor, actorLabel } from '../common/auth/roles';
 import { Clock, isCalendarDate, municipalToday } from '../common/clock';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { encodeCursor, readCursor } from '../common/http/keyset-cursor';
+import { centsToEuros } from '../common/money';
 import { AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
 import {
@@ -21,7 +22,6 @@ import { PurchaseEntity } from './purchase.entity';
 import { PurchaseRepository } from './purchase.repository';
 
 const SORT = '-date';
-const eur = (cents: number): number => cents / 100;
 
 function toPurchaseDto(p: PurchaseEntity): PurchaseDto {
   const category = p.category as PurchaseCategory;
@@ -34,7 +34,7 @@ function toPurchaseDto(p: PurchaseEntity): PurchaseDto {
     categoryLabel: categoryLabel(category),
     polaCategory: polaCategoryOf(category),
     amountCents: p.amountCents,
-    amountEur: eur(p.amountCents),
+    amountEur: centsToEuros(p.amountCents),
     reference: p.reference,
     createdAt: p.createdAt,
     createdBy: p.createdBy,
@@ -126,14 +126,14 @@ export class PurchasesService {
           polaCategory: polaCategoryOf(category),
           count: l.count,
           amountCents: l.cents,
-          amountEur: eur(l.cents),
+          amountEur: centsToEuros(l.cents),
         };
       }),
       byPolaCategory: POLA_INVESTMENT_CATEGORIES.map((p) => ({
         polaCategory: p,
         label: POLA_INVESTMENT_LABELS[p],
         amountCents: cents[p],
-        amountEur: eur(cents[p]),
+        amountEur: centsToEuros(cents[p]),
       })),
     };
   }

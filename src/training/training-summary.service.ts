@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hundredthsToHours } from './domain/course.rules';
 import { TRAINING_KIND_LABELS, TRAINING_KINDS } from './domain/training-kind';
 import { TrainingSummaryDto } from './dto/training.dto';
-import { eur } from './training.mapper';
+import { centsToEuros } from '../common/money';
 import { TrainingRepository } from './training.repository';
 
 /** The year's training in aggregates (what the RTD may read): courses, hours, participants and cost by kind. */
@@ -25,7 +25,7 @@ export class TrainingSummaryService {
         participants: t?.participants ?? 0,
         participations: t?.participations ?? 0,
         costCents,
-        costEur: eur(costCents),
+        costEur: centsToEuros(costCents),
       };
     });
     const costCents = byKind.reduce((s, k) => s + k.costCents, 0);
@@ -35,7 +35,7 @@ export class TrainingSummaryService {
       hours: hundredthsToHours([...totals.values()].reduce((s, t) => s + t.hoursHundredths, 0)),
       participants: await this.repo.distinctParticipants(from, to),
       costCents,
-      costEur: eur(costCents),
+      costEur: centsToEuros(costCents),
       byKind,
     };
   }

@@ -1,9 +1,8 @@
+import { centsToEuros } from '../common/money';
 import { CourseEntity } from './course.entity';
 import { hundredthsToHours } from './domain/course.rules';
 import { TRAINING_KIND_LABELS } from './domain/training-kind';
 import { TrainingCourseDto } from './dto/training.dto';
-
-export const eur = (cents: number): number => cents / 100;
 
 export function toCourseDto(c: CourseEntity, participantCount: number): TrainingCourseDto {
   return {
@@ -15,7 +14,7 @@ export function toCourseDto(c: CourseEntity, participantCount: number): Training
     hours: hundredthsToHours(c.hoursHundredths),
     provider: c.provider,
     costCents: c.costCents,
-    costEur: eur(c.costCents),
+    costEur: centsToEuros(c.costCents),
     participantCount,
     createdAt: c.createdAt,
     createdBy: c.createdBy,

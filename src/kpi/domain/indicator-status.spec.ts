@@ -1,4 +1,5 @@
-import { centsToEuros, elapsedFraction, expectedValue, indicatorStatus, percent, StatusInput } from './indicator-status';
+import { centsToEuros } from '../../common/money';
+import { elapsedFraction, expectedValue, indicatorStatus, percent, StatusInput } from './indicator-status';
 
 /** Laptops for remote work (POLA Part 4): 236 at the end of 2020, 300 / 350 / 400 targets for 2021-2023. */
 const laptops = (over: Partial<StatusInput>): StatusInput => ({

@@ -80,8 +80,3 @@ export function round(x: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(x * f) / f;
 }
-
-/** Integer cents to euros (two decimals), exact for any sum the lots table can hold. */
-export function centsToEuros(cents: number): number {
-  return round(cents / 100, 2);
-}

@@ -1,4 +1,5 @@
-import { centsToEuros, percent } from './indicator-status';
+import { centsToEuros } from '../../common/money';
+import { percent } from './indicator-status';
 import { polaCatalogEntry } from './pola-catalog';
 import { polaStatus } from './pola-status';
 import {

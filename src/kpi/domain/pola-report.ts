@@ -1,5 +1,6 @@
 import { INDICATORS, IndicatorDefinition, IndicatorId, IndicatorScope, IndicatorUnit } from './indicator-catalog';
-import { centsToEuros, indicatorStatus, IndicatorStatus, percent, round } from './indicator-status';
+import { centsToEuros } from '../../common/money';
+import { indicatorStatus, IndicatorStatus, percent, round } from './indicator-status';
 import { ReferencePoint } from './reference-date';
 
 /** The raw aggregates of one reference point, as the repository's SQL returns them (counts and sums only). */
