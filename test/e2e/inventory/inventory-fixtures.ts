@@ -99,9 +99,12 @@ const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Prom
 
 /** The text of a PDF, whitespace collapsed (justified lines are padded with extra spaces). */
 export async function pdfText(bytes: Buffer): Promise<string> {
-  // pdf.js 1.10 (inside pdf-parse) misreads the first small PDF (under ~4 KB) of a process ("bad XRef entry")
-  // and reads the same bytes fine the next time: one retry, so a truly broken PDF still fails.
-  const parsed = await pdfParse(bytes).catch(() => pdfParse(bytes));
+  // pdf.js 1.10 (inside pdf-parse) reads the whole ArrayBuffer under the view it is given: a small Buffer is a view
+  // into Node's shared 8 KiB pool, and pdf.js then fails with "bad XRef entry" (or parses the pool's other bytes).
+  // A copy in an ArrayBuffer of its own is read as it is (checked with pdfkit output at offsets 0 to 1,000 of a pool).
+  const own = new Uint8Array(bytes.byteLength);
+  own.set(bytes);
+  const parsed = await pdfParse(own as unknown as Buffer);
   return parsed.text.replace(/\s+/g, ' ');
 }
 
