@@ -23,7 +23,7 @@ export interface SyncReadInput {
    * run holds one connection of the pool, never waits for a second one (a pool of one would wait for ever).
    */
   tx?: Tx;
-  /** Hears how many entries have been read so far (a run that fails half-way still says how far it got). */
+  /** Hears how many entries have been read so far: the run's count (one that fails half-way still says how far it got). */
   onEntries?: (entries: number) => void;
   /**
    * A full run hands over here, page by page while the directory is still answering, the people the plan creates
@@ -37,7 +37,6 @@ export interface SyncRead {
   read: PeopleRead;
   decision: SyncDecision;
   plan: SyncPlan;
-  entries: number;
   /** Whether the plan's creations were handed over to `creations` (a full run given one) or are still to write. */
   handedOver: boolean;
 }
@@ -113,7 +112,7 @@ export async function readAndPlan(
   const { decision } = read;
   if (planner) {
     await planned;
-    return { read, decision, plan: (await (planner as Promise<SyncPlanner>)).finish(), entries, handedOver: input.creations !== undefined };
+    return { read, decision, plan: (await (planner as Promise<SyncPlanner>)).finish(), handedOver: input.creations !== undefined };
   }
   const deletedKeys = read.deletedKeys ?? [];
   const existing = await deps.snapshots.matching(
@@ -134,7 +133,7 @@ export async function readAndPlan(
     deletedKeys,
     activeDirectoryEmployees: await deps.snapshots.activeDirectoryEmployees(input.tx),
   });
-  return { read, decision, plan, entries, handedOver: false };
+  return { read, decision, plan, handedOver: false };
 }
 
 function newPlanner(profile: DirectoryProfile, existing: EmployeeSnapshot[], serviceIdsByCode: Map<string, string>): SyncPlanner {

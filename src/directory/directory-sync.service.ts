@@ -193,7 +193,6 @@ export class DirectorySyncService {
       if (this.uow.kind === 'sqlite') {
         // SQLite has one writer: the run reads (and plans) first, then writes in one short transaction
         const r = await readAndPlan(deps, input);
-        entries = r.entries;
         kind = factsOf(r);
         if (r.plan.refusal) return await this.refuse(run, r.plan, entries, t0, kind);
         const now = this.clock.nowIso();
@@ -208,7 +207,6 @@ export class DirectorySyncService {
         .run(async (tx) => {
           const now = this.clock.nowIso();
           const r = await readAndPlan(deps, { ...input, tx, creations: (c) => this.create(tx, c, now) });
-          entries = r.entries;
           kind = factsOf(r);
           if (r.plan.refusal) throw new Refused(r.plan);
           return this.applyIn(tx, run, r.plan, { entries, today, t0, now, created: r.handedOver }, { ...kind, watermark: r.read.state.highWater });

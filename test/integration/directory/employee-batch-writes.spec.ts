@@ -20,67 +20,60 @@ describe('employees: batched inserts and conditional updates', () => {
 
   const read = (id: string) => t.dataSource.getRepository(EmployeeEntity).findOneByOrFail({ id });
 
+  /** A directory employee as insertMany receives it: every column set (none left to a database default). */
+  const row = (n: number, serviceId: string, now: string, over: Partial<EmployeeEntity> = {}): EmployeeEntity =>
+    Object.assign(new EmployeeEntity(), {
+      id: randomUUID(),
+      employeeNumber: `B${process.pid}x${n}`,
+      externalId: `ext-${randomUUID()}`,
+      source: 'directory',
+      username: `batch.${process.pid}.${n}`,
+      firstName: 'Anna',
+      lastName: `Rossi ${n}`,
+      email: null,
+      serviceId,
+      profile: null,
+      category: null,
+      isManager: false,
+      isDirectorGeneral: false,
+      disabledWorker: false,
+      active: true,
+      deactivatedAt: null,
+      deactivationReason: null,
+      lastSyncedAt: now,
+      directoryDn: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+      ...over,
+    });
+
   it('inserts many rows with every column as given', async () => {
     const service = await createService(t.dataSource);
     const now = new Date().toISOString();
     const rows: EmployeeEntity[] = Array.from({ length: 7 }, (_, n) =>
-      Object.assign(new EmployeeEntity(), {
-        id: randomUUID(),
-        employeeNumber: `B${process.pid}x${n}`,
+      row(n, service.id, now, {
         externalId: n % 2 ? `ext-${randomUUID()}` : null,
-        source: 'directory',
-        username: `batch.${process.pid}.${n}`,
         firstName: ['Anna', "Maria Teresa D'Angelo", 'Niccolò "Nico"', 'Zoë \\ Ünal', 'Łucja 😀', '  spazi  ', '%_'][n],
-        lastName: `Rossi ${n}`,
         email: n === 3 ? null : `batch${n}@example.org`,
-        serviceId: service.id,
-        profile: null,
         category: 'C',
         isManager: n === 2,
-        isDirectorGeneral: false,
         disabledWorker: n === 5,
         active: n !== 6,
         deactivatedAt: n === 6 ? now : null,
         deactivationReason: n === 6 ? 'left_directory' : null,
-        lastSyncedAt: now,
         directoryDn: `uid=batch${n},ou=people,dc=example,dc=org`,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
       }),
     );
     await t.get(UnitOfWork).run((tx) => t.get(EmployeeRepository).insertMany(tx, rows));
-    for (const row of rows) expect(await read(row.id)).toEqual(row);
+    for (const r of rows) expect(await read(r.id)).toEqual(r);
   });
 
   it('inserts more rows than one statement takes (several chunks, a short last one), all of them', async () => {
     const service = await createService(t.dataSource);
     const now = new Date().toISOString();
     const rows = Array.from({ length: 2_345 }, (_, n) =>
-      Object.assign(new EmployeeEntity(), {
-        id: randomUUID(),
-        employeeNumber: `C${process.pid}x${n}`,
-        externalId: `ext-${randomUUID()}`,
-        source: 'directory',
-        username: `chunk.${process.pid}.${n}`,
-        firstName: 'Luca',
-        lastName: `Bianchi ${n}`,
-        email: null,
-        serviceId: service.id,
-        profile: null,
-        category: null,
-        isManager: false,
-        isDirectorGeneral: false,
-        disabledWorker: false,
-        active: true,
-        deactivatedAt: null,
-        deactivationReason: null,
-        lastSyncedAt: now,
-        directoryDn: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      }),
+      row(n, service.id, now, { employeeNumber: `C${process.pid}x${n}`, username: `chunk.${process.pid}.${n}`, firstName: 'Luca', lastName: `Bianchi ${n}` }),
     );
     await t.get(UnitOfWork).run((tx) => t.get(EmployeeRepository).insertMany(tx, rows));
     expect(await t.dataSource.getRepository(EmployeeEntity).countBy({ serviceId: service.id })).toBe(2_345);
