@@ -1,23 +1,11 @@
 import * as fs from 'node:fs';
+import { readPdf } from '../../../test/helpers/pdf-text';
 import { DECLARED_NOTE, polaDocumentInput } from '../../../test/fixtures/pola-report';
 import { renderPolaPdf } from './pola-pdf.renderer';
 
-/** pdf-parse 1.x: the library file, not the package index (which runs a debug self-test). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number; info: Record<string, unknown> }>;
-
-/** Text per page, whitespace folded (pdf-parse separates pages with blank lines; its pagerender gives one each). */
+/** Text per page, its pieces joined by spaces, whitespace folded. */
 async function pages(bytes: Buffer): Promise<string[]> {
-  const out: string[] = [];
-  await (pdfParse as unknown as (d: Buffer, o: object) => Promise<unknown>)(bytes, {
-    pagerender: async (page: { getTextContent: () => Promise<{ items: { str: string }[] }> }) => {
-      const content = await page.getTextContent();
-      const text = content.items.map((i) => i.str).join(' ');
-      out.push(text.replace(/\s+/g, ' '));
-      return text;
-    },
-  });
-  return out;
+  return (await readPdf(bytes)).pieces.map((p) => p.join(' ').replace(/\s+/g, ' '));
 }
 
 describe('the yearly POLA document as PDF', () => {

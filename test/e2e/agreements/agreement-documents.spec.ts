@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto';
 import { FixedClock } from '../../../src/common/clock';
 import { EmployeeEntity } from '../../../src/directory/employee.entity';
 import { agreementBody, createEmployee, createManager, createService } from '../../factories';
+import { readPdf } from '../../helpers/pdf-text';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 import { binaryParser, countRows, pdfText } from '../inventory/inventory-fixtures';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ numpages: number }>;
 
 const TODAY = '2026-03-10';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -79,7 +77,7 @@ describe('the agreement document (PDF from the template) and the signed copy', (
     // No placeholder left, nothing of special category.
     expect(text).not.toMatch(/\{\{|\}\}|disabilit/);
     // One page per footer "pagina i di n": no blank trailing page.
-    const { numpages } = await pdfParse(bytes);
+    const numpages = (await readPdf(bytes)).pages.length;
     expect(text).toContain(`pagina ${numpages} di ${numpages}`);
 
     const again = await getPdf(agreement.id).expect(200);

@@ -92,21 +92,7 @@ export async function auditActions(t: TestApp): Promise<string[]> {
   const rows: { action: string }[] = await t.dataSource.query('SELECT action FROM audit_events ORDER BY seq');
   return rows.map((r) => r.action);
 }
-
-/** pdf-parse 1.x: require the library file, not the package index (which runs a debug self-test). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number; info: Record<string, unknown> }>;
-
-/** The text of a PDF, whitespace collapsed (justified lines are padded with extra spaces). */
-export async function pdfText(bytes: Buffer): Promise<string> {
-  // pdf.js 1.10 (inside pdf-parse) reads the whole ArrayBuffer under the view it is given: a small Buffer is a view
-  // into Node's shared 8 KiB pool, and pdf.js then fails with "bad XRef entry" (or parses the pool's other bytes).
-  // A copy in an ArrayBuffer of its own is read as it is (checked with pdfkit output at offsets 0 to 1,000 of a pool).
-  const own = new Uint8Array(bytes.byteLength);
-  own.set(bytes);
-  const parsed = await pdfParse(own as unknown as Buffer);
-  return parsed.text.replace(/\s+/g, ' ');
-}
+export { pdfText } from '../../helpers/pdf-text';
 
 /** supertest parser: collect a binary body (a PDF) as a Buffer. */
 
