@@ -57,9 +57,15 @@ export class EligibilityService {
   }
 
   /** What a person does (their activity links) and what that makes them, for a manager's view of their people. */
-  async activitiesOf(employeeId: string): Promise<{ activities: ActivityDto[]; eligible: boolean; capability: RemoteCapability }> {
-    const linked = await this.links.linkedActivities(employeeId);
-    return { activities: linked.map(toActivityDto), eligible: decideEligibility(linked).eligible, capability: remoteCapability(linked) };
+  /** Each of these employees' activities, and what they decide (eligibility, remote capability), in one read: a manager's team. */
+  async activitiesOfEach(employeeIds: string[]): Promise<Map<string, { activities: ActivityDto[]; eligible: boolean; capability: RemoteCapability }>> {
+    const linked = await this.links.linkedActivitiesOf([...new Set(employeeIds)]);
+    return new Map(
+      employeeIds.map((id) => {
+        const own = linked.get(id) ?? [];
+        return [id, { activities: own.map(toActivityDto), eligible: decideEligibility(own).eligible, capability: remoteCapability(own) }];
+      }),
+    );
   }
 
   /** For the gate deciding many employees at once: which of them are eligible, in one read. */

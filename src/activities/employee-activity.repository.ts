@@ -29,7 +29,7 @@ export class EmployeeActivityRepository {
       .getMany();
   }
 
-  /** The activities linked to each of these employees, in one query per 500 (employees without links are absent). */
+  /** The activities linked to each of these employees, ordered as `linkedActivities`, in one query per 500 (employees without links are absent). */
   async linkedActivitiesOf(employeeIds: string[], tx?: Tx): Promise<Map<string, ActivityEntity[]>> {
     const manager = tx?.manager ?? this.dataSource.manager;
     const out = new Map<string, ActivityEntity[]>();
@@ -42,6 +42,9 @@ export class EmployeeActivityRepository {
         .innerJoin(EmployeeActivityEntity, 'l', 'l.activity_id = a.id')
         .addSelect('l.employee_id', 'link_employee_id')
         .where('l.employee_id IN (:...part)', { part })
+        .orderBy('a.service_code', 'ASC')
+        .addOrderBy('a.macro_activity', 'ASC')
+        .addOrderBy('a.name', 'ASC')
         .getRawAndEntities<{ link_employee_id: string; a_id: string }>();
       const byId = new Map(entities.map((e) => [e.id, e]));
       for (const row of raw) {

@@ -163,6 +163,13 @@ export class AgreementsService {
     );
   }
 
+  /** Each of these employees' agreements as `list` gives them (newest start first), in one read: a manager's team. */
+  async ofEmployees(employeeIds: string[]): Promise<Map<string, AgreementHrDto[]>> {
+    const today = this.today();
+    const rows = await this.agreements.forEmployees([...new Set(employeeIds)]);
+    return new Map(employeeIds.map((id) => [id, [...(rows.get(id) ?? [])].reverse().map((a) => toAgreementHrDto(a, today))]));
+  }
+
   async mustFind(id: string, tx?: Tx): Promise<AgreementEntity> {
     const found = await this.agreements.findById(id, tx);
     if (!found) throw NotFound.entity('AGREEMENT_NOT_FOUND', 'agreement', id);

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EligibilityService } from '../activities';
 import { AgreementsService } from '../agreements';
 import { Actor } from '../common/auth/roles';
-import { EmployeeView } from '../directory';
 import { VpnAccountsService, VpnManagerApprovals } from '../vpn';
 import {
   CountersignatureTaskDto,
@@ -15,11 +14,7 @@ import {
 import { ManagerScope, ManagerScopeResolver } from './manager-scope';
 
 type AgreementItem = Awaited<ReturnType<AgreementsService['list']>>['items'][number];
-type VpnItem = Awaited<ReturnType<VpnAccountsService['list']>>['items'][number];
 
-/** Agreements read per person: far more than anyone has (one a year, at most a few more). */
-const AGREEMENTS_PER_PERSON = 100;
-const ACCOUNTS_PER_PERSON = 50;
 const ENDED = ['withdrawn', 'expired'];
 
 /** The agreement the team table shows: in force today, else the latest not ended, else the latest. */
@@ -58,32 +53,44 @@ export class ManagerViewService {
     private readonly approvals: VpnManagerApprovals,
   ) {}
 
+  /** The team table: a fixed number of reads whatever the team's size (each owner's face answers for all of them at once). */
   async team(actor: Actor): Promise<ManagerTeamDto> {
     const { manager, people } = await this.scope.resolve(actor);
-    const members: TeamMemberDto[] = [];
-    for (const p of people) {
-      const [work, agreements, accounts] = await Promise.all([this.eligibility.activitiesOf(p.id), this.agreementsOf(actor, p), this.accountsOf(p)]);
-      const steps = await this.approvals.stepOf(accounts);
-      members.push({
+    const ids = people.map((p) => p.id);
+    const [work, agreements, accounts] = await Promise.all([
+      this.eligibility.activitiesOfEach(ids),
+      this.agreements.ofEmployees(ids),
+      this.vpnAccounts.ofEmployees(ids),
+    ]);
+    const steps = await this.approvals.stepOf([...accounts.values()].flat());
+    const members = people.map((p): TeamMemberDto => {
+      const own = work.get(p.id);
+      return {
         employeeId: p.id,
         employeeNumber: p.employeeNumber,
         firstName: p.firstName,
         lastName: p.lastName,
         profile: p.profile,
         category: p.category,
-        activities: work.activities.map((a) => ({ id: a.id, macroActivity: a.macroActivity, name: a.name, mode: a.mode, remoteCapable: a.remoteCapable })),
-        eligible: work.eligible,
-        remoteCapability: work.capability,
-        agreement: currentAgreement(agreements),
-        vpnAccounts: accounts.map((v) => ({
+        activities: (own?.activities ?? []).map((a) => ({
+          id: a.id,
+          macroActivity: a.macroActivity,
+          name: a.name,
+          mode: a.mode,
+          remoteCapable: a.remoteCapable,
+        })),
+        eligible: own?.eligible ?? false,
+        remoteCapability: own?.capability ?? 'none',
+        agreement: currentAgreement(agreements.get(p.id) ?? []),
+        vpnAccounts: (accounts.get(p.id) ?? []).map((v) => ({
           id: v.id,
           profile: v.profile,
           state: v.state,
           awaitingManager: steps.get(v.id)?.awaitingManager ?? false,
           managerDecision: steps.get(v.id)?.decision?.decision ?? null,
         })),
-      });
-    }
+      };
+    });
     return {
       service: { id: manager.serviceId, code: manager.serviceCode, name: manager.serviceName },
       vpnManagerApproval: this.approvals.enabled,
@@ -93,9 +100,10 @@ export class ManagerViewService {
 
   async countersignatures(actor: Actor): Promise<CountersignatureTaskListDto> {
     const { manager, people } = await this.scope.resolve(actor);
+    const agreements = await this.agreements.ofEmployees(people.map((p) => p.id));
     const items: CountersignatureTaskDto[] = [];
     for (const p of people) {
-      for (const a of await this.agreementsOf(actor, p)) {
+      for (const a of agreements.get(p.id) ?? []) {
         const action = awaitedAction(a, manager.id);
         if (!action) continue;
         items.push({
@@ -119,14 +127,14 @@ export class ManagerViewService {
   async vpnRequests(actor: Actor): Promise<VpnRequestTaskListDto> {
     const scope: ManagerScope = await this.scope.resolve(actor);
     if (!this.approvals.enabled) return { enabled: false, requests: [] };
+    const accounts = await this.vpnAccounts.ofEmployees(scope.people.map((p) => p.id));
+    const requested = [...accounts.values()].flat().filter((a) => a.state === 'requested');
+    const steps = await this.approvals.stepOf(requested);
+    const waitingFor = new Set(requested.filter((a) => steps.get(a.id)?.awaitingManager).map((a) => a.employeeId));
+    const eligible = await this.eligibility.eligibleAmong([...waitingFor]);
     const items: VpnRequestTaskListDto['requests'] = [];
     for (const p of scope.people) {
-      const requested = (await this.accountsOf(p)).filter((a) => a.state === 'requested');
-      const steps = await this.approvals.stepOf(requested);
-      const waiting = requested.filter((a) => steps.get(a.id)?.awaitingManager);
-      if (waiting.length === 0) continue;
-      const eligible = (await this.eligibility.activitiesOf(p.id)).eligible;
-      for (const a of waiting) {
+      for (const a of (accounts.get(p.id) ?? []).filter((x) => x.state === 'requested' && steps.get(x.id)?.awaitingManager)) {
         items.push({
           accountId: a.id,
           employeeId: p.id,
@@ -134,18 +142,10 @@ export class ManagerViewService {
           lastName: p.lastName,
           profile: a.profile,
           requestedAt: a.requestedAt,
-          eligible,
+          eligible: eligible.has(p.id),
         });
       }
     }
     return { enabled: true, requests: items };
-  }
-
-  private async agreementsOf(actor: Actor, p: EmployeeView): Promise<AgreementItem[]> {
-    return (await this.agreements.list(actor, { employeeId: p.id, limit: AGREEMENTS_PER_PERSON })).items;
-  }
-
-  private async accountsOf(p: EmployeeView): Promise<VpnItem[]> {
-    return (await this.vpnAccounts.list({ employeeId: p.id, limit: ACCOUNTS_PER_PERSON })).items;
   }
 }

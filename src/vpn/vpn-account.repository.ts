@@ -162,6 +162,24 @@ export class VpnAccountRepository {
     return qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(limit).getMany();
   }
 
+  /** Each of these employees' accounts, newest first as `list` orders them, in one query per 500. */
+  async forEmployees(employeeIds: string[]): Promise<Map<string, VpnAccountEntity[]>> {
+    const out = new Map<string, VpnAccountEntity[]>();
+    for (let i = 0; i < employeeIds.length; i += 500) {
+      const part = employeeIds.slice(i, i + 500);
+      if (!part.length) continue;
+      const rows = await this.dataSource
+        .getRepository(VpnAccountEntity)
+        .createQueryBuilder('a')
+        .where('a.employee_id IN (:...part)', { part })
+        .orderBy('a.created_at', 'DESC')
+        .addOrderBy('a.id', 'DESC')
+        .getMany();
+      for (const row of rows) out.set(row.employeeId, [...(out.get(row.employeeId) ?? []), row]);
+    }
+    return out;
+  }
+
   /** Σ remote days per gateway of a profile, over accounts in `states` (placement). */
   async placedRemoteDays(tx: Tx, profile: string, states: readonly AccountState[]): Promise<Map<string, number>> {
     const rows = await tx.manager

@@ -99,6 +99,13 @@ export class VpnAccountsService {
     };
   }
 
+  /** Each of these employees' accounts as `list` gives them, in one read: a manager's team. */
+  async ofEmployees(employeeIds: string[]): Promise<Map<string, VpnAccountDto[]>> {
+    const rows = await this.accounts.forEmployees([...new Set(employeeIds)]);
+    const gateways = new Map((await this.gateways.list()).map((g) => [g.id, g]));
+    return new Map(employeeIds.map((id) => [id, (rows.get(id) ?? []).map((a) => toAccountDto(a, a.gatewayId ? gateways.get(a.gatewayId) : null))]));
+  }
+
   /**
    * Gated; places the account on the gateway of its profile with the lowest expected load / capacity. With
    * VPN_MANAGER_APPROVAL on, only once the manager of the employee's service has approved the request.
