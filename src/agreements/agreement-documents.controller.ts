@@ -5,6 +5,8 @@ import { CurrentActor, Roles } from '../common/auth/access.decorators';
 import { Actor } from '../common/auth/roles';
 import { ApiErrors } from '../common/http/api-errors';
 import { uuidParam } from '../common/http/pipes';
+import { ManagerReaches } from '../directory';
+import { AgreementsService } from './agreements.service';
 import { AgreementDocumentsService, AgreementFile } from './agreement-documents.service';
 import { SIGNED_DOCUMENT_MAX_BYTES } from './domain/signed-document.policy';
 import { SafetyNoticesDueDto, SafetyNoticesDueQueryDto, SignedDocumentDto } from './dto/agreement-document.dto';
@@ -38,23 +40,28 @@ const UPLOAD_DESCRIPTION = [
 @ApiBearerAuth()
 @Controller('api/v1/agreements')
 export class AgreementDocumentsController {
-  constructor(private readonly documents: AgreementDocumentsService) {}
+  constructor(
+    private readonly documents: AgreementDocumentsService,
+    private readonly agreements: AgreementsService,
+    private readonly reach: ManagerReaches,
+  ) {}
 
   @ApiErrors('INVALID_CURSOR')
   @Get('safety-notices-due')
   @Roles('hr', 'manager')
   @ApiOperation({ summary: `Safety notices (informativa) that stop counting within \`days\` days (default ${SAFETY_NOTICE_WARNING_DAYS})` })
   @ApiOkResponse({ type: SafetyNoticesDueDto })
-  safetyNoticesDue(@Query() query: SafetyNoticesDueQueryDto): Promise<SafetyNoticesDueDto> {
-    return this.documents.safetyNoticesDue(query.days ?? SAFETY_NOTICE_WARNING_DAYS, query.limit ?? 50, query.cursor);
+  async safetyNoticesDue(@CurrentActor() actor: Actor, @Query() query: SafetyNoticesDueQueryDto): Promise<SafetyNoticesDueDto> {
+    return this.documents.safetyNoticesDue(query.days ?? SAFETY_NOTICE_WARNING_DAYS, query.limit ?? 50, query.cursor, await this.reach.narrowing(actor));
   }
 
-  @ApiErrors('AGREEMENT_NOT_FOUND', 'EMPLOYEE_NOT_FOUND', 'INVALID_ID')
+  @ApiErrors('AGREEMENT_NOT_FOUND', 'EMPLOYEE_NOT_FOUND', 'INVALID_ID', 'NOT_MANAGER_OF_EMPLOYEE')
   @Get(':id/document.pdf')
   @Roles('hr', 'manager')
   @ApiOperation({ summary: 'The agreement document to sign (PDF, Italian)', description: DOCUMENT_DESCRIPTION })
   @ApiProduces('application/pdf')
-  async document(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async document(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    await this.agreements.assertReaches(actor, id);
     return pdf(res, await this.documents.document(id));
   }
 
@@ -70,12 +77,13 @@ export class AgreementDocumentsController {
     return this.documents.uploadSigned(actor, id, await readPdfBody(req, SIGNED_DOCUMENT_MAX_BYTES));
   }
 
-  @ApiErrors('AGREEMENT_NOT_FOUND', 'INVALID_ID', 'SIGNED_DOCUMENT_NOT_FOUND')
+  @ApiErrors('AGREEMENT_NOT_FOUND', 'INVALID_ID', 'NOT_MANAGER_OF_EMPLOYEE', 'SIGNED_DOCUMENT_NOT_FOUND')
   @Get(':id/signed-document')
   @Roles('hr', 'manager')
   @ApiOperation({ summary: 'Download the signed agreement as uploaded (SHA-256 in X-Content-SHA256)' })
   @ApiProduces('application/pdf')
-  async signed(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async signed(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    await this.agreements.assertReaches(actor, id);
     return pdf(res, await this.documents.signed(id));
   }
 }

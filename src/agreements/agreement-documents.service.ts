@@ -7,7 +7,7 @@ import { NotFound } from '../common/errors/domain-error';
 import { pageOf, readCursor } from '../common/http/keyset-cursor';
 import { AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
-import { EmployeeDirectory } from '../directory';
+import { EmployeeDirectory, keeps, ReachNarrowing } from '../directory';
 import { AgreementDocumentEntity } from './agreement-document.entity';
 import { AgreementDocumentRenderer } from './agreement-document.renderer';
 import { AgreementDocumentRepository } from './agreement-document.repository';
@@ -123,11 +123,14 @@ export class AgreementDocumentsService {
    * Paged as every list (soonest first, ties by agreement id). The due date is computed from the delivery date, so
    * the keyset applies to the rows `dueWithin` reads: those delivered in a window of about `days` days, not a table.
    */
-  async safetyNoticesDue(days: number, limit = 50, cursor?: string): Promise<SafetyNoticesDueDto> {
+  /** `reach`: a manager's login lists only the people it reaches. */
+  async safetyNoticesDue(days: number, limit = 50, cursor?: string, reach: ReachNarrowing | null = null): Promise<SafetyNoticesDueDto> {
     const today = this.records.today();
     const after = readCursor(cursor, SAFETY_NOTICES_SORT, 2);
     const due = (await this.safetyNotices.dueWithin(today, days)).filter(
-      (d) => !after || d.dueDate > String(after[0]) || (d.dueDate === String(after[0]) && d.agreement.id > String(after[1])),
+      (d) =>
+        keeps(reach, d.agreement.employeeId) &&
+        (!after || d.dueDate > String(after[0]) || (d.dueDate === String(after[0]) && d.agreement.id > String(after[1]))),
     );
     const page = pageOf(
       due.slice(0, limit + 1),

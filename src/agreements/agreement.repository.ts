@@ -6,9 +6,12 @@ import { Tx } from '../database/unit-of-work';
 import { AgreementEntity } from './agreement.entity';
 import { AgreementState } from './domain/agreement-state';
 import { agreementInForceSql } from './domain/in-force.sql';
+import { ReachNarrowing } from '../directory';
 
 export interface AgreementListFilter {
   employeeId?: string;
+  /** a manager's login: only these employees' agreements, or everyone's but one (directory ReachNarrowing) */
+  reach?: ReachNarrowing;
   state?: AgreementState;
   inForceOn?: string;
   /** (startDate, id) of the last row of the previous page */
@@ -94,6 +97,11 @@ export class AgreementRepository {
   async list(filter: AgreementListFilter): Promise<AgreementEntity[]> {
     const qb = this.dataSource.getRepository(AgreementEntity).createQueryBuilder('a');
     if (filter.employeeId) qb.andWhere('a.employee_id = :employeeId', { employeeId: filter.employeeId });
+    if (filter.reach && 'only' in filter.reach) {
+      if (filter.reach.only.length === 0) return [];
+      qb.andWhere('a.employee_id IN (:...reachIds)', { reachIds: filter.reach.only });
+    }
+    if (filter.reach && 'except' in filter.reach) qb.andWhere('a.employee_id <> :reachSelf', { reachSelf: filter.reach.except });
     if (filter.state) qb.andWhere('a.state = :state', { state: filter.state });
     if (filter.inForceOn) qb.andWhere(agreementInForceSql('a', 'inForceOn'), { inForceOn: filter.inForceOn });
     if (filter.after) qb.andWhere(...keysetCondition(['a.start_date', 'a.id'], 'DESC', filter.after));

@@ -5,6 +5,7 @@ import { Actor } from '../common/auth/roles';
 import { SPECIAL_CATEGORY_READERS } from '../common/auth/special-category';
 import { ApiResponseByRole, RoleVariant } from '../common/http/api-response-by-role';
 import { uuidParam } from '../common/http/pipes';
+import { ManagerReaches } from '../directory';
 import { AgreementLifecycleService } from './agreement-lifecycle.service';
 import { AgreementSigningService } from './agreement-signing.service';
 import { AgreementSweepService } from './agreement-sweep.service';
@@ -79,6 +80,7 @@ export class AgreementsController {
     private readonly lifecycle: AgreementLifecycleService,
     private readonly signing: AgreementSigningService,
     private readonly sweeper: AgreementSweepService,
+    private readonly reach: ManagerReaches,
   ) {}
 
   @ApiErrors(
@@ -88,12 +90,14 @@ export class AgreementsController {
     'EMPLOYEE_INACTIVE',
     'EMPLOYEE_NOT_FOUND',
     'MANAGER_REMOTE_DAYS_EXCEEDED',
+    'NOT_MANAGER_OF_EMPLOYEE',
     'SAFETY_NOTICE_DATE_IN_FUTURE',
   )
   @Post()
   @Roles('hr', 'manager')
   @ApiResponseByRole(201, AGREEMENT_BY_ROLE)
   async create(@CurrentActor() actor: Actor, @Body() body: CreateAgreementDto): Promise<AgreementDto | AgreementHrDto> {
+    await this.reach.assertReaches(actor, body.employeeId);
     return agreementFor(actor, await this.agreements.create(actor, body));
   }
 
@@ -115,12 +119,14 @@ export class AgreementsController {
     return this.sweeper.sweep(actor);
   }
 
-  @ApiErrors('AGREEMENT_NOT_FOUND', 'INVALID_ID')
+  @ApiErrors('AGREEMENT_NOT_FOUND', 'INVALID_ID', 'NOT_MANAGER_OF_EMPLOYEE')
   @Get(':id')
   @Roles(...READERS)
   @ApiResponseByRole(200, AGREEMENT_BY_ROLE)
   async get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<AgreementDto | AgreementHrDto> {
-    return agreementFor(actor, await this.agreements.get(id));
+    const agreement = await this.agreements.get(id);
+    await this.reach.assertReaches(actor, agreement.employeeId);
+    return agreementFor(actor, agreement);
   }
 
   @ApiErrors(
@@ -133,12 +139,14 @@ export class AgreementsController {
     'EMPLOYEE_NOT_FOUND',
     'INVALID_ID',
     'MANAGER_REMOTE_DAYS_EXCEEDED',
+    'NOT_MANAGER_OF_EMPLOYEE',
     'SAFETY_NOTICE_DATE_IN_FUTURE',
   )
   @Patch(':id')
   @Roles('hr', 'manager')
   @ApiResponseByRole(200, AGREEMENT_BY_ROLE)
   async update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: UpdateAgreementDto): Promise<AgreementDto | AgreementHrDto> {
+    await this.agreements.assertReaches(actor, id);
     return agreementFor(actor, await this.agreements.update(actor, id, body));
   }
 
@@ -158,6 +166,7 @@ export class AgreementsController {
     'EMPLOYEE_NOT_FOUND',
     'INVALID_ID',
     'MANAGER_REMOTE_DAYS_EXCEEDED',
+    'NOT_MANAGER_OF_EMPLOYEE',
     'SIGNER_INACTIVE',
     'SIGNER_IS_THE_EMPLOYEE',
     'SIGNER_NOT_A_MANAGER',
@@ -171,6 +180,7 @@ export class AgreementsController {
   @ApiOperation({ summary: "Record the employee's or the counterpart's signature", description: SIGN_DESCRIPTION })
   @ApiResponseByRole(200, AGREEMENT_BY_ROLE)
   async sign(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: SignAgreementDto): Promise<AgreementDto | AgreementHrDto> {
+    await this.agreements.assertReaches(actor, id);
     return agreementFor(actor, await this.signing.sign(actor, id, body));
   }
 
@@ -187,6 +197,7 @@ export class AgreementsController {
     'EMPLOYEE_NOT_FOUND',
     'INVALID_ID',
     'MANAGER_REMOTE_DAYS_EXCEEDED',
+    'NOT_MANAGER_OF_EMPLOYEE',
     'NOT_THE_COUNTERSIGNER',
     'NO_COUNTERSIGNATURE_AWAITING',
     'SIGNATURE_NEEDS_SECOND_PERSON',
@@ -207,6 +218,7 @@ export class AgreementsController {
     @Param('id', uuidParam()) id: string,
     @Body() body: ConfirmCountersignatureDto,
   ): Promise<AgreementDto | AgreementHrDto> {
+    await this.agreements.assertReaches(actor, id);
     return agreementFor(actor, await this.signing.confirmCountersignature(actor, id, body));
   }
 
@@ -216,6 +228,7 @@ export class AgreementsController {
     'AGREEMENT_STATE_CONFLICT',
     'EMPLOYEE_NOT_FOUND',
     'INVALID_ID',
+    'NOT_MANAGER_OF_EMPLOYEE',
     'NOT_THE_COUNTERSIGNER',
     'NO_COUNTERSIGNATURE_AWAITING',
   )
@@ -229,6 +242,7 @@ export class AgreementsController {
     @Param('id', uuidParam()) id: string,
     @Body() body: RejectCountersignatureDto,
   ): Promise<AgreementDto | AgreementHrDto> {
+    await this.agreements.assertReaches(actor, id);
     return agreementFor(actor, await this.signing.rejectCountersignature(actor, id, body));
   }
 
@@ -261,21 +275,23 @@ export class AgreementsController {
     return agreementFor(actor, await this.lifecycle.withdraw(actor, id, body));
   }
 
-  @ApiErrors('AGREEMENT_CHANGED', 'AGREEMENT_NOT_FOUND', 'AGREEMENT_STATE_CONFLICT', 'INVALID_ID')
+  @ApiErrors('AGREEMENT_CHANGED', 'AGREEMENT_NOT_FOUND', 'AGREEMENT_STATE_CONFLICT', 'INVALID_ID', 'NOT_MANAGER_OF_EMPLOYEE')
   @Post(':id/suspend')
   @HttpCode(200)
   @Roles('hr', 'manager')
   @ApiResponseByRole(200, AGREEMENT_BY_ROLE)
   async suspend(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: SuspendAgreementDto): Promise<AgreementDto | AgreementHrDto> {
+    await this.agreements.assertReaches(actor, id);
     return agreementFor(actor, await this.lifecycle.suspend(actor, id, body));
   }
 
-  @ApiErrors('AGREEMENT_CHANGED', 'AGREEMENT_NOT_FOUND', 'AGREEMENT_PERIOD_OVER', 'AGREEMENT_STATE_CONFLICT', 'INVALID_ID')
+  @ApiErrors('AGREEMENT_CHANGED', 'AGREEMENT_NOT_FOUND', 'AGREEMENT_PERIOD_OVER', 'AGREEMENT_STATE_CONFLICT', 'INVALID_ID', 'NOT_MANAGER_OF_EMPLOYEE')
   @Post(':id/resume')
   @HttpCode(200)
   @Roles('hr', 'manager')
   @ApiResponseByRole(200, AGREEMENT_BY_ROLE)
   async resume(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: ResumeAgreementDto): Promise<AgreementDto | AgreementHrDto> {
+    await this.agreements.assertReaches(actor, id);
     return agreementFor(actor, await this.lifecycle.resume(actor, id, body.note));
   }
 
@@ -284,6 +300,7 @@ export class AgreementsController {
     'AGREEMENT_NOT_FOUND',
     'AGREEMENT_STATE_CONFLICT',
     'INVALID_ID',
+    'NOT_MANAGER_OF_EMPLOYEE',
     'SAFETY_NOTICE_DATE_IN_FUTURE',
     'SAFETY_NOTICE_OLDER_THAN_RECORDED',
   )
@@ -296,6 +313,7 @@ export class AgreementsController {
     @Param('id', uuidParam()) id: string,
     @Body() body: SafetyNoticeDto,
   ): Promise<AgreementDto | AgreementHrDto> {
+    await this.agreements.assertReaches(actor, id);
     return agreementFor(actor, await this.lifecycle.recordSafetyNotice(actor, id, body));
   }
 }

@@ -8,7 +8,7 @@ import { readsSpecialCategory } from '../common/auth/special-category';
 import { pageOf, readCursor } from '../common/http/keyset-cursor';
 import { AppConfig } from '../config/app-config';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
-import { EmployeeDirectory, EmployeeView } from '../directory';
+import { EmployeeDirectory, EmployeeView, ManagerReaches } from '../directory';
 import { Notices } from '../notices';
 import { AgreementEntity, toSnapshot } from './agreement.entity';
 import { toAgreementHrDto } from './agreement.mapper';
@@ -32,6 +32,7 @@ export class AgreementsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly notices: Notices,
+    private readonly reach: ManagerReaches,
   ) {}
 
   today(): string {
@@ -153,7 +154,8 @@ export class AgreementsService {
     if (query.inForceOn && query.inForceOn > today && !readsSpecialCategory(actor)) {
       throw new Forbidden('IN_FORCE_DATE_AFTER_TODAY', 'Only HR can list the agreements in force after today', { today });
     }
-    const rows = await this.agreements.list({ employeeId: query.employeeId, state: query.state, inForceOn: query.inForceOn, after, limit: limit + 1 });
+    const reach = (await this.reach.narrowing(actor)) ?? undefined;
+    const rows = await this.agreements.list({ employeeId: query.employeeId, reach, state: query.state, inForceOn: query.inForceOn, after, limit: limit + 1 });
     return pageOf(
       rows,
       limit,
@@ -168,6 +170,11 @@ export class AgreementsService {
     const today = this.today();
     const rows = await this.agreements.forEmployees([...new Set(employeeIds)]);
     return new Map(employeeIds.map((id) => [id, [...(rows.get(id) ?? [])].reverse().map((a) => toAgreementHrDto(a, today))]));
+  }
+
+  /** 404 for an unknown agreement; 403 NOT_MANAGER_OF_EMPLOYEE when a manager's login does not reach its employee. */
+  async assertReaches(actor: Actor, id: string): Promise<void> {
+    await this.reach.assertReaches(actor, (await this.mustFind(id)).employeeId);
   }
 
   async mustFind(id: string, tx?: Tx): Promise<AgreementEntity> {

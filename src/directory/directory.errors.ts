@@ -51,6 +51,11 @@ export const DIRECTORY_ERRORS = defineErrors({
     message: "Signing authority (the manager flag, a manager's service) is set or changed by an admin or the directory sync only",
     it: 'Il potere di firma (qualifica di dirigente, servizio diretto) può essere assegnato o cambiato solo da un amministratore o dalla sincronizzazione con la rubrica di rete',
   },
+  NOT_MANAGER_OF_EMPLOYEE: {
+    kind: 'forbidden',
+    message: "Only the manager of the employee's service, with their own login, may read or act on this employee's records",
+    it: 'Questa operazione spetta al dirigente del servizio del dipendente, con le proprie credenziali',
+  },
   NO_ROLE: {
     kind: 'forbidden',
     message: 'Your directory account is in no group that gives access to this service',

@@ -9,6 +9,7 @@ import { DirectorySyncJobs } from './directory-sync.jobs';
 import { DirectorySyncRunRepository } from './directory-sync-run.repository';
 import { DirectorySyncService } from './directory-sync.service';
 import { EmployeeDirectory } from './employee-directory';
+import { ManagerReaches } from './manager-reach.service';
 import { EmployeeSessionSubjects } from './employee-session-subjects';
 import { EmployeeImportService } from './employee-import.service';
 import { EmployeeRepository } from './employee.repository';
@@ -39,6 +40,7 @@ import { ServicesController } from './services.controller';
     EmployeeService,
     EmployeeImportService,
     EmployeeDirectory,
+    ManagerReaches,
     EmployeeSessionSubjects,
     DirectorySyncService,
     DirectorySyncJobs,
@@ -52,6 +54,6 @@ import { ServicesController } from './services.controller';
         config.queue.kind === 'bullmq' ? new RedisLoginAttempts(config.queue.url, config.queue.prefix) : new InMemoryLoginAttempts(),
     },
   ],
-  exports: [EmployeeDirectory, DirectoryGroups, DirectorySyncService, EmployeeImportService, DirectorySettings],
+  exports: [EmployeeDirectory, ManagerReaches, DirectoryGroups, DirectorySyncService, EmployeeImportService, DirectorySettings],
 })
 export class DirectoryModule {}

@@ -4,6 +4,7 @@ import { sqliteInsertMany } from '../database/sqlite-bulk-insert';
 import { Tx } from '../database/unit-of-work';
 import { EmployeeSort, SORT_COLUMNS, SortOrder } from './domain/employee-cursor';
 import { ImportSnapshot } from './domain/employee-import-plan';
+import { ManagerReach } from './domain/service-manager.policy';
 import { EmployeeEntity } from './employee.entity';
 import { ServiceEntity } from './service.entity';
 
@@ -18,6 +19,8 @@ export interface EmployeeListFilter {
   active?: boolean;
   isManager?: boolean;
   q?: string;
+  /** a manager's login lists only the people it reaches */
+  reach?: ManagerReach;
   sort: EmployeeSort;
   order: SortOrder;
   after: string[] | null;
@@ -201,6 +204,7 @@ export class EmployeeRepository {
     if (filter.serviceCode) qb.andWhere('s.code = :code', { code: filter.serviceCode });
     if (filter.active !== undefined) qb.andWhere('e.active = :active', { active: filter.active });
     if (filter.isManager !== undefined) qb.andWhere('e.is_manager = :mgr', { mgr: filter.isManager });
+    if (filter.reach) inReachOnly(qb, filter.reach);
     if (filter.q) {
       const q = `%${escapeLike(filter.q.trim().toLowerCase())}%`;
       qb.andWhere(
@@ -219,6 +223,13 @@ export class EmployeeRepository {
     }
     columns.forEach((c, i) => (i === 0 ? qb.orderBy(c, direction) : qb.addOrderBy(c, direction)));
     return this.records(qb.limit(filter.limit + 1));
+  }
+
+  /** The ids of every employee (active or not) a manager's login reaches: the lists other features keep (agreements). */
+  async idsInReach(reach: ManagerReach): Promise<string[]> {
+    const qb = this.manager().createQueryBuilder(EmployeeEntity, 'e').select('e.id', 'id');
+    const rows: { id: string }[] = await inReachOnly(qb, reach).getRawMany();
+    return rows.map((r) => r.id);
   }
 
   /** Every employee in the columns the sync and the import compare: one query, no entity hydration. */
@@ -334,5 +345,21 @@ export class EmployeeRepository {
 
   async count(tx?: Tx): Promise<number> {
     return this.manager(tx).getRepository(EmployeeEntity).count();
+  }
+}
+
+/** domain/service-manager.policy.ts `inReach`, as a condition on the employees aliased `e`. */
+function inReachOnly<T extends SelectQueryBuilder<EmployeeEntity>>(qb: T, reach: ManagerReach): T {
+  switch (reach.kind) {
+    case 'nobody':
+      return qb.andWhere('1 = 0');
+    case 'everyone-else':
+      return qb.andWhere('e.id <> :reachSelf', { reachSelf: reach.selfId });
+    case 'service':
+      return qb.andWhere('e.service_id = :reachService AND e.id <> :reachSelf AND e.is_manager = :reachNo AND e.is_director_general = :reachNo', {
+        reachService: reach.serviceId,
+        reachSelf: reach.selfId,
+        reachNo: false,
+      });
   }
 }

@@ -12,6 +12,7 @@ import { normalizeServiceCode } from './domain/employee-fields';
 import { MANAGER_FLAG_NEEDS_ADMIN, assertMayChangeSigningAuthority } from './domain/signing-authority.policy';
 import { CreateEmployeeDto, EmployeeListQueryDto, UpdateEmployeeDto } from './dto/employee.dto';
 import { EmployeeEntity } from './employee.entity';
+import { ManagerReach } from './domain/service-manager.policy';
 import { EmployeeRecord, EmployeeRepository } from './employee.repository';
 import { EmployeeView, toEmployeeView } from './employee.mapper';
 import { LeaverOffboarding } from './leaver-offboarding';
@@ -51,7 +52,8 @@ export class EmployeeService {
     return toEmployeeView(r);
   }
 
-  async list(query: EmployeeListQueryDto): Promise<{ items: EmployeeView[]; nextCursor: string | null }> {
+  /** `reach`: a manager's login lists only the people it reaches (manager-reach.service.ts). */
+  async list(query: EmployeeListQueryDto, reach?: ManagerReach): Promise<{ items: EmployeeView[]; nextCursor: string | null }> {
     const sort = query.sort ?? 'name';
     const order = query.order ?? 'asc';
     const limit = query.limit ?? 50;
@@ -62,6 +64,7 @@ export class EmployeeService {
       active: query.active,
       isManager: query.isManager,
       q: query.q,
+      reach,
       sort,
       order,
       after,

@@ -11,6 +11,7 @@ import { CreateEmployeeDto, EmployeeDto, EmployeeHrDto, EmployeeHrPageDto, Emplo
 import { employeeFor, employeePageFor, toEmployeeHrDto } from './employee.mapper';
 import { EmployeeImportQueryDto, EmployeeImportReportDto } from './dto/import.dto';
 import { EmployeeImportService } from './employee-import.service';
+import { ManagerReaches } from './manager-reach.service';
 import { EmployeeService } from './employee.service';
 import { ApiErrors } from '../common/http/api-errors';
 
@@ -52,6 +53,7 @@ const EMPLOYEE_PAGE_BY_ROLE: RoleVariant[] = [
 export class EmployeesController {
   constructor(
     private readonly employees: EmployeeService,
+    private readonly reach: ManagerReaches,
     private readonly imports: EmployeeImportService,
   ) {}
 
@@ -101,15 +103,17 @@ export class EmployeesController {
   @Roles('hr', 'technician', 'hotline', 'manager')
   @ApiResponseByRole(200, EMPLOYEE_PAGE_BY_ROLE)
   async list(@CurrentActor() actor: Actor, @Query() query: EmployeeListQueryDto): Promise<EmployeePageDto | EmployeeHrPageDto> {
-    return employeePageFor(actor, await this.employees.list(query));
+    return employeePageFor(actor, await this.employees.list(query, (await this.reach.of(actor)) ?? undefined));
   }
 
-  @ApiErrors('EMPLOYEE_NOT_FOUND', 'INVALID_ID')
+  @ApiErrors('EMPLOYEE_NOT_FOUND', 'INVALID_ID', 'NOT_MANAGER_OF_EMPLOYEE')
   @Get(':id')
   @Roles('hr', 'technician', 'hotline', 'manager')
   @ApiResponseByRole(200, EMPLOYEE_BY_ROLE)
   async get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<EmployeeDto | EmployeeHrDto> {
-    return employeeFor(actor, await this.employees.get(id));
+    const employee = await this.employees.get(id);
+    await this.reach.assertReaches(actor, id);
+    return employeeFor(actor, employee);
   }
 
   @ApiErrors(

@@ -6,6 +6,7 @@ export { DirectoryGroups } from './directory-groups.service';
 export { directoryEntities } from './directory.entities';
 export { DirectoryModule } from './directory.module';
 export { EmployeeDirectory } from './employee-directory';
+export { keeps, ManagerReaches, ReachNarrowing } from './manager-reach.service';
 export type { EmployeeView } from './employee.mapper';
 export { employeesActiveAtSql, employeeServicesSql, leaversAtSql, managersActiveAtSql, servicesSql } from './domain/employee-standing.sql';
 export { directoryMigrations } from './migrations';

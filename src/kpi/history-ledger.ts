@@ -172,6 +172,7 @@ const NOTHING_TO_REREAD = new Set([
   'handover.refused',
   'handover.signed',
   'employee.change_refused',
+  'employee.reach_refused',
   'directory.sync_requested',
   'directory.sync_failed',
   'directory.sync_refused',

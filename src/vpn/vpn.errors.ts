@@ -62,11 +62,6 @@ export const VPN_ERRORS = defineErrors({
     message: 'No enabled gateway serves the VPN profile {profile}',
     it: 'Nessun gateway VPN attivo serve il profilo VPN[ {profile}]',
   },
-  NOT_MANAGER_OF_EMPLOYEE: {
-    kind: 'forbidden',
-    message: "Only the manager of the employee's service, with their own login, may decide on this VPN request",
-    it: 'Solo il dirigente del servizio del dipendente, con le proprie credenziali, può decidere su questa richiesta VPN',
-  },
   STATION_CHANGED: {
     kind: 'conflict',
     message: 'The laptop record changed while the certificate was prepared; try again',

@@ -7,6 +7,7 @@ import { createAgreementInForce, createEmployee, createManager, createService } 
 import { noticesEnv, TestSmtp } from '../helpers/smtp';
 import { auth, startTestApp, TestApp } from '../helpers/test-app';
 import { binaryParser } from '../e2e/inventory/inventory-fixtures';
+import { managerSession } from '../e2e/manager/manager-fixtures';
 import { nowClock } from '../e2e/vpn/vpn-fixtures';
 import { OperatorSession, pickEmployee, press, screenshot, seriousA11yViolations } from './support/operator-browser';
 import { expectSelfContained, startBrowser, stopAll } from './support/suite';
@@ -158,7 +159,7 @@ describe('HR agreements page in a browser', () => {
     const asManager = await t
       .http()
       .get(`/api/v1/agreements/${row.id}`)
-      .set(auth(await t.tokenFor('manager')))
+      .set(auth(await managerSession(t, boss, clock.now())))
       .expect(200);
     expect(asManager.body.withdrawal).toBeUndefined();
     expect(await seriousA11yViolations(page)).toEqual([]);

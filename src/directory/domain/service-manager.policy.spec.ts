@@ -1,4 +1,4 @@
-import { employeeIdOfActor, managedServiceId, manages, ServicePerson } from './service-manager.policy';
+import { employeeIdOfActor, inReach, managedServiceId, manages, reachOf, ServicePerson } from './service-manager.policy';
 
 const person = (id: string, over: Partial<ServicePerson> = {}): ServicePerson => ({
   id,
@@ -38,5 +38,32 @@ describe('who manages whom', () => {
     expect(employeeIdOfActor(`token:${id}`)).toBeNull();
     expect(employeeIdOfActor('employee:not-an-id')).toBeNull();
     expect(employeeIdOfActor(`employee:${id}:x`)).toBeNull();
+  });
+});
+
+describe("whose records a manager's login reaches", () => {
+  const boss = person('boss', { isManager: true });
+  const dg = person('dg', { isDirectorGeneral: true, serviceId: 'svc-dg' });
+
+  it('a dirigente: the people they manage, the same as `manages`', () => {
+    const reach = reachOf(boss);
+    for (const other of [person('clerk'), person('away', { serviceId: 'svc-pa' }), boss, person('co-boss', { isManager: true }), dg]) {
+      expect(inReach(reach, other)).toBe(manages(boss, other));
+    }
+    expect(inReach(reach, person('left', { active: false }))).toBe(true);
+  });
+
+  it('the Direttore Generale: everyone else, dirigenti included, in every service', () => {
+    const reach = reachOf(dg);
+    expect(inReach(reach, person('co-boss', { isManager: true }))).toBe(true);
+    expect(inReach(reach, person('away', { serviceId: 'svc-pa' }))).toBe(true);
+    expect(inReach(reach, dg)).toBe(false);
+  });
+
+  it('nobody for a clerk, an inactive dirigente, or a token that acts for no employee', () => {
+    expect(reachOf(person('clerk'))).toEqual({ kind: 'nobody' });
+    expect(reachOf(person('gone', { isManager: true, active: false }))).toEqual({ kind: 'nobody' });
+    expect(reachOf(null)).toEqual({ kind: 'nobody' });
+    expect(inReach({ kind: 'nobody' }, person('clerk'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createActivity, createEmployee, createService } from '../../factories';
+import { createActivity, createEmployee, createManager, createService } from '../../factories';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
+import { managerSession } from '../manager/manager-fixtures';
 
 describe('employee ↔ activity links and eligibility', () => {
   let t: TestApp;
@@ -9,8 +10,9 @@ describe('employee ↔ activity links and eligibility', () => {
   let employeeId: string;
   beforeAll(async () => {
     t = await startTestApp();
-    manager = await t.tokenFor('manager');
     const service = await createService(t.dataSource, { code: 'SD', name: 'Sistema Informativo' });
+    // the manager of the service, with their own login: a manager reaches only their people
+    manager = await managerSession(t, await createManager(t.dataSource, service.id), new Date());
     const make = async (name: string, mode: 'in_presence' | 'outsourced' | 'partially_remote' | 'fully_remote') =>
       (await createActivity(t.dataSource, service, { name, mode })).id;
     ids = {

@@ -5,6 +5,7 @@ import { agreementBody, createEmployee, createManager, createService } from '../
 import { readPdf } from '../../helpers/pdf-text';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
 import { binaryParser, countRows, pdfText } from '../inventory/inventory-fixtures';
+import { managerSession } from '../manager/manager-fixtures';
 
 const TODAY = '2026-03-10';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -22,10 +23,10 @@ describe('the agreement document (PDF from the template) and the signed copy', (
   beforeAll(async () => {
     t = await startTestApp({ clock, env: { MUNICIPALITY_NAME: 'Comune di Prato' } });
     hr = await t.tokenFor('hr');
-    manager = await t.tokenFor('manager');
     technician = await t.tokenFor('technician');
     serviceId = (await createService(t.dataSource, { name: 'Servizio Tributi' })).id;
     boss = await createManager(t.dataSource, serviceId);
+    manager = await managerSession(t, boss, clock.now());
   });
   afterAll(() => t.close());
 

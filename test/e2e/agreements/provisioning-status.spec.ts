@@ -3,6 +3,7 @@ import { FixedClock } from '../../../src/common/clock';
 import { EmployeeEntity } from '../../../src/directory/employee.entity';
 import { agreementBody, createEmployee, createManager, createService, createSignedAgreement, makeEligible } from '../../factories';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
+import { managerSession } from '../manager/manager-fixtures';
 
 const TODAY = '2026-03-10';
 
@@ -112,7 +113,7 @@ describe('GET /api/v1/employees/:id/provisioning-status', () => {
     const e = await eligibleEmployee();
     await createSignedAgreement(t, hr, e.id, boss.id, { safetyNoticeDeliveredOn: TODAY });
     await t.dataSource.getRepository(EmployeeEntity).update({ id: e.id }, { active: false, deactivatedAt: `${TODAY}T08:00:00.000Z` });
-    const body = await status(e.id, await t.tokenFor('manager'));
+    const body = await status(e.id, await managerSession(t, boss, clock.now()));
     expect(body.codes).toEqual(['EMPLOYEE_INACTIVE']);
     expect(body.summary).toContain('non può ricevere');
   });

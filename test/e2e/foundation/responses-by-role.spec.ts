@@ -3,9 +3,10 @@ import { FixedClock } from '../../../src/common/clock';
 import { Role } from '../../../src/common/auth/roles';
 import { DirectorySyncRunEntity } from '../../../src/directory/directory-sync-run.entity';
 import { EmployeeEntity } from '../../../src/directory/employee.entity';
-import { createProvisionableEmployee } from '../../factories';
+import { createEmployee, createProvisionableEmployee } from '../../factories';
 import { SPECIAL_CATEGORY_PROPERTIES } from '../../hardening/support/response-shapes';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
+import { managerSession } from '../manager/manager-fixtures';
 import { handOverLaptop } from '../vpn/vpn-fixtures';
 
 const TODAY = '2026-03-10';
@@ -42,8 +43,11 @@ describe('responses by role: special-category data for HR and admins, aggregates
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    for (const role of ['technician', 'hotline', 'hr', 'manager', 'rtd'] as const) tokens[role] = await t.tokenFor(role, `by-role-${role}`);
+    for (const role of ['technician', 'hotline', 'hr', 'rtd'] as const) tokens[role] = await t.tokenFor(role, `by-role-${role}`);
     tokens.admin = t.adminToken;
+    // a manager's own login that reaches the three people wherever they work: the Direttore Generale's
+    const dg = await createEmployee(t.dataSource, { isDirectorGeneral: true, firstName: 'Dora', lastName: 'Generale' });
+    tokens.manager = await managerSession(t, dg, clock.now());
 
     withdrawn = await disabledWorkerWithAgreement();
     const w = await t

@@ -138,8 +138,11 @@ describe("the manager's own view (VPN_MANAGER_APPROVAL=true)", () => {
 
     const sign = (token: string, signer: EmployeeEntity) =>
       http().post(`/api/v1/agreements/${id}/sign`).set(auth(token)).send({ party: 'manager', signerEmployeeId: signer.id, documentSha256: DOCUMENT_SHA256 });
-    expect((await sign(asOtherBoss, otherBoss).expect(422)).body.error.code).toBe('SIGNER_NOT_MANAGER_OF_SERVICE');
-    expect((await sign(asOtherBoss, boss).expect(422)).body.error.code).toBe('DOCUMENT_REFERENCE_REQUIRED');
+    // another service's manager does not reach this person: refused before the signature rules are asked, audited
+    expect((await sign(asOtherBoss, otherBoss).expect(403)).body.error.code).toBe('NOT_MANAGER_OF_EMPLOYEE');
+    expect((await sign(asOtherBoss, boss).expect(403)).body.error.code).toBe('NOT_MANAGER_OF_EMPLOYEE');
+    const refusals = await t.dataSource.getRepository(AuditEventEntity).findBy({ action: 'employee.reach_refused', entityId: person.id });
+    expect(refusals.map((r) => r.actor.split(' ')[0])).toEqual([`employee:${otherBoss.id}`, `employee:${otherBoss.id}`]);
     expect((await t.dataSource.getRepository(AgreementEntity).findOneByOrFail({ id })).state).toBe('draft');
 
     const signed = await sign(asBoss, boss).expect(200);
@@ -164,7 +167,7 @@ describe("the manager's own view (VPN_MANAGER_APPROVAL=true)", () => {
     );
 
     const confirm = (token: string) => http().post(`/api/v1/agreements/${id}/countersignature/confirm`).set(auth(token)).send({});
-    expect((await confirm(asOtherBoss).expect(403)).body.error.code).toBe('NOT_THE_COUNTERSIGNER');
+    expect((await confirm(asOtherBoss).expect(403)).body.error.code).toBe('NOT_MANAGER_OF_EMPLOYEE');
     expect((await confirm(hr).expect(403)).body.error.code).toBe('FORBIDDEN');
     expect((await t.dataSource.getRepository(AgreementEntity).findOneByOrFail({ id })).state).toBe('awaiting_confirmation');
     expect((await confirm(asBoss).expect(200)).body).toMatchObject({
