@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generatePeople, LdapSandbox } from '../fixtures/ldap/directory-fixture';
 import { createTestDatabase, TestDatabase, testDbKind } from '../helpers/test-db';
-import { openssl } from '../integration/pki/pki-test-tools';
-import { canonicalSerial } from './support/consistency';
+import { canonicalSerial, listedSerials, openssl } from '../integration/pki/pki-test-tools';
 import { RawDb } from './support/database';
 import { Onboardable, seedOnboardable, withDatabase } from '../fixtures/onboardable';
 import { RedisServer } from './support/redis-server';
@@ -39,7 +38,7 @@ async function crlOf(base: string, dir: string, caFile: string): Promise<{ numbe
   if (verified.code !== 0 || !/verify OK/i.test(verified.stdout + verified.stderr))
     throw new Error(`openssl does not verify the CRL of ${base}: ${verified.stderr}`);
   const text = await openssl(['crl', '-inform', 'DER', '-in', file, '-noout', '-text']);
-  const serials = new Set([...text.stdout.matchAll(/Serial Number:\s*([0-9A-Fa-f]+)/g)].map((s) => canonicalSerial(s[1])));
+  const serials = new Set(listedSerials(text.stdout));
   return { number: BigInt(`0x${m[1]}`), serials };
 }
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { vpnCommands } from '../../../scripts/cli/vpn.commands';
 import { auth, startTestApp, TestApp } from '../../helpers/test-app';
-import { openssl, run, tempDir, write } from '../../integration/pki/pki-test-tools';
+import { canonicalSerial, listedSerials, openssl, run, tempDir, write } from '../../integration/pki/pki-test-tools';
 import { binaryParser } from '../inventory/inventory-fixtures';
 import { approvedAccount, handOverLaptop, hotlineApi, nowClock, provisionable } from './vpn-fixtures';
 
@@ -196,8 +196,7 @@ describe('the gateway bundle', () => {
     const afterRevocation = await bundle(vpn1.id);
     expect(file(afterRevocation, 'crl.pem')).not.toBe(file(before, 'crl.pem'));
     const crlText = (await openssl(['crl', '-noout', '-text', '-in', write(dir, 'crl2.pem', file(afterRevocation, 'crl.pem'))])).stdout;
-    const listed = [...crlText.matchAll(/Serial Number: ?([0-9A-Fa-f:]+)/g)].map((m) => m[1].replace(/:/g, '').toLowerCase().replace(/^0+/, ''));
-    expect(listed).toContain(issued.certificate.serial.toLowerCase().replace(/:/g, '').replace(/^0+/, ''));
+    expect(listedSerials(crlText)).toContain(canonicalSerial(issued.certificate.serial));
 
     // the gateway's own networks instead of the profile's: pushed routes and ruleset follow
     await t

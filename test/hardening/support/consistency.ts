@@ -1,11 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openssl } from '../../integration/pki/pki-test-tools';
+import { listedSerials, openssl } from '../../integration/pki/pki-test-tools';
 import { RawDb } from './database';
 import { call, must, sleep } from './service-process';
-
-/** Canonical serial as the service stores it: lower-case hex without leading zeros. */
-export const canonicalSerial = (hex: string) => hex.toLowerCase().replace(/^0+(?=.)/, '');
 
 /** The CRL exactly as a gateway gets it (HTTP, no credentials), verified against the CA and parsed by openssl. */
 export async function fetchCrl(base: string, dir: string, label = 'crl'): Promise<{ number: number; serials: Set<string>; file: string }> {
@@ -19,7 +16,7 @@ export async function fetchCrl(base: string, dir: string, label = 'crl'): Promis
   const verified = await openssl(['crl', '-in', crlFile, '-CAfile', caFile, '-noout']);
   if (verified.code !== 0 || !/verify OK/i.test(verified.stdout + verified.stderr)) throw new Error(`openssl does not verify the CRL: ${verified.stderr}`);
   const text = await openssl(['crl', '-in', crlFile, '-noout', '-text']);
-  const serials = new Set([...text.stdout.matchAll(/Serial Number:\s*([0-9A-Fa-f]+)/g)].map((m) => canonicalSerial(m[1])));
+  const serials = new Set(listedSerials(text.stdout));
   const num = /X509v3 CRL Number:\s*\n\s*(\d+)/.exec(text.stdout);
   if (!num) throw new Error(`no CRL Number in:\n${text.stdout.slice(0, 800)}`);
   return { number: Number(num[1]), serials, file: crlFile };

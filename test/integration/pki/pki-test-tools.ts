@@ -35,6 +35,22 @@ export function run(
 
 export const openssl = (args: string[], options: { input?: string | Buffer; cwd?: string } = {}) => run('openssl', args, options);
 
+/** A serial as the service stores it: lower-case hex without leading zeros. */
+export const canonicalSerial = (hex: string) =>
+  hex
+    .toLowerCase()
+    .replace(/:/g, '')
+    .replace(/^0+(?=.)/, '');
+
+/**
+ * The serials an `openssl crl -text` (or `x509 -text`) listing names, canonical. openssl prints whole octets: a
+ * 30-digit serial as it is, a 31-digit one with a leading 0, so padding a serial to compare text with it fails on
+ * one serial in sixteen; compare these instead.
+ */
+export function listedSerials(text: string): string[] {
+  return [...text.matchAll(/Serial Number:\s*([0-9A-Fa-f:]+)/gi)].map((m) => canonicalSerial(m[1]));
+}
+
 export function tempDir(prefix = 'rw-pki-'): string {
   return fs.mkdtempSync(path.join(process.env.TEST_TMP ?? os.tmpdir(), prefix));
 }
