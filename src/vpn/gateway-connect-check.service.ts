@@ -41,6 +41,24 @@ const NARROW_MAX = 200;
 /** the only event that narrows: it changes the one account's decisions (installed → active), no other's */
 const ACTIVATED = { action: 'vpn.account.activated', entityType: 'vpn-account' };
 /**
+ * Refusals that change nothing a decision reads, so the memo keeps everything across them: each is recorded in a
+ * transaction of its own after the refused unit rolled back (AuditService.recordAlone), or, for a refused directory
+ * sync, with nothing but its run's row. At 8:30 they come with the logins (a directory login in no mapped group)
+ * and the desks' mistakes, and each one emptied the memo. Not vpn.account.resume-refused: it is written inside the
+ * agreement's resumption, beside the changes it goes with.
+ */
+const CHANGE_NOTHING = new Set([
+  'agreement.countersignature_refused',
+  'auth.login_refused',
+  'certificate.release-hold-refused',
+  'certificate.revoke-refused',
+  'directory.sync_refused',
+  'employee.change_refused',
+  'employee.reach_refused',
+  'handover.refused',
+  'vpn.account.bulk-onboard-refused',
+]);
+/**
  * accounts a pass reads at a time, yielding to the checks that arrive in between: read whole (680 accounts with
  * failover) a gateway's refresh every PASS_EVERY_MS held the event loop long enough to make the storm's slowest
  * checks (21–42 ms, all ~35 s into it, where the refresh falls); in pages of 50 they are 11–17 ms but for a rare
@@ -79,8 +97,8 @@ export class GatewayConnectCheck implements OnModuleDestroy {
    *
    * At 8:30 the day's new installations connect too, and each first connection appends an activation: when the
    * head moves, the events since the memo's head are read (`AuditService.changesSince`) and, if they are all
-   * activations, only the decisions of those accounts are dropped; any other event, a gap, or a new day empties the
-   * memo. A decision being read or decided meanwhile (a pass, a check's own) is filed only if the memo was not
+   * activations or refusals that changed nothing (CHANGE_NOTHING), only the decisions of the activated accounts are
+   * dropped; any other event, a gap, or a new day empties the memo. A decision being read or decided meanwhile (a pass, a check's own) is filed only if the memo was not
    * emptied since it began and its account was not dropped since.
    */
   private memo = new Map<string, Remembered>();
@@ -198,12 +216,13 @@ export class GatewayConnectCheck implements OnModuleDestroy {
     this.memoDay = day;
   }
 
-  /** The accounts activated between the two heads, or null if anything else happened (or the log cannot say). */
+  /** The accounts activated between the two heads (refusals aside), or null if anything else happened (or the log cannot say). */
   private async activationsBetween(from: AuditHead, to: number): Promise<Set<string> | null> {
     const changes = await this.audit.changesSince(from, to, NARROW_MAX);
     if (!changes) return null;
     const ids = new Set<string>();
     for (const c of changes) {
+      if (CHANGE_NOTHING.has(c.action)) continue;
       if (c.action !== ACTIVATED.action || c.entityType !== ACTIVATED.entityType) return null;
       ids.add(c.entityId);
     }

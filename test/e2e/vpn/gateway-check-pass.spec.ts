@@ -168,4 +168,28 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
       single.mockRestore();
     }
   });
+
+  it('a refusal, which changed nothing, leaves every decision in the memo; the change it refused, made after, holds at once', async () => {
+    const [a, b] = await threeOnOneGateway();
+    for (const x of [a, b]) expect((await check(x)).decision).toBe('allow');
+    await waitFor(async () => ((await countRows(t, 'outbox', "status = 'pending'")) === 0 ? true : undefined), 'the activation jobs to finish');
+    await emptyTheMemo();
+    await check(a);
+    await t.get(GatewayConnectCheck).passesSettled();
+    const single = jest.spyOn(t.get(GatewayConnectFacts), 'forSerial');
+    try {
+      // a revocation refused (a reason the CRL may not carry): audited, nothing changed, so b is still answered from the memo
+      const revoke = (reason: string) => t.http().post(`/api/v1/certificates/${b.serial}/revoke`).set(auth(hotline)).send({ reason });
+      expect((await revoke('removeFromCRL').expect(400)).body.error.code).toBe('INVALID_REVOCATION_REASON');
+      expect(await countRows(t, 'audit_events', `action = 'certificate.revoke-refused' AND entity_id = '${b.serial}'`)).toBe(1);
+      expect((await check(b)).decision).toBe('allow');
+      expect(single).not.toHaveBeenCalled();
+      // the revocation itself is a change: the memo is emptied and it holds at the next check
+      await revoke('keyCompromise').expect(200);
+      expect(await check(b)).toEqual({ decision: 'deny', reason: 'CERTIFICATE_REVOKED', directives: [] });
+      expect(single).toHaveBeenCalledTimes(1);
+    } finally {
+      single.mockRestore();
+    }
+  });
 });
