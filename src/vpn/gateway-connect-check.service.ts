@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { Conflict, NotFound } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { parseSerial } from '../pki';
+import { CHANGE_NOTHING } from './domain/memo-events';
 import { groupChange } from './domain/account-lifecycle';
 import { ConnectFacts, ConnectRefusal, decideConnect } from './domain/connect-decision';
 import { assertOwnGateway } from './gateway-access';
@@ -40,24 +41,6 @@ const MEMO_MAX = 20_000;
 const NARROW_MAX = 200;
 /** the only event that narrows: it changes the one account's decisions (installed → active), no other's */
 const ACTIVATED = { action: 'vpn.account.activated', entityType: 'vpn-account' };
-/**
- * Refusals that change nothing a decision reads, so the memo keeps everything across them: each is recorded in a
- * transaction of its own after the refused unit rolled back (AuditService.recordAlone), or, for a refused directory
- * sync, with nothing but its run's row. At 8:30 they come with the logins (a directory login in no mapped group)
- * and the desks' mistakes, and each one emptied the memo. Not vpn.account.resume-refused: it is written inside the
- * agreement's resumption, beside the changes it goes with.
- */
-const CHANGE_NOTHING = new Set([
-  'agreement.countersignature_refused',
-  'auth.login_refused',
-  'certificate.release-hold-refused',
-  'certificate.revoke-refused',
-  'directory.sync_refused',
-  'employee.change_refused',
-  'employee.reach_refused',
-  'handover.refused',
-  'vpn.account.bulk-onboard-refused',
-]);
 /**
  * accounts a pass reads at a time, yielding to the checks that arrive in between: read whole (680 accounts with
  * failover) a gateway's refresh every PASS_EVERY_MS held the event loop long enough to make the storm's slowest
