@@ -56,7 +56,6 @@ export class EligibilityService {
     return { employeeId, eligible: decision.eligible, decidingActivities: decision.decidingActivities.map(toActivityDto), linkedActivities: linked.length };
   }
 
-  /** What a person does (their activity links) and what that makes them, for a manager's view of their people. */
   /** Each of these employees' activities, and what they decide (eligibility, remote capability), in one read: a manager's team. */
   async activitiesOfEach(employeeIds: string[]): Promise<Map<string, { activities: ActivityDto[]; eligible: boolean; capability: RemoteCapability }>> {
     const linked = await this.links.linkedActivitiesOf([...new Set(employeeIds)]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Conflict } from '../common/errors/domain-error';
 import { keysetCondition, KeyValue } from '../common/http/keyset-cursor';
+import { groupedByEmployee } from '../database/by-employee';
 import { Tx } from '../database/unit-of-work';
 import { AgreementEntity } from './agreement.entity';
 import { AgreementState } from './domain/agreement-state';
@@ -42,17 +43,12 @@ export class AgreementRepository {
   }
 
   /** Every agreement of each of these employees, ordered as `forEmployee` (employees without any are absent). */
-  async forEmployees(employeeIds: string[], tx?: Tx): Promise<Map<string, AgreementEntity[]>> {
-    const out = new Map<string, AgreementEntity[]>();
-    for (let i = 0; i < employeeIds.length; i += 500) {
-      const part = employeeIds.slice(i, i + 500);
-      if (!part.length) continue;
-      const rows = await this.manager(tx)
+  forEmployees(employeeIds: string[], tx?: Tx): Promise<Map<string, AgreementEntity[]>> {
+    return groupedByEmployee(employeeIds, (part) =>
+      this.manager(tx)
         .getRepository(AgreementEntity)
-        .find({ where: { employeeId: In(part) }, order: { startDate: 'ASC', id: 'ASC' } });
-      for (const row of rows) out.set(row.employeeId, [...(out.get(row.employeeId) ?? []), row]);
-    }
-    return out;
+        .find({ where: { employeeId: In(part) }, order: { startDate: 'ASC', id: 'ASC' } }),
+    );
   }
 
   async findByIds(ids: string[], tx?: Tx): Promise<AgreementEntity[]> {

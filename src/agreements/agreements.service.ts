@@ -172,9 +172,9 @@ export class AgreementsService {
     return new Map(employeeIds.map((id) => [id, [...(rows.get(id) ?? [])].reverse().map((a) => toAgreementHrDto(a, today))]));
   }
 
-  /** 404 for an unknown agreement; 403 NOT_MANAGER_OF_EMPLOYEE when a manager's login does not reach its employee. */
+  /** For a manager's login: 404 for an unknown agreement, 403 NOT_MANAGER_OF_EMPLOYEE when it does not reach its employee. */
   async assertReaches(actor: Actor, id: string): Promise<void> {
-    await this.reach.assertReaches(actor, (await this.mustFind(id)).employeeId);
+    await this.reach.assertReaches(actor, async () => (await this.mustFind(id)).employeeId);
   }
 
   async mustFind(id: string, tx?: Tx): Promise<AgreementEntity> {

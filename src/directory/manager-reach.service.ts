@@ -2,18 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit';
 import { Actor } from '../common/auth/roles';
 import { Forbidden } from '../common/errors/domain-error';
-import { employeeIdOfActor, inReach, ManagerReach, reachOf } from './domain/service-manager.policy';
+import { employeeIdOfActor, inReach, ManagerReach, reachOf, ReachNarrowing } from './domain/service-manager.policy';
 import { EmployeeDirectory } from './employee-directory';
 import { EmployeeRepository } from './employee.repository';
-
-/** How a list kept by another feature is narrowed for a manager's login: to these employees, or all but one. */
-export type ReachNarrowing = { only: string[] } | { except: string };
-
-/** Whether a list narrowed so keeps this employee's rows (for lists filtered in memory). */
-export function keeps(narrowing: ReachNarrowing | null, employeeId: string): boolean {
-  if (!narrowing) return true;
-  return 'only' in narrowing ? narrowing.only.includes(employeeId) : narrowing.except !== employeeId;
-}
 
 /**
  * The per-person routes' second rule, after the role's (domain/service-manager.policy.ts `reachOf`): a login of role
@@ -37,13 +28,15 @@ export class ManagerReaches {
   /**
    * 403 NOT_MANAGER_OF_EMPLOYEE when a manager's login asks for someone beyond its reach, before anything is read or
    * changed; the refusal's audit entry is its only trace. An id the directory does not have passes: the route answers
-   * its own 404, as it does for every other role.
+   * its own 404, as it does for every other role. `employee` may be a look-up (an agreement's employee), made only
+   * for a manager's login.
    */
-  async assertReaches(actor: Actor, employeeId: string): Promise<void> {
+  async assertReaches(actor: Actor, employee: string | (() => Promise<string>)): Promise<void> {
     const reach = await this.of(actor);
     if (!reach) return;
-    const employee = await this.employees.findById(employeeId);
-    if (employee && !inReach(reach, employee)) {
+    const employeeId = typeof employee === 'string' ? employee : await employee();
+    const person = await this.employees.findById(employeeId);
+    if (person && !inReach(reach, person)) {
       await this.audit.recordAlone(actor, {
         action: 'employee.reach_refused',
         entityType: 'employee',

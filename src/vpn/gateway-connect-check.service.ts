@@ -81,8 +81,9 @@ export class GatewayConnectCheck implements OnModuleDestroy {
    * At 8:30 the day's new installations connect too, and each first connection appends an activation: when the
    * head moves, the events since the memo's head are read (`AuditService.changesSince`) and, if they are all
    * activations or refusals that changed nothing (CHANGE_NOTHING), only the decisions of the activated accounts are
-   * dropped; any other event, a gap, or a new day empties the memo. A decision being read or decided meanwhile (a pass, a check's own) is filed only if the memo was not
-   * emptied since it began and its account was not dropped since.
+   * dropped; any other event, a gap, or a new day empties the memo. A decision being read or decided meanwhile (a
+   * pass, a check's own) is filed only if the memo was not emptied since it began and its account was not dropped
+   * since.
    */
   private memo = new Map<string, Remembered>();
   private memoHead: AuditHead | null = null;

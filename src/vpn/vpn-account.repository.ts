@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { groupedByEmployee } from '../database/by-employee';
 import { Tx } from '../database/unit-of-work';
 import { AccountState, OPEN_STATES } from './domain/account-lifecycle';
 import { VpnAccountEntity } from './vpn-account.entity';
@@ -163,21 +164,16 @@ export class VpnAccountRepository {
   }
 
   /** Each of these employees' accounts, newest first as `list` orders them, in one query per 500. */
-  async forEmployees(employeeIds: string[]): Promise<Map<string, VpnAccountEntity[]>> {
-    const out = new Map<string, VpnAccountEntity[]>();
-    for (let i = 0; i < employeeIds.length; i += 500) {
-      const part = employeeIds.slice(i, i + 500);
-      if (!part.length) continue;
-      const rows = await this.dataSource
+  forEmployees(employeeIds: string[]): Promise<Map<string, VpnAccountEntity[]>> {
+    return groupedByEmployee(employeeIds, (part) =>
+      this.dataSource
         .getRepository(VpnAccountEntity)
         .createQueryBuilder('a')
         .where('a.employee_id IN (:...part)', { part })
         .orderBy('a.created_at', 'DESC')
         .addOrderBy('a.id', 'DESC')
-        .getMany();
-      for (const row of rows) out.set(row.employeeId, [...(out.get(row.employeeId) ?? []), row]);
-    }
-    return out;
+        .getMany(),
+    );
   }
 
   /** Σ remote days per gateway of a profile, over accounts in `states` (placement). */

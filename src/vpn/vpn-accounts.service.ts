@@ -91,10 +91,10 @@ export class VpnAccountsService {
       createdAtAfter(readCursor(query.cursor, 'createdAt', 2)),
     );
     const page = rows.slice(0, limit);
-    const gateways = new Map((await this.gateways.list()).map((g) => [g.id, g]));
+    const toDto = await this.withGateways();
     const last = page[page.length - 1];
     return {
-      items: page.map((a) => toAccountDto(a, a.gatewayId ? gateways.get(a.gatewayId) : null)),
+      items: page.map(toDto),
       nextCursor: rows.length > limit && last ? encodeCursor('createdAt', [last.createdAt, last.id]) : null,
     };
   }
@@ -102,8 +102,14 @@ export class VpnAccountsService {
   /** Each of these employees' accounts as `list` gives them, in one read: a manager's team. */
   async ofEmployees(employeeIds: string[]): Promise<Map<string, VpnAccountDto[]>> {
     const rows = await this.accounts.forEmployees([...new Set(employeeIds)]);
+    const toDto = await this.withGateways();
+    return new Map(employeeIds.map((id) => [id, (rows.get(id) ?? []).map(toDto)]));
+  }
+
+  /** An account as the lists show it, with its gateway (the gateways read once per list). */
+  private async withGateways(): Promise<(a: VpnAccountEntity) => VpnAccountDto> {
     const gateways = new Map((await this.gateways.list()).map((g) => [g.id, g]));
-    return new Map(employeeIds.map((id) => [id, (rows.get(id) ?? []).map((a) => toAccountDto(a, a.gatewayId ? gateways.get(a.gatewayId) : null))]));
+    return (a) => toAccountDto(a, a.gatewayId ? gateways.get(a.gatewayId) : null);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { employeeIdOfActor, inReach, managedServiceId, manages, reachOf, ServicePerson } from './service-manager.policy';
+import { employeeIdOfActor, inReach, keeps, managedServiceId, manages, reachOf, ServicePerson } from './service-manager.policy';
 
 const person = (id: string, over: Partial<ServicePerson> = {}): ServicePerson => ({
   id,
@@ -65,5 +65,13 @@ describe("whose records a manager's login reaches", () => {
     expect(reachOf(person('gone', { isManager: true, active: false }))).toEqual({ kind: 'nobody' });
     expect(reachOf(null)).toEqual({ kind: 'nobody' });
     expect(inReach({ kind: 'nobody' }, person('clerk'))).toBe(false);
+  });
+});
+
+describe('a list narrowed to a reach', () => {
+  it('keeps everyone when not narrowed, the listed ids, or everyone but the one left out', () => {
+    expect(keeps(null, 'a')).toBe(true);
+    expect([keeps({ only: ['a'] }, 'a'), keeps({ only: ['a'] }, 'b'), keeps({ only: [] }, 'a')]).toEqual([true, false, false]);
+    expect([keeps({ except: 'dg' }, 'dg'), keeps({ except: 'dg' }, 'a')]).toEqual([false, true]);
   });
 });

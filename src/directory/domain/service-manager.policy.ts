@@ -52,6 +52,15 @@ export function inReach(reach: ManagerReach, employee: ServicePerson): boolean {
   }
 }
 
+/** How a list kept by another feature is narrowed for a manager's login: to these employees, or all but one. */
+export type ReachNarrowing = { only: string[] } | { except: string };
+
+/** Whether a list narrowed so keeps this employee's rows (for lists filtered in memory). */
+export function keeps(narrowing: ReachNarrowing | null, employeeId: string): boolean {
+  if (!narrowing) return true;
+  return 'only' in narrowing ? narrowing.only.includes(employeeId) : narrowing.except !== employeeId;
+}
+
 const EMPLOYEE_SUBJECT = /^employee:([0-9a-f-]{36})$/i;
 
 /** The employee record a directory login acts for (`employee:<id>`, the session's subject), or null for any other actor. */

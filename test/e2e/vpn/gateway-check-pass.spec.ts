@@ -73,6 +73,15 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
    */
   const emptyTheMemo = () => t.tokenFor('technician', `other technician ${++n}`);
 
+  /** a and b connect once (activated), the memo is emptied, and a's next check files a fresh pass of their gateway */
+  async function passOverActive(a: Installed, b: Installed): Promise<void> {
+    for (const x of [a, b]) expect((await check(x)).decision).toBe('allow');
+    await waitFor(async () => ((await countRows(t, 'outbox', "status = 'pending'")) === 0 ? true : undefined), 'the activation jobs to finish');
+    await emptyTheMemo();
+    await check(a);
+    await t.get(GatewayConnectCheck).passesSettled();
+  }
+
   async function threeOnOneGateway(): Promise<Installed[]> {
     const all = [await installed(), await installed(), await installed(), await installed(), await installed(), await installed(), await installed()];
     const byGateway = new Map<string, Installed[]>();
@@ -137,11 +146,7 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
 
   it("the day's first connections (activations) drop only those accounts' decisions; any other change still empties the memo", async () => {
     const [a, b, c] = await threeOnOneGateway();
-    for (const x of [a, b]) expect((await check(x)).decision).toBe('allow');
-    await waitFor(async () => ((await countRows(t, 'outbox', "status = 'pending'")) === 0 ? true : undefined), 'the activation jobs to finish');
-    await emptyTheMemo();
-    await check(a);
-    await t.get(GatewayConnectCheck).passesSettled();
+    await passOverActive(a, b);
     const single = jest.spyOn(t.get(GatewayConnectFacts), 'forSerial');
     try {
       // c's first connection: decided on its own (no address yet), and it activates c (an audit event)
@@ -171,11 +176,7 @@ describe('gateways: the connect check decides a gateway in one pass', () => {
 
   it('a refusal, which changed nothing, leaves every decision in the memo; the change it refused, made after, holds at once', async () => {
     const [a, b] = await threeOnOneGateway();
-    for (const x of [a, b]) expect((await check(x)).decision).toBe('allow');
-    await waitFor(async () => ((await countRows(t, 'outbox', "status = 'pending'")) === 0 ? true : undefined), 'the activation jobs to finish');
-    await emptyTheMemo();
-    await check(a);
-    await t.get(GatewayConnectCheck).passesSettled();
+    await passOverActive(a, b);
     const single = jest.spyOn(t.get(GatewayConnectFacts), 'forSerial');
     try {
       // a revocation refused (a reason the CRL may not carry): audited, nothing changed, so b is still answered from the memo
